@@ -1,0 +1,49 @@
+"""graphkit: news articles to a knowledge graph of diplomatic contacts.
+
+``import graphkit`` is cheap: the public names below are loaded on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "Actor": "graphkit.models",
+    "ActorType": "graphkit.models",
+    "Article": "graphkit.models",
+    "Contact": "graphkit.models",
+    "ContactKind": "graphkit.models",
+    "ContactStatus": "graphkit.models",
+    "DateSpan": "graphkit.models",
+    "Evidence": "graphkit.models",
+    "Extraction": "graphkit.models",
+    "Granularity": "graphkit.models",
+    "Participant": "graphkit.models",
+    "Role": "graphkit.models",
+    "Statement": "graphkit.models",
+    "GraphkitError": "graphkit.errors",
+    "InputError": "graphkit.errors",
+    "ModelLoadError": "graphkit.errors",
+    "extract": "graphkit.extractor",
+    "read_articles": "graphkit.ingest",
+    "to_record": "graphkit.records",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
