@@ -1,0 +1,380 @@
+"""Contact events from trigger words and the dependency parse.
+
+A trigger is a contact verb ("met", "phoned", "visited", "received") or noun ("talks", "a telephone
+conversation", "a letter"); its participants come from the grammatical roles around it (subject, object,
+with-, between-, to- and by-phrases, possessives), its status from modality on the trigger and the verbs that
+govern it, its date from the temporal expression attached to that chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from graphkit.extractor.coref import ActorDraft
+    from graphkit.extractor.mentions import Mention
+    from graphkit.lexicon import Lexicon
+
+__all__ = ["ContactDraft", "find_contacts"]
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
+_WITH_PREPS = {"with", "between", "among", "amongst"}
+
+
+@dataclass
+class ContactDraft:
+    """A contact before it becomes a :class:`graphkit.models.Contact`."""
+
+    participants: list[str]
+    roles: dict[str, Role]
+    kind: ContactKind
+    status: ContactStatus
+    date: DateSpan | None
+    location: str | None
+    sentence: Span
+    trigger: int
+    split: bool = False  # one subject, several objects: separate sessions
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    lex: Lexicon
+    actors: dict[str, ActorDraft]
+    by_token: dict[int, Mention]
+    published: dt.date | None
+    dates: list[tuple[Span, DateSpan | None, DateSpan | None]]  # span, past reading, future reading
+    reporting: frozenset[str]
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in {"conj", "appos"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _actors_of(ctx: _Context, tok: Token) -> list[str]:
+    """The actors an argument token stands for (a name, a role, a pronoun, a group, or 'the two')."""
+    ids: list[str] = []
+    for t in _conjuncts(tok):
+        mention = ctx.by_token.get(t.i)
+        if mention is None:
+            # "the French and British colleagues": the states named inside the noun phrase.
+            inner = [ctx.by_token[c.i] for c in t.children if c.i in ctx.by_token and c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
+                continue
+            inner = [m for m in inner if m.kind in {"country", "org"} or t.pos_ == "PROPN"]
+            for m in inner:
+                if m.actor and m.actor not in ids:
+                    ids.append(m.actor)
+            continue
+        if mention.actor is None:
+            continue
+        actor = ctx.actors.get(mention.actor)
+        members = actor.members if actor is not None and actor.members else (mention.actor,)
+        ids.extend(a for a in members if a not in ids)
+    return ids
+
+
+def _subjects(ctx: _Context, verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    if subs:
+        return subs
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return agents
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and verb.lemma_ not in {"receive", "host", "welcome", "visit"}:
+        return passive
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ in {"xcomp", "advcl"} and head.lemma_ in ctx.lex.object_control_verbs:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        return _subjects(ctx, head)
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        return [head]
+    return []
+
+
+def _preps(tok: Token, words: set[str]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in words for p in c.children if p.dep_ == "pobj"]
+
+
+def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
+    """ "spoke with", "talked to", "a conversation": a call when phone words are near, else a contact."""
+    window = [sent]
+    nxt = ctx.doc[sent.end].sent if sent.end < len(ctx.doc) else None
+    if nxt is not None:
+        window.append(nxt)
+    for span in window:
+        if any(t.lower_ in ctx.lex.phone_words or t.lemma_ in ctx.lex.phone_words for t in span if t.i != tok.i):
+            return ContactKind.CALL
+    if tok.lemma_ == "talk" and tok.pos_ == "VERB":
+        return ContactKind.MEETING
+    return ContactKind.CONTACT if tok.pos_ == "VERB" else ContactKind.CALL
+
+
+class _Finder:
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.lex = ctx.lex
+
+    # --- triggers -----------------------------------------------------------------------------------
+    def verb(self, tok: Token) -> ContactDraft | None:
+        lemma = tok.lemma_.lower()
+        kind_name = self.lex.verbs.get(lemma)
+        if kind_name is None or tok.pos_ not in {"VERB"}:
+            return None
+        if lemma == "hold":
+            return None  # "held talks": the noun carries the contact
+        if lemma == "call" and (_preps(tok, {"on", "upon", "for"}) or any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in tok.children)):
+            return None
+        if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
+            return None
+        if lemma == "write" and not _preps(tok, {"to"}):
+            return None
+        subjects = _subjects(self.ctx, tok)
+        objects = [c for c in tok.children if c.dep_ in {"dobj"}]
+        objects += _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
+        if lemma in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"} and not objects:
+            return None
+        if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
+            return None
+        kind = ContactKind(kind_name)
+        if lemma in {"speak", "talk"}:
+            kind = _kind_for_speech(self.ctx, tok.sent, tok)
+        if any(c.lower_ in {"phone", "telephone"} for p in _preps(tok, {"by", "over", "on"}) for c in [p]):
+            kind = ContactKind.CALL
+        roles = {"receive": (Role.HOST, Role.VISITOR), "host": (Role.HOST, Role.VISITOR),
+                 "welcome": (Role.HOST, Role.VISITOR), "visit": (Role.VISITOR, Role.HOST),
+                 "phone": (Role.CALLER, Role.CALLEE), "call": (Role.CALLER, Role.CALLEE),
+                 "telephone": (Role.CALLER, Role.CALLEE), "write": (Role.SENDER, Role.RECIPIENT)}.get(lemma)
+        if lemma == "visit":
+            objs = self._ids(objects)
+            if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
+                kind = ContactKind.MEETING
+        return self.build(tok, subjects, objects, kind, roles)
+
+    def travel(self, tok: Token) -> ContactDraft | None:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.travel_verbs:
+            return None
+        goals = _preps(tok, {"to", "in", "into"})
+        goals += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "there"][:0]
+        hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
+        if not hosts:
+            return None
+        return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+
+    def noun(self, tok: Token) -> ContactDraft | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        low = tok.lower_
+        kind_name = self.lex.nouns.get(low) or self.lex.nouns.get(tok.lemma_.lower())
+        if kind_name is None:
+            return None
+        if low == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children) and not _preps(tok, {"with", "between"}):
+            return None
+        if low in {"phone", "telephone", "video"} and tok.dep_ == "compound":
+            return None  # the head noun ("phone call") is the trigger
+        own = _preps(tok, _WITH_PREPS | {"by", "from"})
+        own += [c for c in tok.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in self.ctx.by_token]
+        kind = ContactKind(kind_name)
+        if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
+            own += _preps(tok, {"of"})
+        targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
+        gov_subjects: list[Token] = []
+        gov = tok.head
+        if tok.dep_ in {"dobj", "pobj", "attr"} and gov.pos_ in {"VERB", "AUX", "ADP"}:
+            verb = gov if gov.pos_ != "ADP" else gov.head
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in self.ctx.reporting:
+                gov_subjects = _subjects(self.ctx, verb)
+                own += _preps(verb, _WITH_PREPS)
+                if kind is ContactKind.CORRESPONDENCE:
+                    targets += _preps(verb, {"to"})
+                    own += _preps(verb, {"from"})
+        if low in {"conversation", "talk", "talks", "discussion", "discussions", "dialogue", "contact", "contacts"} and kind is not ContactKind.CALL:
+            if low in {"conversation"}:
+                kind = _kind_for_speech(self.ctx, tok.sent, tok)
+        if any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
+            kind = ContactKind.CALL
+        if not own and not targets and len(self._ids(gov_subjects)) < 2:
+            return None
+        roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
+        if kind is ContactKind.CORRESPONDENCE:
+            roles = (Role.SENDER, Role.RECIPIENT)
+        return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
+
+    # --- assembling ---------------------------------------------------------------------------------
+    def _ids(self, tokens: list[Token]) -> list[str]:
+        ids: list[str] = []
+        for t in tokens:
+            ids.extend(a for a in _actors_of(self.ctx, t) if a not in ids)
+        return ids
+
+    def build(self, tok: Token, subjects: list[Token], objects: list[Token], kind: ContactKind,
+              roles: tuple[Role, Role] | None, *, split: bool = True) -> ContactDraft | None:
+        subj_ids = self._ids(subjects)
+        obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
+        everyone = subj_ids + obj_ids
+        if len(everyone) < 2:
+            return None
+        role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
+        role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
+        status = _status(self.ctx, tok)
+        date = _date_for(self.ctx, tok, status)
+        if date is not None and status is ContactStatus.OCCURRED and self.ctx.published and date.start > self.ctx.published:
+            status = ContactStatus.PLANNED
+        draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
+        draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
+        return draft
+
+
+def _chain(ctx: _Context, tok: Token) -> list[Token]:
+    """The trigger and the words governing it, up to (not into) a reporting verb or the clause root."""
+    chain = [tok]
+    cur = tok
+    while cur.head is not cur:
+        head = cur.head
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting:
+            break
+        if cur.dep_ not in _CLAUSE_LINKS | {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp", "npadvmod", "compound", "appos", "oprd"}:
+            break
+        if cur.dep_ == "conj" and cur.pos_ == "VERB":
+            break
+        chain.append(head)
+        cur = head
+        if len(chain) > 8:
+            break
+    return chain
+
+
+def _status(ctx: _Context, tok: Token) -> ContactStatus:
+    st = ctx.lex.status
+    negations = 0
+    proposed = planned = False
+    for t in _chain(ctx, tok):
+        lemma = t.lemma_.lower()
+        kids = list(t.children)
+        if any(k.dep_ == "neg" or k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"} for k in kids):
+            negations += 1
+            if lemma in st["double_negation"] or lemma == "rule":
+                return ContactStatus.PROPOSED
+        if t is not tok and lemma in st["negated_governors"]:
+            negations += 1
+        if lemma in st["negated_nouns"]:
+            negations += 1
+        for k in kids:
+            klow = k.lower_
+            if k.dep_ == "aux" and klow in st["planned_aux"] or k.dep_ == "aux" and klow == "would":
+                planned = True
+            elif k.dep_ == "aux" and klow in st["proposed_aux"]:
+                proposed = True
+            elif k.dep_ in {"amod", "compound"} and klow in st["planned_words"]:
+                planned = True
+            elif k.dep_ in {"amod"} and klow in {"possible", "proposed", "potential", "suggested", "prospective"}:
+                proposed = True
+            elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
+                negations += 1
+        if t is not tok and lemma in st["proposed_governors"]:
+            proposed = True
+        if t is not tok and lemma in st["planned_governors"]:
+            planned = True
+        if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t is not tok:
+            planned = True  # "is to meet"
+    if negations % 2 == 1:
+        return ContactStatus.NEGATED
+    if proposed:
+        return ContactStatus.PROPOSED
+    if planned:
+        return ContactStatus.PLANNED
+    return ContactStatus.OCCURRED
+
+
+def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | None:
+    future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
+    chain = _chain(ctx, tok)
+    chain_ids = {t.i for t in chain}
+    sent = tok.sent
+    best: tuple[int, DateSpan] | None = None
+    for span, past, fut in ctx.dates:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        value = fut if future else past
+        if value is None:
+            continue
+        anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
+        if span.root.dep_ == "pobj" and span.root.head.head.dep_ == "prep":
+            anchor = span.root.head.head.head
+        attached = span.root.head.i in chain_ids or anchor.i in chain_ids
+        if span.root.i in {t.i for t in tok.subtree} and not attached:
+            rank = 1
+        elif attached:
+            rank = 0
+        elif anchor.lemma_.lower() in ctx.reporting or span.root.head.lemma_.lower() in ctx.reporting:
+            continue
+        else:
+            rank = 2
+        distance = abs(span.start - tok.i)
+        score = rank * 1000 + distance
+        if best is None or score < best[0]:
+            best = (score, value)
+    return best[1] if best else None
+
+
+def _location(ctx: _Context, tok: Token) -> str | None:
+    for t in _chain(ctx, tok)[:3]:
+        for pobj in _preps(t, {"in", "at"}):
+            if pobj.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+                span = ctx.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                return span.text
+    return None
+
+
+def find_contacts(
+    doc: Doc,
+    lex: Lexicon,
+    actors: dict[str, ActorDraft],
+    mentions: list[Mention],
+    published: dt.date | None,
+    dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
+) -> list[ContactDraft]:
+    """Every contact stated in ``doc``, one draft per trigger (merging happens later)."""
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        for i in [*range(m.start, m.end), *m.extra_tokens]:
+            by_token[i] = m
+    ctx = _Context(doc, lex, actors, by_token, published, dates, lex.reporting_verbs - {"write", "call", "describe"})
+    finder = _Finder(ctx)
+    drafts: list[ContactDraft] = []
+    for tok in doc:
+        draft = finder.verb(tok) or finder.travel(tok) or finder.noun(tok)
+        if draft is not None:
+            drafts.extend(_split(draft))
+    return drafts
+
+
+def _split(draft: ContactDraft) -> list[ContactDraft]:
+    """ "X met A, B and C": one record per counterpart (separate sessions), as the guideline counts them."""
+    if not draft.split:
+        return [draft]
+    subject = draft.participants[0]
+    out = []
+    for other in draft.participants[1:]:
+        out.append(ContactDraft([subject, other], {subject: draft.roles[subject], other: draft.roles[other]},
+                                draft.kind, draft.status, draft.date, draft.location, draft.sentence, draft.trigger))
+    return out

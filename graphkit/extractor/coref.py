@@ -1,0 +1,278 @@
+"""Coreference inside one article: which mentions are the same actor.
+
+Rules, in order: a name joins the person with the same surname (first names must not clash); a country mention
+joins its state; a role phrase ("the French president") joins the person in the article with that office and
+country, else the office holder on the publication date from the gazetteer, else an unnamed actor; a
+possessive role ("his advisor") is keyed by its possessor; a pronoun takes the most recent person before it,
+preferring grammatical subjects; "the two leaders" takes the two persons mentioned last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graphkit.models import ActorType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from graphkit.extractor.mentions import Mention
+    from graphkit.gazetteer import Gazetteer
+
+__all__ = ["ActorDraft", "resolve_mentions"]
+
+
+@dataclass
+class ActorDraft:
+    """An actor being assembled from its mentions."""
+
+    id: str
+    type: ActorType
+    name: str
+    country: str | None = None
+    wikidata: str | None = None
+    offices: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    members: tuple[str, ...] = ()  # for groups: the actors a "the two leaders" stands for
+    unnamed: bool = False  # described only by a role ("his advisor"): never matched by a name
+
+    @property
+    def surname(self) -> str:
+        return _key(self.name).split()[-1] if self.name else ""
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        mention.actor = self.id
+        if mention.surface and mention.surface not in self.aliases and mention.kind != "pronoun":
+            self.aliases.append(mention.surface)
+        if mention.office and mention.office not in self.offices:
+            self.offices.append(mention.office)
+        if mention.country and not self.country:
+            self.country = mention.country
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", _key(text)).strip("_") or "actor"
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.published = published
+        self.actors: dict[str, ActorDraft] = {}
+        self.history: list[Mention] = []  # resolved mentions in text order
+
+    def new_actor(self, base: str, **fields: object) -> ActorDraft:
+        ident = _slug(base)
+        n = 2
+        while ident in self.actors:
+            ident = f"{_slug(base)}_{n}"
+            n += 1
+        actor = ActorDraft(id=ident, **fields)  # type: ignore[arg-type]
+        self.actors[ident] = actor
+        return actor
+
+    def persons(self, *, named: bool = False) -> list[ActorDraft]:
+        return [a for a in self.actors.values()
+                if a.type is ActorType.PERSON and not a.members and not (named and a.unnamed)]
+
+    # --- names -----------------------------------------------------------------------------------
+    def name(self, m: Mention) -> ActorDraft:
+        if m.type is ActorType.COUNTRY:
+            return self.country(m)
+        if m.type is ActorType.ORGANIZATION:
+            key = m.wikidata or _key(m.name or m.surface)
+            for actor in self.actors.values():
+                if actor.type is ActorType.ORGANIZATION and (actor.wikidata or _key(actor.name)) == key:
+                    return actor
+            return self.new_actor(m.name or m.surface, type=ActorType.ORGANIZATION, name=m.name or m.surface,
+                                  country=m.country, wikidata=m.wikidata)
+        return self.person(m)
+
+    def country(self, m: Mention) -> ActorDraft:
+        for actor in self.actors.values():
+            if actor.type is ActorType.COUNTRY and actor.country == m.country:
+                return actor
+        ident = (m.country or "xxx").lower()
+        actor = ActorDraft(id=ident, type=ActorType.COUNTRY, name=m.name or m.surface, country=m.country,
+                           wikidata=m.wikidata)
+        self.actors.setdefault(ident, actor)
+        return self.actors[ident]
+
+    def person(self, m: Mention) -> ActorDraft:
+        words = _key(m.name or "").split()
+        surname = words[-1] if words else ""
+        first = words[0] if len(words) > 1 else None
+        ranked = sorted(reversed(self.persons(named=True)), key=lambda a: _key(a.name).split()[-1:] != [surname])
+        for actor in ranked:
+            akey = _key(actor.name).split()
+            if not akey:
+                continue
+            if surname in akey and (first is None or len(akey) == 1 or first == akey[0] or first in akey):
+                if len(words) > len(akey):
+                    actor.name = m.name or actor.name  # a fuller name seen later
+                return actor
+        entry = self.gaz.person(m.name or "", at=self.published, country=m.country)
+        name = m.name or m.surface
+        qid = None
+        country = m.country
+        if entry is not None and (len(words) > 1 or self.compatible(entry, m)):
+            name = entry.name if len(words) <= len(_key(entry.name).split()) else name
+            qid = entry.wikidata
+            country = country or entry.country
+        return self.new_actor(name, type=ActorType.PERSON, name=name, country=country, wikidata=qid)
+
+    @staticmethod
+    def compatible(entry: object, m: Mention) -> bool:
+        country = getattr(entry, "country", None)
+        return m.country is None or country is None or country == m.country
+
+    # --- roles -----------------------------------------------------------------------------------
+    def role(self, m: Mention) -> ActorDraft | None:
+        owner = self.possessor_actor(m)
+        if m.office == "counterpart":
+            return self.counterpart(m, owner)
+        if owner is not None and owner.type is ActorType.PERSON:
+            label = f"{owner.name}'s {m.office}"
+            for actor in self.actors.values():
+                if actor.name == f"{label} (unnamed)":
+                    return actor
+            return self.new_actor(label, type=ActorType.PERSON, name=f"{label} (unnamed)",
+                                  country=owner.country, unnamed=True)
+        country = m.country or (owner.country if owner is not None else None)
+        for actor in reversed(self.persons()):
+            if _same_office(m.office, actor.offices) and (country is None or actor.country in {None, country}):
+                return actor
+        if country is None:
+            return None
+        if self.published is not None and m.office:
+            entry = self.gaz.office_holder(m.office, country, self.published)
+            if entry is not None:
+                return self.person_from_entry(entry)
+        label = f"{m.title or m.office}"
+        return self.new_actor(label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country,
+                              unnamed=True)
+
+    def person_from_entry(self, entry: object) -> ActorDraft:
+        name = getattr(entry, "name")
+        for actor in self.persons():
+            if actor.wikidata and actor.wikidata == getattr(entry, "wikidata", None) or _key(actor.name) == _key(name):
+                return actor
+        return self.new_actor(name, type=ActorType.PERSON, name=name, country=getattr(entry, "country", None),
+                              wikidata=getattr(entry, "wikidata", None))
+
+    def counterpart(self, m: Mention, owner: ActorDraft | None) -> ActorDraft | None:
+        country = m.country
+        for actor in reversed(self.persons()):
+            if actor is owner:
+                continue
+            if country is not None and actor.country == country:
+                return actor
+        if country is None:
+            return None
+        office = owner.offices[0] if owner is not None and owner.offices else None
+        if office and self.published is not None:
+            entry = self.gaz.office_holder(office, country, self.published)
+            if entry is not None:
+                return self.person_from_entry(entry)
+        return self.new_actor(f"{country} counterpart", type=ActorType.PERSON,
+                              name=f"{_strip_det(m.surface)} (unnamed)", country=country, unnamed=True)
+
+    def possessor_actor(self, m: Mention) -> ActorDraft | None:
+        if m.possessor is None:
+            return None
+        tok = self.doc[m.possessor]
+        for prev in reversed(self.history):
+            if prev.covers(tok.i) and prev.actor:
+                return self.actors[prev.actor]
+        if tok.lower_ in {"his", "her"}:
+            return self.recent_person(tok.i, subject_first=True)
+        return None
+
+    # --- pronouns and groups ---------------------------------------------------------------------
+    def recent_person(self, before: int, *, subject_first: bool) -> ActorDraft | None:
+        sent_start = self.doc[before].sent.start
+        candidates = [h for h in self.history if h.start < before and h.actor and
+                      self.actors[h.actor].type is ActorType.PERSON and not self.actors[h.actor].members]
+        if not candidates:
+            return None
+        if subject_first:
+            # Prefer the subject of the current sentence, then of the sentence before.
+            for h in reversed(candidates):
+                if h.start < sent_start - 200:
+                    break
+                if self.doc[h.head].dep_ in {"nsubj", "nsubjpass"}:
+                    return self.actors[h.actor]  # type: ignore[index]
+        return self.actors[candidates[-1].actor]  # type: ignore[index]
+
+    def group(self, m: Mention) -> ActorDraft | None:
+        seen: list[str] = []
+        for h in reversed(self.history):
+            if h.actor and self.actors[h.actor].type is ActorType.PERSON and h.actor not in seen:
+                if self.actors[h.actor].members:
+                    continue
+                seen.append(h.actor)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return None
+        members = tuple(reversed(seen))
+        return ActorDraft(id="+".join(members), type=ActorType.PERSON, name=m.surface, members=members)
+
+    def resolve(self, m: Mention) -> None:
+        actor: ActorDraft | None
+        if m.kind in {"name", "country", "org"}:
+            actor = self.name(m)
+        elif m.kind == "role":
+            actor = self.role(m)
+        elif m.kind == "pronoun":
+            actor = self.recent_person(m.start, subject_first=self.doc[m.head].dep_ in {"nsubj", "nsubjpass"})
+            if actor is not None:
+                m.actor = actor.id
+                self.history.append(m)
+            return
+        else:
+            actor = self.group(m)
+            if actor is not None:
+                self.actors.setdefault(actor.id, actor)
+                m.actor = actor.id
+            return
+        if actor is not None:
+            actor.add(m)
+            self.history.append(m)
+
+
+# Offices that "the Russian leader" or "the two leaders" may stand for.
+LEADER_OFFICES = frozenset({"leader", "president", "prime minister", "chancellor", "king", "queen", "emir",
+                            "supreme leader", "sultan", "head of state", "head of government", "crown prince"})
+
+
+def _same_office(office: str | None, held: list[str]) -> bool:
+    if office in held:
+        return True
+    return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def resolve_mentions(
+    doc: Doc, mentions: list[Mention], gaz: Gazetteer, published: dt.date | None
+) -> dict[str, ActorDraft]:
+    """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id."""
+    resolver = _Resolver(doc, gaz, published)
+    for m in mentions:
+        resolver.resolve(m)
+    return resolver.actors

@@ -1,0 +1,335 @@
+"""Actor mentions in a parsed article: names with their titles, states, organizations, roles and pronouns.
+
+A mention is a token span with what the text says about it (type, office, country). Deciding which mentions
+are the same actor is the job of :mod:`graphkit.extractor.coref`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graphkit.models import ActorType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from graphkit.gazetteer import Gazetteer
+    from graphkit.lexicon import Lexicon
+
+__all__ = ["Mention", "find_mentions"]
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVES = {"his": "m", "her": "f"}
+_TITLE_POS = {"PROPN", "NOUN", "ADJ"}
+# Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
+_TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
+_NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@dataclass
+class Mention:
+    """One reference to an actor in the text (token span ``[start, end)``)."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # name | country | org | role | pronoun | group
+    type: ActorType
+    surface: str
+    name: str | None = None
+    country: str | None = None
+    office: str | None = None
+    title: str | None = None
+    wikidata: str | None = None
+    possessor: int | None = None  # token index of "his"/"Macron's" in a role phrase
+    gender: str | None = None
+    actor: str | None = None  # filled by coreference
+    extra_tokens: list[int] = field(default_factory=list)  # appositive titles attached to a name
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end or i in self.extra_tokens
+
+
+def _clean(text: str) -> str:
+    return " ".join(_NAME_JUNK.sub("", text).split())
+
+
+def _strip_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].text in {"'s", "’s", "'", "’"}:
+        return span[:-1]
+    return span
+
+
+def _office_in(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
+    """The longest office title inside ``text``: (normalized office, title as written)."""
+    low = text.lower()
+    best: tuple[int, str, str] | None = None
+    for title, office in lex.offices.items():
+        for m in re.finditer(rf"\b{re.escape(title)}\b", low):
+            if best is None or len(title) > best[0]:
+                best = (len(title), office, text[m.start() : m.end()])
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _country_in(tokens: list[Token], gaz: Gazetteer) -> str | None:
+    """A country named by a demonym, country name, capital or seat of government among ``tokens``."""
+    words = [t.text for t in tokens]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            code = gaz.demonym(phrase)
+            if code:
+                return code
+            entry = gaz.country(phrase)
+            if entry:
+                return entry.code
+            seat = gaz.metonym(phrase)
+            if seat:
+                return seat.country
+    return None
+
+
+class _Finder:
+    def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.lex = lex
+        self.taken: set[int] = set()
+        self.mentions: list[Mention] = []
+        self.title_words = lex.office_words | {"general", "chief"}
+
+    def add(self, mention: Mention) -> None:
+        span = range(mention.start, mention.end)
+        if any(i in self.taken for i in span):
+            return
+        self.taken.update(span)
+        self.taken.update(mention.extra_tokens)
+        self.mentions.append(mention)
+
+    # --- names of people -------------------------------------------------------------------------
+    def person(self, ent: Span) -> None:
+        doc = self.doc
+        start, end = ent.start, _strip_possessive(ent).end
+        while start < end and doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in self.lex.honorifics}:
+            start += 1
+        while start < end and doc[start].lower_ in self.title_words | {"the"}:
+            start += 1
+        if start >= end:
+            return
+        name = _clean(doc[start:end].text)
+        if not name or not any(c.isupper() for c in name) or not self.plausible_name(doc[start:end]):
+            return
+        reclassified = self.reclassify(doc[start:end])
+        if reclassified:
+            self.add(reclassified)
+            return
+        title_start = self.title_left(start)
+        title_tokens = list(doc[title_start:start])
+        app = self.appositive_title(start, end)
+        title_text = " ".join(t.text for t in title_tokens)
+        if app is not None:
+            title_text = f"{title_text} {app.text}".strip()
+        office, title = _office_in(title_text, self.lex)
+        country_tokens = title_tokens + (list(app) if app is not None else [])
+        country = _country_in(country_tokens, self.gaz) if country_tokens else None
+        mention = Mention(
+            start=title_start,
+            end=end,
+            head=end - 1,
+            kind="name",
+            type=ActorType.PERSON,
+            surface=_clean(doc[title_start:end].text),
+            name=name,
+            country=country,
+            office=office,
+            title=title_text or None,
+            extra_tokens=[t.i for t in app] if app is not None else [],
+        )
+        self.add(mention)
+
+    def plausible_name(self, span: Span) -> bool:
+        """Headline fragments that NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
+        if len(span) > 5:
+            return False
+        return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.title_words for t in span)
+
+    def title_left(self, start: int) -> int:
+        """Extend a name leftwards over its title ("Kremlin spokesman", "Prime Minister of India")."""
+        doc = self.doc
+        i = start
+        saw_title = False
+        while i > 0:
+            tok = doc[i - 1]
+            low = tok.lower_.rstrip(".")
+            if tok.i in self.taken or tok.is_sent_start and low in self.lex.honorifics:
+                break
+            if low in self.title_words:
+                saw_title = True
+            elif tok.pos_ in _TITLE_POS and (tok.is_title or tok.is_upper or tok.ent_type_ in {"NORP", "GPE", "ORG"}):
+                pass
+            elif low in _TITLE_GLUE and i - 1 > 0 and saw_title:
+                pass
+            else:
+                break
+            i -= 1
+        # Keep only the part that starts at a title word or a modifier of one; drop a dangling "of"/"the".
+        while i < start and (doc[i].lower_ in _TITLE_GLUE):
+            i += 1
+        return i if saw_title else start
+
+    def appositive_title(self, start: int, end: int) -> Span | None:
+        """ "Daniel Ortega, the president of Nicaragua": the appositive noun phrase after a name."""
+        head = self.doc[end - 1]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and child.lower_ in self.title_words:
+                left = child.left_edge.i
+                right = child.right_edge.i + 1
+                if not any(i in self.taken for i in range(left, right)):
+                    return self.doc[left:right]
+        return None
+
+    def reclassify(self, span: Span) -> Mention | None:
+        """A span NER took for a person that the gazetteer knows as a state or body."""
+        text = span.text
+        if self.gaz.people(text):
+            return None
+        entry = self.gaz.country(text)
+        if entry:
+            return self.country_mention(span, entry.code, entry.name, getattr(entry, "wikidata", None))
+        return self.org_mention(span, strict=True)
+
+    # --- states and organizations ----------------------------------------------------------------
+    def country_mention(self, span: Span, code: str, name: str, qid: str | None) -> Mention:
+        return Mention(
+            start=span.start,
+            end=span.end,
+            head=span.root.i,
+            kind="country",
+            type=ActorType.COUNTRY,
+            surface=span.text,
+            name=name,
+            country=code,
+            wikidata=qid,
+        )
+
+    def org_mention(self, span: Span, *, strict: bool) -> Mention | None:
+        text = span.text
+        seat = self.gaz.metonym(text)
+        if seat:
+            return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
+                           name=seat.name, country=seat.country)
+        org = self.gaz.organization(text)
+        if org:
+            return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
+                           name=org.name, country=getattr(org, "country", None), wikidata=org.wikidata)
+        if strict:
+            return None
+        country = _country_in(list(span), self.gaz)
+        return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
+                       name=_clean(text), country=country)
+
+    def gpe(self, ent: Span) -> None:
+        span = _strip_possessive(ent)
+        entry = self.gaz.country(span.text)
+        if entry:
+            self.add(self.country_mention(span, entry.code, entry.name, getattr(entry, "wikidata", None)))
+            return
+        mention = self.org_mention(span, strict=True)
+        if mention:
+            self.add(mention)
+
+    def org(self, ent: Span) -> None:
+        span = _strip_possessive(ent)
+        if span[0].lower_ == "the" and len(span) > 1:
+            span = span[1:]
+        if self.gaz.country(span.text):
+            self.gpe(span)
+            return
+        mention = self.org_mention(span, strict=False)
+        if mention and not self._is_title_part(span):
+            self.add(mention)
+
+    def _is_title_part(self, span: Span) -> bool:
+        """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        return bool(nxt is not None and nxt.lower_ in self.title_words and nxt.pos_ in {"NOUN", "PROPN"})
+
+    def surnames(self) -> None:
+        """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
+        known = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.type is ActorType.PERSON and m.name}
+        for tok in self.doc:
+            if tok.i not in self.taken and tok.pos_ == "PROPN" and tok.text in known:
+                self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
+
+    # --- role phrases, pronouns, groups ----------------------------------------------------------
+    def role(self, tok: Token) -> None:
+        if tok.i in self.taken or tok.tag_ in {"NNS", "NNPS"} or tok.lower_ not in self.title_words:
+            return
+        if tok.dep_ == "compound" or tok.head.i != tok.i and tok.head.lower_ in self.title_words and tok.dep_ in {"amod", "compound"}:
+            return
+        left = tok.left_edge.i
+        mods = [t for t in self.doc[left : tok.i + 1]]
+        possessor = next((t.i for t in tok.children if t.dep_ == "poss"), None)
+        has_det = any(t.dep_ == "det" for t in tok.children) or possessor is not None
+        of_country = self.of_country(tok)
+        country = _country_in([t for t in mods if t.i != possessor or t.pos_ == "PROPN"], self.gaz) or of_country
+        if possessor is not None and self.doc[possessor].ent_type_ in {"GPE", "NORP"}:
+            country = country or _country_in([self.doc[possessor]], self.gaz)
+            possessor = None
+        if not (has_det or country):
+            return
+        office, title = _office_in(" ".join(t.text for t in mods), self.lex)
+        if office is None:
+            return
+        end = tok.i + 1
+        if of_country:
+            end = max(end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1)
+        if any(i in self.taken for i in range(left, end) if i != possessor):
+            return
+        start = left
+        self.add(Mention(start, end, tok.i, "role", ActorType.PERSON, self.doc[start:end].text,
+                         country=country, office=office, title=self.doc[start:end].text, possessor=possessor))
+
+    def of_country(self, tok: Token) -> str | None:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _country_in(list(objs[0].subtree), self.gaz)
+        return None
+
+    def pronoun(self, tok: Token) -> None:
+        if tok.lower_ in PRONOUNS and tok.tag_ == "PRP" and tok.i not in self.taken:
+            self.add(Mention(tok.i, tok.i + 1, tok.i, "pronoun", ActorType.PERSON, tok.text,
+                             gender=PRONOUNS[tok.lower_]))
+
+    def groups(self) -> None:
+        text_low = self.doc.text.lower()
+        for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
+                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    self.add(Mention(span.start, span.end, span.root.i, "group", ActorType.PERSON, span.text))
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """All actor mentions of ``doc`` in text order."""
+    finder = _Finder(doc, gaz, lex)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            finder.person(ent)
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC"}:
+            finder.gpe(ent)
+        elif ent.label_ in {"ORG", "FAC", "NORP"}:
+            if ent.label_ == "NORP":
+                continue
+            finder.org(ent)
+    finder.surnames()
+    finder.groups()
+    for tok in doc:
+        finder.role(tok)
+        finder.pronoun(tok)
+    return sorted(finder.mentions, key=lambda m: m.start)

@@ -1,0 +1,69 @@
+"""Merging repeated mentions of one contact inside an article.
+
+Two drafts are the same event when they have the same participants, compatible kinds (equal, or one of them
+the unspecific ``contact``), the same status, and dates that are compatible (equal, overlapping, or one of
+them unknown). Two precise and different dates are never merged.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graphkit.models import ContactKind, DateSpan
+
+if TYPE_CHECKING:
+    from graphkit.extractor.contacts import ContactDraft
+
+__all__ = ["merge_drafts"]
+
+# When two mentions disagree, the more specific kind wins.
+_SPECIFICITY = {ContactKind.CONTACT: 0, ContactKind.VISIT: 1, ContactKind.CORRESPONDENCE: 2,
+                ContactKind.MEETING: 2, ContactKind.CALL: 3}
+
+
+def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _kinds_compatible(a: ContactKind, b: ContactKind) -> bool:
+    return a == b or ContactKind.CONTACT in {a, b}
+
+
+def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    if a is None or b is None:
+        return a or b
+    return a if (a.end - a.start) <= (b.end - b.start) else b
+
+
+def same_event(a: ContactDraft, b: ContactDraft) -> bool:
+    """Whether two drafts report one event."""
+    return (
+        set(a.participants) == set(b.participants)
+        and a.status == b.status
+        and _kinds_compatible(a.kind, b.kind)
+        and _dates_compatible(a.date, b.date)
+    )
+
+
+def merge_drafts(drafts: list[ContactDraft]) -> list[tuple[ContactDraft, list[ContactDraft]]]:
+    """Group drafts of the same event; each group is (representative, other mentions) in text order."""
+    groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
+    for draft in drafts:
+        for n, (rep, others) in enumerate(groups):
+            if same_event(rep, draft):
+                kind = max(rep.kind, draft.kind, key=lambda k: _SPECIFICITY[k])
+                rep.kind = kind
+                rep.date = _narrower(rep.date, draft.date)
+                rep.location = rep.location or draft.location
+                for actor, role in draft.roles.items():
+                    if rep.roles.get(actor) is None or rep.roles[actor].value == "participant":
+                        rep.roles[actor] = role
+                if draft.sentence.start != rep.sentence.start and all(o.sentence.start != draft.sentence.start for o in others):
+                    others.append(draft)
+                groups[n] = (rep, others)
+                break
+        else:
+            groups.append((draft, []))
+    return groups

@@ -1,0 +1,77 @@
+"""Word lists of diplomatic language, loaded once from ``data/lexicon/*.yaml``.
+
+Lexicons are data: adding a contact verb or an office is an edit to a YAML file, not to code.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graphkit.errors import GraphkitError
+
+__all__ = ["LEXICON_DIR", "Lexicon", "load_lexicon"]
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Contact, title and speech vocabularies (all lower case)."""
+
+    verbs: dict[str, str]
+    travel_verbs: frozenset[str]
+    nouns: dict[str, str]
+    phone_words: frozenset[str]
+    envoy_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    non_actors: frozenset[str]
+    status: dict[str, frozenset[str]]
+    offices: dict[str, str]
+    honorifics: frozenset[str]
+    group_anaphora: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    attribution_phrases: tuple[str, ...]
+
+    @property
+    def office_words(self) -> frozenset[str]:
+        """Every single word that occurs in an office title ("minister", "foreign", "state")."""
+        return frozenset(w for title in self.offices for w in title.split())
+
+
+def _read(directory: Path, name: str) -> dict[str, Any]:
+    import yaml
+
+    path = directory / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise GraphkitError(f"cannot read lexicon {path}: {err}") from err
+    if not isinstance(data, dict):
+        raise GraphkitError(f"lexicon {path} must be a mapping at the top level")
+    return data
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Load the lexicons from ``directory`` (cached per directory)."""
+    contacts = _read(directory, "contacts.yaml")
+    titles = _read(directory, "titles.yaml")
+    speech = _read(directory, "speech.yaml")
+    return Lexicon(
+        verbs=dict(contacts["verbs"]),
+        travel_verbs=frozenset(contacts["travel_verbs"]),
+        nouns=dict(contacts["nouns"]),
+        phone_words=frozenset(contacts["phone_words"]),
+        envoy_verbs=frozenset(contacts["envoy_verbs"]),
+        object_control_verbs=frozenset(contacts["object_control_verbs"]),
+        non_actors=frozenset(contacts["non_actors"]),
+        status={key: frozenset(values) for key, values in contacts["status"].items()},
+        offices=dict(titles["offices"]),
+        honorifics=frozenset(titles["honorifics"]),
+        group_anaphora=tuple(titles["group_anaphora"]),
+        reporting_verbs=frozenset(speech["reporting_verbs"]),
+        attribution_phrases=tuple(speech["attribution_phrases"]),
+    )
