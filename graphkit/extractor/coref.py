@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.turns import speaker_labels, turn_at
 from graphkit.models import ActorType
 
 if TYPE_CHECKING:
@@ -230,6 +231,40 @@ class _Resolver:
         members = tuple(reversed(seen))
         return ActorDraft(id="+".join(members), type=ActorType.PERSON, name=m.surface, members=members)
 
+    def dialogue(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
+        """First and second person inside transcript turns: I = the speaker, you = the addressee."""
+        labels = speaker_labels(self.doc, mentions)
+        if not labels:
+            return
+        fallback = self.headline_person(labels)
+        for m in pronouns:
+            turn = turn_at(labels, self.doc[m.start].idx)
+            if turn is None:
+                continue
+            speaker, addressee = turn
+            addressee = addressee or (fallback if fallback != speaker else None)
+            if m.kind == "first":
+                m.actor = speaker
+            elif m.kind == "second" and addressee:
+                m.actor = addressee
+            elif m.kind == "we" and addressee:
+                group = ActorDraft(id=f"{speaker}+{addressee}", type=ActorType.PERSON, name=m.surface,
+                                   members=(speaker, addressee))
+                self.actors.setdefault(group.id, group)
+                m.actor = group.id
+
+    def headline_person(self, labels: list[tuple[int, str]]) -> str | None:
+        """The person named before the first speaker label who is not the first speaker (the guest)."""
+        first_speaker = labels[0][1]
+        for m in self.history:
+            if self.doc[m.start].idx >= labels[0][0]:
+                break
+            actor = self.actors.get(m.actor or "")
+            if actor is not None and actor.type is ActorType.PERSON and not actor.members and actor.id != first_speaker:
+                return actor.id
+        others = [a for _, a in labels if a != first_speaker]
+        return others[0] if others else None
+
     def resolve(self, m: Mention) -> None:
         actor: ActorDraft | None
         if m.kind in {"name", "country", "org"}:
@@ -274,5 +309,7 @@ def resolve_mentions(
     """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id."""
     resolver = _Resolver(doc, gaz, published)
     for m in mentions:
-        resolver.resolve(m)
+        if m.kind not in {"first", "second", "we"}:
+            resolver.resolve(m)
+    resolver.dialogue([m for m in mentions if m.kind in {"first", "second", "we"}], mentions)
     return resolver.actors

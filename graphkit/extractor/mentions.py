@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.turns import FIRST, SECOND, WE
 from graphkit.models import ActorType
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ class _Finder:
         if start >= end:
             return
         name = _clean(doc[start:end].text)
+        if name.isupper():
+            name = name.title()  # "SECRETARY KERRY:" labels
         if not name or not any(c.isupper() for c in name) or not self.plausible_name(doc[start:end]):
             return
         reclassified = self.reclassify(doc[start:end])
@@ -128,7 +131,7 @@ class _Finder:
         title_start = self.title_left(start)
         title_tokens = list(doc[title_start:start])
         app = self.appositive_title(start, end)
-        title_text = " ".join(t.text for t in title_tokens)
+        title_text = doc.text[doc[title_start].idx : doc[start].idx].strip() if title_tokens else ""
         if app is not None:
             title_text = f"{title_text} {app.text}".strip()
         office, title = _office_in(title_text, self.lex)
@@ -148,6 +151,70 @@ class _Finder:
             extra_tokens=[t.i for t in app] if app is not None else [],
         )
         self.add(mention)
+
+    # --- "Title (of Country) Name": the title pattern finds names that NER misses or mislabels -----------
+    def titled_names(self) -> None:
+        doc = self.doc
+        titles = sorted({*self.lex.offices, *self.lex.honorifics}, key=len, reverse=True)
+        ent_people = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        i = 0
+        while i < len(doc):
+            found = self.title_at(i, titles)
+            if found is None:
+                i += 1
+                continue
+            j = found
+            if j < len(doc) and doc[j].lower_ == "of":
+                k = self.country_after(j + 1)
+                if k is None:
+                    i += 1
+                    continue
+                j = k
+            k = self.name_after(j)
+            capitalized = doc[i].is_title or doc[i].is_upper or doc[i].lower_.rstrip(".") in self.lex.honorifics
+            if k > j and (capitalized or any(t in ent_people for t in range(j, k))):
+                self.person(doc[j:k])
+                i = k
+            else:
+                i += 1
+
+    def title_at(self, i: int, titles: list[str]) -> int | None:
+        """Token index after the longest title or honorific starting at token ``i``."""
+        tok = self.doc[i]
+        if not tok.is_alpha and tok.lower_.rstrip(".") not in {h.rstrip(".") for h in self.lex.honorifics}:
+            return None
+        rest = self.doc.text[tok.idx : tok.idx + 48].lower()
+        for title in titles:
+            if rest.startswith(title) and (len(rest) == len(title) or not rest[len(title)].isalnum()):
+                span = self.doc.char_span(tok.idx, tok.idx + len(title), alignment_mode="expand")
+                return span.end if span is not None else None
+        return None
+
+    def country_after(self, i: int) -> int | None:
+        for size in (4, 3, 2, 1):
+            if i + size <= len(self.doc):
+                span = self.doc[i : i + size]
+                if self.gaz.country(span.text) or self.gaz.organization(span.text):
+                    return i + size
+        return None
+
+    def name_after(self, j: int) -> int:
+        """End of a run of capitalized proper-noun tokens at ``j`` (hyphenated parts kept: "Ban Ki-moon")."""
+        doc = self.doc
+        k = j
+        while k < len(doc) and k - j < 5:
+            tok = doc[k]
+            if tok.text in {"-", "‑"} and k > j and not doc[k - 1].whitespace_ and k + 1 < len(doc):
+                k += 2
+                continue
+            if not (tok.is_title or tok.is_upper and len(tok) > 1) or not tok.is_alpha or tok.i in self.taken:
+                break
+            if tok.lower_ in self.title_words or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                break
+            if k == j and (self.gaz.country(tok.text) or self.gaz.demonym(tok.text)):
+                break
+            k += 1
+        return k
 
     def plausible_name(self, span: Span) -> bool:
         """Headline fragments that NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
@@ -301,7 +368,13 @@ class _Finder:
         return None
 
     def pronoun(self, tok: Token) -> None:
-        if tok.lower_ in PRONOUNS and tok.tag_ == "PRP" and tok.i not in self.taken:
+        if tok.i in self.taken:
+            return
+        for kind, words in (("first", FIRST), ("second", SECOND), ("we", WE)):
+            if tok.lower_ in words and tok.pos_ == "PRON":
+                self.add(Mention(tok.i, tok.i + 1, tok.i, kind, ActorType.PERSON, tok.text))
+                return
+        if tok.lower_ in PRONOUNS and tok.tag_ == "PRP":
             self.add(Mention(tok.i, tok.i + 1, tok.i, "pronoun", ActorType.PERSON, tok.text,
                              gender=PRONOUNS[tok.lower_]))
 
@@ -317,6 +390,7 @@ class _Finder:
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """All actor mentions of ``doc`` in text order."""
     finder = _Finder(doc, gaz, lex)
+    finder.titled_names()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             finder.person(ent)
