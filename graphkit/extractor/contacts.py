@@ -198,10 +198,9 @@ class _Finder:
             own += _preps(tok, {"of"})
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
         gov_subjects: list[Token] = []
-        gov = tok.head
-        if tok.dep_ in {"dobj", "pobj", "attr"} and gov.pos_ in {"VERB", "AUX", "ADP"}:
-            verb = gov if gov.pos_ != "ADP" else gov.head
-            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in self.ctx.reporting:
+        verb = _governing_verb(tok)
+        if verb is not None:
+            if verb.lemma_.lower() not in self.ctx.reporting:
                 gov_subjects = _subjects(self.ctx, verb)
                 own += _preps(verb, _WITH_PREPS)
                 if kind is ContactKind.CORRESPONDENCE:
@@ -217,6 +216,10 @@ class _Finder:
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
+        with_objects = _preps(tok, {"with"})
+        if len(self._ids(gov_subjects)) == 1 and with_objects and not targets:
+            # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
+            return self.build(tok, gov_subjects, own, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
 
     # --- assembling ---------------------------------------------------------------------------------
@@ -242,6 +245,18 @@ class _Finder:
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
         return draft
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a contact noun is the object of, through "a round of", "a series of" ("held a round of talks")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in {"dobj", "pobj", "attr", "prep", "npadvmod"}:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
 
 
 def _chain(ctx: _Context, tok: Token) -> list[Token]:

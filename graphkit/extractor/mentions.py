@@ -27,6 +27,13 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
 _TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
 _NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
+                      "july august september october november december today yesterday tomorrow".split())
+_PARTICLES = frozenset({"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"})
+
+
+def _name_like(tok: Token) -> bool:
+    return tok.is_title or tok.is_upper or tok.lower_ in _PARTICLES or not tok.is_alpha and tok.text not in {",", "."}
 
 
 @dataclass
@@ -117,6 +124,8 @@ class _Finder:
             start += 1
         while start < end and doc[start].lower_ in self.title_words | {"the"}:
             start += 1
+        while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
+            end -= 1  # NER glues "Wednesday" or "say" onto names
         if start >= end:
             return
         name = _clean(doc[start:end].text)
