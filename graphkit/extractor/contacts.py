@@ -26,6 +26,8 @@ __all__ = ["ContactDraft", "find_contacts"]
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
+# Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
+_SEPARATE = {"one-on-one", "separate", "individual", "bilateral", "one", "respective"}
 
 
 @dataclass
@@ -89,6 +91,13 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
     if subs:
         return subs
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+        owner = verb.head.head  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
+        poss = [c for c in owner.children if c.dep_ == "poss"]
+        if owner.pos_ in {"NOUN", "PROPN"} and poss:
+            return poss
+        if owner.pos_ in {"VERB", "AUX"}:
+            return _subjects(ctx, owner)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents:
         return agents
@@ -148,8 +157,16 @@ class _Finder:
             return None
         if lemma == "write" and not _preps(tok, {"to"}):
             return None
+        if lemma == "discuss" and not _preps(tok, {"with"}):
+            return None  # "discussed the issue" alone is not a contact
         subjects = _subjects(self.ctx, tok)
-        objects = [c for c in tok.children if c.dep_ in {"dobj"}]
+        objects = [c for c in tok.children if c.dep_ in {"dobj"} and lemma != "discuss"]
+        if any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
+            # "X was received by Y": Y acts on X.
+            patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not patients and tok.dep_ == "conj":
+                patients = _subjects(self.ctx, tok.head)
+            objects += patients
         objects += _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
         if lemma in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"} and not objects:
             return None
@@ -164,17 +181,26 @@ class _Finder:
                  "welcome": (Role.HOST, Role.VISITOR), "visit": (Role.VISITOR, Role.HOST),
                  "phone": (Role.CALLER, Role.CALLEE), "call": (Role.CALLER, Role.CALLEE),
                  "telephone": (Role.CALLER, Role.CALLEE), "write": (Role.SENDER, Role.RECIPIENT)}.get(lemma)
-        if lemma == "visit":
+        if lemma in {"visit", "tour"}:
+            objects = [o for o in objects if self._visitable(o)]
             objs = self._ids(objects)
             if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
                 kind = ContactKind.MEETING
         return self.build(tok, subjects, objects, kind, roles)
 
+    def _visitable(self, tok: Token) -> bool:
+        """A visit's object is a host: a person, a state, or a known body (not a pagoda or an embassy)."""
+        mention = self.ctx.by_token.get(tok.i)
+        if mention is None:
+            return True  # "the two leaders" and other groups resolve later
+        return mention.kind != "org" or bool(mention.wikidata or mention.country and mention.name and mention.name != mention.surface)
+
     def travel(self, tok: Token) -> ContactDraft | None:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.travel_verbs:
             return None
         goals = _preps(tok, {"to", "in", "into"})
-        goals += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "there"][:0]
+        for pobj in _preps(tok, {"on", "for"}):
+            goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
         hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
         if not hosts:
             return None
@@ -217,7 +243,8 @@ class _Finder:
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
         with_objects = _preps(tok, {"with"})
-        if len(self._ids(gov_subjects)) == 1 and with_objects and not targets:
+        separate = any(c.lower_ in _SEPARATE for c in tok.subtree if c.i < tok.i)
+        if separate and len(self._ids(gov_subjects)) == 1 and with_objects and not targets:
             # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
             return self.build(tok, gov_subjects, own, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
@@ -239,6 +266,8 @@ class _Finder:
         role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
         role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
         status = _status(self.ctx, tok)
+        if tok.lemma_.lower() == "invite" and status is ContactStatus.OCCURRED:
+            status = ContactStatus.PROPOSED  # an invitation proposes a visit or meeting
         date = _date_for(self.ctx, tok, status)
         if date is not None and status is ContactStatus.OCCURRED and self.ctx.published and date.start > self.ctx.published:
             status = ContactStatus.PLANNED

@@ -347,7 +347,18 @@ class _Finder:
             return
         left = tok.left_edge.i
         mods = [t for t in self.doc[left : tok.i + 1]]
+        named = self.appositive_name(tok)
+        if named is not None:
+            # "the assistant secretary of state, Jendayi Frazer": the role is the named person's title.
+            named.extra_tokens.extend(range(tok.left_edge.i, tok.i + 1))
+            self.taken.update(range(tok.left_edge.i, tok.i + 1))
+            office, title = _office_in(self.doc[tok.left_edge.i : tok.i + 1].text, self.lex)
+            named.office = named.office or office
+            named.title = named.title or title
+            named.country = named.country or _country_in(list(self.doc[tok.left_edge.i : tok.i + 1]), self.gaz)
+            return
         possessor = next((t.i for t in tok.children if t.dep_ == "poss"), None)
+        poss_token = possessor
         has_det = any(t.dep_ == "det" for t in tok.children) or possessor is not None
         of_country = self.of_country(tok)
         country = _country_in([t for t in mods if t.i != possessor or t.pos_ == "PROPN"], self.gaz) or of_country
@@ -362,11 +373,19 @@ class _Finder:
         end = tok.i + 1
         if of_country:
             end = max(end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1)
-        if any(i in self.taken for i in range(left, end) if i != possessor):
+        if any(i in self.taken for i in range(left, end) if i != poss_token):
             return
         start = left
         self.add(Mention(start, end, tok.i, "role", ActorType.PERSON, self.doc[start:end].text,
                          country=country, office=office, title=self.doc[start:end].text, possessor=possessor))
+
+    def appositive_name(self, tok: Token) -> Mention | None:
+        for child in tok.children:
+            if child.dep_ == "appos":
+                for m in self.mentions:
+                    if m.kind == "name" and m.type is ActorType.PERSON and m.covers(child.i):
+                        return m
+        return None
 
     def of_country(self, tok: Token) -> str | None:
         for child in tok.children:
