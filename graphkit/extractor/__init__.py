@@ -6,6 +6,7 @@ Stages inside: spaCy parse -> actor mentions -> coreference -> contact triggers 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,9 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     mentions = find_mentions(doc, gaz, lex)
     drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published)
     dates = temporal_expressions(doc, article.published)
-    contacts = merge_drafts(find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates))
+    drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
+    _apply_dateline(doc, drafts, article.published)
+    contacts = merge_drafts(drafts, {a.id: a.country for a in drafts_by_id.values()})
     quotes = find_statements(doc, lex, mentions)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     return Extraction(
@@ -89,6 +92,49 @@ def temporal_expressions(doc: Doc, anchor: dt.date | None) -> list[tuple[Span, D
         text = doc.text[span.start_char : span.end_char]
         out.append((span, resolve(text, anchor, "past"), resolve(text, anchor, "future")))
     return out
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{4})(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
+    re.M,
+)
+
+
+def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | None:
+    """The dateline of a readout ("November 20, 2016, Lima"): its date, its offset, and where the lead ends.
+
+    Only a line that is nothing but a date and an optional place counts, and only near the top.
+    """
+    from graphkit.dates import resolve
+
+    match = _DATELINE.search(text, 0, min(len(text), 1500))
+    if match is None:
+        return None
+    span = resolve(match.group("date"), anchor, "past")
+    if span is None:
+        return None
+    lead = re.search(r"\S[^\n]*", text[match.end() :])
+    lead_end = match.end() + (lead.end() if lead else 0)
+    return span, match.start(), lead_end
+
+
+def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
+    """Undated contacts in the headline and lead of a readout, or told in the present tense, happen on its date."""
+    found = dateline(doc.text, anchor)
+    if found is None:
+        return
+    span, _, lead_end = found
+    for draft in drafts:
+        if draft.date is not None or draft.status.value != "occurred":
+            continue
+        trigger = doc[draft.trigger]
+        present = trigger.tag_ in {"VBP", "VBZ"} or trigger.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in trigger.children
+        )
+        if draft.sentence.start_char < lead_end or present:
+            draft.date = span
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

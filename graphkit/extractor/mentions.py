@@ -216,7 +216,8 @@ class _Finder:
             if tok.text in {"-", "‑"} and k > j and not doc[k - 1].whitespace_ and k + 1 < len(doc):
                 k += 2
                 continue
-            if not (tok.is_title or tok.is_upper and len(tok) > 1) or not tok.is_alpha or tok.i in self.taken:
+            particle = tok.lower_ in _PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].is_title
+            if not (tok.is_title or tok.is_upper and len(tok) > 1 or particle) or not tok.is_alpha or tok.i in self.taken:
                 break
             if tok.lower_ in self.title_words or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 break

@@ -28,7 +28,8 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
 
 
 def _kinds_compatible(a: ContactKind, b: ContactKind) -> bool:
-    return a == b or ContactKind.CONTACT in {a, b}
+    # A visit between the same actors as a meeting is that meeting seen as travel.
+    return a == b or ContactKind.CONTACT in {a, b} or {a, b} == {ContactKind.VISIT, ContactKind.MEETING}
 
 
 def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
@@ -47,13 +48,33 @@ def same_event(a: ContactDraft, b: ContactDraft) -> bool:
     )
 
 
-def merge_drafts(drafts: list[ContactDraft]) -> list[tuple[ContactDraft, list[ContactDraft]]]:
+def _absorbed_visit(visit: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]) -> bool:
+    """A visit to a state whose named counterpart the visitor met is recorded as that meeting only."""
+    if visit.kind is not ContactKind.VISIT or len(visit.participants) != 2:
+        return False
+    visitor, host = visit.participants
+    host_country = country_of.get(host)
+    for other in drafts:
+        if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
+            continue
+        if other.status == visit.status and _dates_compatible(other.date, visit.date) and any(
+            p != visitor and country_of.get(p) == host_country for p in other.participants
+        ):
+            return True
+    return False
+
+
+def merge_drafts(
+    drafts: list[ContactDraft], country_of: dict[str, str | None] | None = None
+) -> list[tuple[ContactDraft, list[ContactDraft]]]:
     """Group drafts of the same event; each group is (representative, other mentions) in text order."""
+    if country_of:
+        drafts = [d for d in drafts if not _absorbed_visit(d, drafts, country_of)]
     groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
     for draft in drafts:
         for n, (rep, others) in enumerate(groups):
             if same_event(rep, draft):
-                kind = max(rep.kind, draft.kind, key=lambda k: _SPECIFICITY[k])
+                kind = max(rep.kind, draft.kind, key=lambda k: _SPECIFICITY[k])  # meeting beats visit
                 rep.kind = kind
                 rep.date = _narrower(rep.date, draft.date)
                 rep.location = rep.location or draft.location
