@@ -51,7 +51,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 close = _closing(text, i + 1, p_end, OPEN[ch])
                 if close is None:
                     runs_on = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in OPEN
-                    if runs_on:
+                    cut_off = n + 1 == len(paragraphs)  # an excerpt that ends inside the quotation
+                    if runs_on or cut_off:
                         spans.append((i + 1, p_end))
                     break
                 spans.append((i + 1, close))
@@ -136,6 +137,7 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         speaker = None
         for sent in sorted(sents.values(), key=lambda s: s.start):
             speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
+        speaker = speaker or _colon_label(doc, start, by_token)
         if speaker is None and previous is not None and previous.speaker and _near(text, previous.end, start):
             speaker = previous.speaker
         draft = QuoteDraft(start, end, speaker)
@@ -143,6 +145,20 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         if speaker and _words(text[start:end]) >= MIN_WORDS:
             drafts.append(draft)
     return drafts
+
+
+def _colon_label(doc: Doc, start: int, by_token: dict[int, Mention]) -> str | None:
+    """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
+    head = doc.text[max(0, start - 60) : start]
+    match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
+    if match is None:
+        return None
+    before = start - len(head) + match.start()
+    tok = doc.char_span(before - 1, before, alignment_mode="expand")
+    if tok is None:
+        return None
+    mention = by_token.get(tok.start)
+    return mention.actor if mention is not None else None
 
 
 def _near(text: str, prev_end: int, start: int) -> bool:
