@@ -67,15 +67,21 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
         actors=tuple(_actor(drafts_by_id[a], doc) for a in drafts_by_id if a in used),
         contacts=tuple(_contact(rep, others, doc) for rep, others in contacts),
         statements=tuple(
-            Statement(speaker=q.speaker, text=doc.text[q.start : q.end], direct=q.direct,
-                      evidence=_evidence(doc.text, q.start, q.end))
+            Statement(
+                speaker=q.speaker,
+                text=doc.text[q.start : q.end],
+                direct=q.direct,
+                evidence=_evidence(doc.text, q.start, q.end),
+            )
             for q in quotes
             if q.speaker
         ),
     )
 
 
-def temporal_expressions(doc: Doc, anchor: dt.date | None) -> list[tuple[Span, DateSpan | None, DateSpan | None]]:
+def temporal_expressions(
+    doc: Doc, anchor: dt.date | None
+) -> list[tuple[Span, DateSpan | None, DateSpan | None]]:
     """Temporal expressions of ``doc`` with their past and future readings."""
     from graphkit.dates import find_expressions, resolve
 
@@ -105,12 +111,16 @@ _DATELINE = re.compile(
 def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | None:
     """The dateline of a readout ("November 20, 2016, Lima"): its date, its offset, and where the lead ends.
 
-    Only a line that is nothing but a date and an optional place counts, and only near the top.
+    Only a line that is nothing but a date (and a place) counts, and only near the top; a date under a
+    byline ("Posted by ...") is when a blog post was written, not when its events happened.
     """
     from graphkit.dates import resolve
 
     match = _DATELINE.search(text, 0, min(len(text), 1500))
     if match is None:
+        return None
+    previous = text[: match.start()].rstrip().rsplit("\n", 1)[-1]
+    if re.match(r"\s*(posted by|by|written by)\b", previous, re.I):
         return None
     span = resolve(match.group("date"), anchor, "past")
     if span is None:
@@ -130,8 +140,10 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         if draft.date is not None or draft.status.value != "occurred":
             continue
         trigger = doc[draft.trigger]
-        present = trigger.tag_ in {"VBP", "VBZ"} or trigger.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in trigger.children
+        present = (
+            trigger.tag_ in {"VBP", "VBZ"}
+            or trigger.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span
@@ -158,7 +170,8 @@ def _actor(draft: ActorDraft, doc: Doc) -> Actor:
         aliases=tuple(draft.aliases),
         wikidata=draft.wikidata,
         mentions=tuple(
-            _evidence(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in draft.mentions
+            _evidence(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            for m in draft.mentions
         ),
     )
 

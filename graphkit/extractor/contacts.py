@@ -71,7 +71,11 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
         mention = ctx.by_token.get(t.i)
         if mention is None:
             # "the French and British colleagues": the states named inside the noun phrase.
-            inner = [ctx.by_token[c.i] for c in t.children if c.i in ctx.by_token and c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            inner = [
+                ctx.by_token[c.i]
+                for c in t.children
+                if c.i in ctx.by_token and c.dep_ in {"amod", "compound", "poss", "nmod"}
+            ]
             if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
                 continue
             inner = [m for m in inner if m.kind in {"country", "org"} or t.pos_ == "PROPN"]
@@ -92,7 +96,9 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     if subs:
         return subs
     if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
-        owner = verb.head.head  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
+        owner = (
+            verb.head.head
+        )  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
         poss = [c for c in owner.children if c.dep_ == "poss"]
         if owner.pos_ in {"NOUN", "PROPN"} and poss:
             return poss
@@ -121,7 +127,13 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
 
 
 def _preps(tok: Token, words: set[str]) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in words for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in words
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
@@ -131,7 +143,9 @@ def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
     if nxt is not None:
         window.append(nxt)
     for span in window:
-        if any(t.lower_ in ctx.lex.phone_words or t.lemma_ in ctx.lex.phone_words for t in span if t.i != tok.i):
+        if any(
+            t.lower_ in ctx.lex.phone_words or t.lemma_ in ctx.lex.phone_words for t in span if t.i != tok.i
+        ):
             return ContactKind.CALL
     if tok.lemma_ == "talk" and tok.pos_ == "VERB":
         return ContactKind.MEETING
@@ -151,7 +165,10 @@ class _Finder:
             return None
         if lemma == "hold":
             return None  # "held talks": the noun carries the contact
-        if lemma == "call" and (_preps(tok, {"on", "upon", "for"}) or any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in tok.children)):
+        if lemma == "call" and (
+            _preps(tok, {"on", "upon", "for"})
+            or any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in tok.children)
+        ):
             return None
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
             return None
@@ -167,8 +184,14 @@ class _Finder:
             if not patients and tok.dep_ == "conj":
                 patients = _subjects(self.ctx, tok.head)
             objects += patients
-        objects += _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
-        if lemma in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"} and not objects:
+        objects += _preps(
+            tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set())
+        )
+        if (
+            lemma
+            in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"}
+            and not objects
+        ):
             return None
         if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
             return None
@@ -177,10 +200,16 @@ class _Finder:
             kind = _kind_for_speech(self.ctx, tok.sent, tok)
         if any(c.lower_ in {"phone", "telephone"} for p in _preps(tok, {"by", "over", "on"}) for c in [p]):
             kind = ContactKind.CALL
-        roles = {"receive": (Role.HOST, Role.VISITOR), "host": (Role.HOST, Role.VISITOR),
-                 "welcome": (Role.HOST, Role.VISITOR), "visit": (Role.VISITOR, Role.HOST),
-                 "phone": (Role.CALLER, Role.CALLEE), "call": (Role.CALLER, Role.CALLEE),
-                 "telephone": (Role.CALLER, Role.CALLEE), "write": (Role.SENDER, Role.RECIPIENT)}.get(lemma)
+        roles = {
+            "receive": (Role.HOST, Role.VISITOR),
+            "host": (Role.HOST, Role.VISITOR),
+            "welcome": (Role.HOST, Role.VISITOR),
+            "visit": (Role.VISITOR, Role.HOST),
+            "phone": (Role.CALLER, Role.CALLEE),
+            "call": (Role.CALLER, Role.CALLEE),
+            "telephone": (Role.CALLER, Role.CALLEE),
+            "write": (Role.SENDER, Role.RECIPIENT),
+        }.get(lemma)
         if lemma in {"visit", "tour"}:
             objects = [o for o in objects if self._visitable(o)]
             objs = self._ids(objects)
@@ -193,7 +222,9 @@ class _Finder:
         mention = self.ctx.by_token.get(tok.i)
         if mention is None:
             return True  # "the two leaders" and other groups resolve later
-        return mention.kind != "org" or bool(mention.wikidata or mention.country and mention.name and mention.name != mention.surface)
+        return mention.kind != "org" or bool(
+            mention.wikidata or mention.country and mention.name and mention.name != mention.surface
+        )
 
     def travel(self, tok: Token) -> ContactDraft | None:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.travel_verbs:
@@ -213,12 +244,20 @@ class _Finder:
         kind_name = self.lex.nouns.get(low) or self.lex.nouns.get(tok.lemma_.lower())
         if kind_name is None:
             return None
-        if low == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children) and not _preps(tok, {"with", "between"}):
+        if (
+            low == "call"
+            and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
+            and not _preps(tok, {"with", "between"})
+        ):
             return None
         if low in {"phone", "telephone", "video"} and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
         own = _preps(tok, _WITH_PREPS | {"by", "from"})
-        own += [c for c in tok.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in self.ctx.by_token]
+        own += [
+            c
+            for c in tok.children
+            if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in self.ctx.by_token
+        ]
         kind = ContactKind(kind_name)
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
             own += _preps(tok, {"of"})
@@ -232,7 +271,20 @@ class _Finder:
                 if kind is ContactKind.CORRESPONDENCE:
                     targets += _preps(verb, {"to"})
                     own += _preps(verb, {"from"})
-        if low in {"conversation", "talk", "talks", "discussion", "discussions", "dialogue", "contact", "contacts"} and kind is not ContactKind.CALL:
+        if (
+            low
+            in {
+                "conversation",
+                "talk",
+                "talks",
+                "discussion",
+                "discussions",
+                "dialogue",
+                "contact",
+                "contacts",
+            }
+            and kind is not ContactKind.CALL
+        ):
             if low in {"conversation"}:
                 kind = _kind_for_speech(self.ctx, tok.sent, tok)
         if any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
@@ -256,8 +308,16 @@ class _Finder:
             ids.extend(a for a in _actors_of(self.ctx, t) if a not in ids)
         return ids
 
-    def build(self, tok: Token, subjects: list[Token], objects: list[Token], kind: ContactKind,
-              roles: tuple[Role, Role] | None, *, split: bool = True) -> ContactDraft | None:
+    def build(
+        self,
+        tok: Token,
+        subjects: list[Token],
+        objects: list[Token],
+        kind: ContactKind,
+        roles: tuple[Role, Role] | None,
+        *,
+        split: bool = True,
+    ) -> ContactDraft | None:
         subj_ids = self._ids(subjects)
         obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
         everyone = subj_ids + obj_ids
@@ -269,7 +329,12 @@ class _Finder:
         if tok.lemma_.lower() == "invite" and status is ContactStatus.OCCURRED:
             status = ContactStatus.PROPOSED  # an invitation proposes a visit or meeting
         date = _date_for(self.ctx, tok, status)
-        if date is not None and status is ContactStatus.OCCURRED and self.ctx.published and date.start > self.ctx.published:
+        if (
+            date is not None
+            and status is ContactStatus.OCCURRED
+            and self.ctx.published
+            and date.start > self.ctx.published
+        ):
             status = ContactStatus.PLANNED
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
@@ -296,7 +361,19 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
         head = cur.head
         if cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting:
             break
-        if cur.dep_ not in _CLAUSE_LINKS | {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp", "npadvmod", "compound", "appos", "oprd"}:
+        if cur.dep_ not in _CLAUSE_LINKS | {
+            "dobj",
+            "pobj",
+            "prep",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "acomp",
+            "npadvmod",
+            "compound",
+            "appos",
+            "oprd",
+        }:
             break
         if cur.dep_ == "conj" and cur.pos_ == "VERB":
             break
@@ -314,7 +391,10 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
         kids = list(t.children)
-        if any(k.dep_ == "neg" or k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"} for k in kids):
+        if any(
+            k.dep_ == "neg" or k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"}
+            for k in kids
+        ):
             negations += 1
             if lemma in st["double_negation"] or lemma == "rule":
                 return ContactStatus.PROPOSED
@@ -330,7 +410,13 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ in {"amod", "compound"} and klow in st["planned_words"]:
                 planned = True
-            elif k.dep_ in {"amod"} and klow in {"possible", "proposed", "potential", "suggested", "prospective"}:
+            elif k.dep_ in {"amod"} and klow in {
+                "possible",
+                "proposed",
+                "potential",
+                "suggested",
+                "prospective",
+            }:
                 proposed = True
             elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
                 negations += 1
@@ -402,7 +488,9 @@ def find_contacts(
     for m in mentions:
         for i in [*range(m.start, m.end), *m.extra_tokens]:
             by_token[i] = m
-    ctx = _Context(doc, lex, actors, by_token, published, dates, lex.reporting_verbs - {"write", "call", "describe"})
+    ctx = _Context(
+        doc, lex, actors, by_token, published, dates, lex.reporting_verbs - {"write", "call", "describe"}
+    )
     finder = _Finder(ctx)
     drafts: list[ContactDraft] = []
     for tok in doc:
@@ -419,6 +507,16 @@ def _split(draft: ContactDraft) -> list[ContactDraft]:
     subject = draft.participants[0]
     out = []
     for other in draft.participants[1:]:
-        out.append(ContactDraft([subject, other], {subject: draft.roles[subject], other: draft.roles[other]},
-                                draft.kind, draft.status, draft.date, draft.location, draft.sentence, draft.trigger))
+        out.append(
+            ContactDraft(
+                [subject, other],
+                {subject: draft.roles[subject], other: draft.roles[other]},
+                draft.kind,
+                draft.status,
+                draft.date,
+                draft.location,
+                draft.sentence,
+                draft.trigger,
+            )
+        )
     return out

@@ -49,8 +49,13 @@ class ActorDraft:
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         mention.actor = self.id
-        if mention.surface and mention.surface not in self.aliases and mention.kind != "pronoun":
-            self.aliases.append(mention.surface)
+        surface = " ".join(mention.surface.split())
+        if (
+            surface
+            and surface not in self.aliases
+            and mention.kind not in {"pronoun", "first", "second", "we"}
+        ):
+            self.aliases.append(surface)
         if mention.office and mention.office not in self.offices:
             self.offices.append(mention.office)
         if mention.country and not self.country:
@@ -85,8 +90,11 @@ class _Resolver:
         return actor
 
     def persons(self, *, named: bool = False) -> list[ActorDraft]:
-        return [a for a in self.actors.values()
-                if a.type is ActorType.PERSON and not a.members and not (named and a.unnamed)]
+        return [
+            a
+            for a in self.actors.values()
+            if a.type is ActorType.PERSON and not a.members and not (named and a.unnamed)
+        ]
 
     # --- names -----------------------------------------------------------------------------------
     def name(self, m: Mention) -> ActorDraft:
@@ -97,8 +105,13 @@ class _Resolver:
             for actor in self.actors.values():
                 if actor.type is ActorType.ORGANIZATION and (actor.wikidata or _key(actor.name)) == key:
                     return actor
-            return self.new_actor(m.name or m.surface, type=ActorType.ORGANIZATION, name=m.name or m.surface,
-                                  country=m.country, wikidata=m.wikidata)
+            return self.new_actor(
+                m.name or m.surface,
+                type=ActorType.ORGANIZATION,
+                name=m.name or m.surface,
+                country=m.country,
+                wikidata=m.wikidata,
+            )
         return self.person(m)
 
     def country(self, m: Mention) -> ActorDraft:
@@ -106,8 +119,9 @@ class _Resolver:
             if actor.type is ActorType.COUNTRY and actor.country == m.country:
                 return actor
         ident = (m.country or "xxx").lower()
-        actor = ActorDraft(id=ident, type=ActorType.COUNTRY, name=m.name or m.surface, country=m.country,
-                           wikidata=m.wikidata)
+        actor = ActorDraft(
+            id=ident, type=ActorType.COUNTRY, name=m.name or m.surface, country=m.country, wikidata=m.wikidata
+        )
         self.actors.setdefault(ident, actor)
         return self.actors[ident]
 
@@ -115,7 +129,9 @@ class _Resolver:
         words = _key(m.name or "").split()
         surname = words[-1] if words else ""
         first = words[0] if len(words) > 1 else None
-        ranked = sorted(reversed(self.persons(named=True)), key=lambda a: _key(a.name).split()[-1:] != [surname])
+        ranked = sorted(
+            reversed(self.persons(named=True)), key=lambda a: _key(a.name).split()[-1:] != [surname]
+        )
         for actor in ranked:
             akey = _key(actor.name).split()
             if not akey:
@@ -149,11 +165,14 @@ class _Resolver:
             for actor in self.actors.values():
                 if actor.name == f"{label} (unnamed)":
                     return actor
-            return self.new_actor(label, type=ActorType.PERSON, name=f"{label} (unnamed)",
-                                  country=owner.country, unnamed=True)
+            return self.new_actor(
+                label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=owner.country, unnamed=True
+            )
         country = m.country or (owner.country if owner is not None else None)
         for actor in reversed(self.persons()):
-            if _same_office(m.office, actor.offices) and (country is None or actor.country in {None, country}):
+            if _same_office(m.office, actor.offices) and (
+                country is None or actor.country in {None, country}
+            ):
                 return actor
         if country is None:
             return None
@@ -162,16 +181,26 @@ class _Resolver:
             if entry is not None:
                 return self.person_from_entry(entry)
         label = f"{m.title or m.office}"
-        return self.new_actor(label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country,
-                              unnamed=True)
+        return self.new_actor(
+            label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
+        )
 
     def person_from_entry(self, entry: object) -> ActorDraft:
         name = getattr(entry, "name")
         for actor in self.persons():
-            if actor.wikidata and actor.wikidata == getattr(entry, "wikidata", None) or _key(actor.name) == _key(name):
+            if (
+                actor.wikidata
+                and actor.wikidata == getattr(entry, "wikidata", None)
+                or _key(actor.name) == _key(name)
+            ):
                 return actor
-        return self.new_actor(name, type=ActorType.PERSON, name=name, country=getattr(entry, "country", None),
-                              wikidata=getattr(entry, "wikidata", None))
+        return self.new_actor(
+            name,
+            type=ActorType.PERSON,
+            name=name,
+            country=getattr(entry, "country", None),
+            wikidata=getattr(entry, "wikidata", None),
+        )
 
     def counterpart(self, m: Mention, owner: ActorDraft | None) -> ActorDraft | None:
         country = m.country
@@ -187,8 +216,13 @@ class _Resolver:
             entry = self.gaz.office_holder(office, country, self.published)
             if entry is not None:
                 return self.person_from_entry(entry)
-        return self.new_actor(f"{country} counterpart", type=ActorType.PERSON,
-                              name=f"{_strip_det(m.surface)} (unnamed)", country=country, unnamed=True)
+        return self.new_actor(
+            f"{country} counterpart",
+            type=ActorType.PERSON,
+            name=f"{_strip_det(m.surface)} (unnamed)",
+            country=country,
+            unnamed=True,
+        )
 
     def possessor_actor(self, m: Mention) -> ActorDraft | None:
         if m.possessor is None:
@@ -204,8 +238,14 @@ class _Resolver:
     # --- pronouns and groups ---------------------------------------------------------------------
     def recent_person(self, before: int, *, subject_first: bool) -> ActorDraft | None:
         sent_start = self.doc[before].sent.start
-        candidates = [h for h in self.history if h.start < before and h.actor and
-                      self.actors[h.actor].type is ActorType.PERSON and not self.actors[h.actor].members]
+        candidates = [
+            h
+            for h in self.history
+            if h.start < before
+            and h.actor
+            and self.actors[h.actor].type is ActorType.PERSON
+            and not self.actors[h.actor].members
+        ]
         if not candidates:
             return None
         if subject_first:
@@ -248,8 +288,12 @@ class _Resolver:
             elif m.kind == "second" and addressee:
                 m.actor = addressee
             elif m.kind == "we" and addressee:
-                group = ActorDraft(id=f"{speaker}+{addressee}", type=ActorType.PERSON, name=m.surface,
-                                   members=(speaker, addressee))
+                group = ActorDraft(
+                    id=f"{speaker}+{addressee}",
+                    type=ActorType.PERSON,
+                    name=m.surface,
+                    members=(speaker, addressee),
+                )
                 self.actors.setdefault(group.id, group)
                 m.actor = group.id
 
@@ -260,7 +304,12 @@ class _Resolver:
             if self.doc[m.start].idx >= labels[0][0]:
                 break
             actor = self.actors.get(m.actor or "")
-            if actor is not None and actor.type is ActorType.PERSON and not actor.members and actor.id != first_speaker:
+            if (
+                actor is not None
+                and actor.type is ActorType.PERSON
+                and not actor.members
+                and actor.id != first_speaker
+            ):
                 return actor.id
         others = [a for _, a in labels if a != first_speaker]
         return others[0] if others else None
@@ -289,8 +338,22 @@ class _Resolver:
 
 
 # Offices that "the Russian leader" or "the two leaders" may stand for.
-LEADER_OFFICES = frozenset({"leader", "president", "prime minister", "chancellor", "king", "queen", "emir",
-                            "supreme leader", "sultan", "head of state", "head of government", "crown prince"})
+LEADER_OFFICES = frozenset(
+    {
+        "leader",
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "supreme leader",
+        "sultan",
+        "head of state",
+        "head of government",
+        "crown prince",
+    }
+)
 
 
 def _same_office(office: str | None, held: list[str]) -> bool:

@@ -27,13 +27,31 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
 _TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
 _NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
-                      "july august september october november december today yesterday tomorrow".split())
-_PARTICLES = frozenset({"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
+    "july august september october november december today yesterday tomorrow".split()
+)
+_PARTICLES = frozenset(
+    {"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"}
+)
+
+
+def _in_url(span: Span) -> bool:
+    """Inside a path or address ("ru/events/president/news/62650")."""
+    doc = span.doc
+    before = doc.text[max(0, span.start_char - 1) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 1]
+    return "/" in before or "/" in after
 
 
 def _name_like(tok: Token) -> bool:
-    return tok.is_title or tok.is_upper or tok.lower_ in _PARTICLES or not tok.is_alpha and tok.text not in {",", "."}
+    return (
+        tok.is_title
+        or tok.is_upper
+        or tok.lower_ in _PARTICLES
+        or not tok.is_alpha
+        and tok.text not in {",", "."}
+    )
 
 
 @dataclass
@@ -61,7 +79,7 @@ class Mention:
 
 
 def _clean(text: str) -> str:
-    return " ".join(_NAME_JUNK.sub("", text).split())
+    return " ".join(_NAME_JUNK.sub("", text.strip()).split())
 
 
 def _strip_possessive(span: Span) -> Span:
@@ -131,7 +149,12 @@ class _Finder:
         name = _clean(doc[start:end].text)
         if name.isupper():
             name = name.title()  # "SECRETARY KERRY:" labels
-        if not name or not any(c.isupper() for c in name) or not self.plausible_name(doc[start:end]):
+        if (
+            not name
+            or not re.search(r"[A-Z]", name)
+            or not self.plausible_name(doc[start:end])
+            or _in_url(ent)
+        ):
             return
         reclassified = self.reclassify(doc[start:end])
         if reclassified:
@@ -180,7 +203,9 @@ class _Finder:
                     continue
                 j = k
             k = self.name_after(j)
-            capitalized = doc[i].is_title or doc[i].is_upper or doc[i].lower_.rstrip(".") in self.lex.honorifics
+            capitalized = (
+                doc[i].is_title or doc[i].is_upper or doc[i].lower_.rstrip(".") in self.lex.honorifics
+            )
             if k > j and (capitalized or any(t in ent_people for t in range(j, k))):
                 self.person(doc[j:k])
                 i = k
@@ -217,7 +242,11 @@ class _Finder:
                 k += 2
                 continue
             particle = tok.lower_ in _PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].is_title
-            if not (tok.is_title or tok.is_upper and len(tok) > 1 or particle) or not tok.is_alpha or tok.i in self.taken:
+            if (
+                not (tok.is_title or tok.is_upper and len(tok) > 1 or particle)
+                or not tok.is_alpha
+                or tok.i in self.taken
+            ):
                 break
             if tok.lower_ in self.title_words or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 break
@@ -244,7 +273,9 @@ class _Finder:
                 break
             if low in self.title_words:
                 saw_title = True
-            elif tok.pos_ in _TITLE_POS and (tok.is_title or tok.is_upper or tok.ent_type_ in {"NORP", "GPE", "ORG"}):
+            elif tok.pos_ in _TITLE_POS and (
+                tok.is_title or tok.is_upper or tok.ent_type_ in {"NORP", "GPE", "ORG"}
+            ):
                 pass
             elif low in _TITLE_GLUE and i - 1 > 0 and saw_title:
                 pass
@@ -295,17 +326,42 @@ class _Finder:
         text = span.text
         seat = self.gaz.metonym(text)
         if seat:
-            return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
-                           name=seat.name, country=seat.country)
+            return Mention(
+                span.start,
+                span.end,
+                span.root.i,
+                "org",
+                ActorType.ORGANIZATION,
+                text,
+                name=seat.name,
+                country=seat.country,
+            )
         org = self.gaz.organization(text)
         if org:
-            return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
-                           name=org.name, country=getattr(org, "country", None), wikidata=org.wikidata)
+            return Mention(
+                span.start,
+                span.end,
+                span.root.i,
+                "org",
+                ActorType.ORGANIZATION,
+                text,
+                name=org.name,
+                country=getattr(org, "country", None),
+                wikidata=org.wikidata,
+            )
         if strict:
             return None
         country = _country_in(list(span), self.gaz)
-        return Mention(span.start, span.end, span.root.i, "org", ActorType.ORGANIZATION, text,
-                       name=_clean(text), country=country)
+        return Mention(
+            span.start,
+            span.end,
+            span.root.i,
+            "org",
+            ActorType.ORGANIZATION,
+            text,
+            name=_clean(text),
+            country=country,
+        )
 
     def gpe(self, ent: Span) -> None:
         span = _strip_possessive(ent)
@@ -324,6 +380,10 @@ class _Finder:
         if self.gaz.country(span.text):
             self.gpe(span)
             return
+        if any(t.pos_ in {"VERB", "AUX"} or t.lemma_ in self.lex.reporting_verbs for t in span) or _in_url(
+            span
+        ):
+            return  # headline fragments ("Kerry, Lavrov Say") and URL paths are not bodies
         mention = self.org_mention(span, strict=False)
         if mention and not self._is_title_part(span):
             self.add(mention)
@@ -335,7 +395,11 @@ class _Finder:
 
     def surnames(self) -> None:
         """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
-        known = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.type is ActorType.PERSON and m.name}
+        known = {
+            m.name.split()[-1]
+            for m in self.mentions
+            if m.kind == "name" and m.type is ActorType.PERSON and m.name
+        }
         for tok in self.doc:
             if tok.i not in self.taken and tok.pos_ == "PROPN" and tok.text in known:
                 self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
@@ -344,7 +408,12 @@ class _Finder:
     def role(self, tok: Token) -> None:
         if tok.i in self.taken or tok.tag_ in {"NNS", "NNPS"} or tok.lower_ not in self.title_words:
             return
-        if tok.dep_ == "compound" or tok.head.i != tok.i and tok.head.lower_ in self.title_words and tok.dep_ in {"amod", "compound"}:
+        if (
+            tok.dep_ == "compound"
+            or tok.head.i != tok.i
+            and tok.head.lower_ in self.title_words
+            and tok.dep_ in {"amod", "compound"}
+        ):
             return
         left = tok.left_edge.i
         mods = [t for t in self.doc[left : tok.i + 1]]
@@ -356,13 +425,17 @@ class _Finder:
             office, title = _office_in(self.doc[tok.left_edge.i : tok.i + 1].text, self.lex)
             named.office = named.office or office
             named.title = named.title or title
-            named.country = named.country or _country_in(list(self.doc[tok.left_edge.i : tok.i + 1]), self.gaz)
+            named.country = named.country or _country_in(
+                list(self.doc[tok.left_edge.i : tok.i + 1]), self.gaz
+            )
             return
         possessor = next((t.i for t in tok.children if t.dep_ == "poss"), None)
         poss_token = possessor
         has_det = any(t.dep_ == "det" for t in tok.children) or possessor is not None
         of_country = self.of_country(tok)
-        country = _country_in([t for t in mods if t.i != possessor or t.pos_ == "PROPN"], self.gaz) or of_country
+        country = (
+            _country_in([t for t in mods if t.i != possessor or t.pos_ == "PROPN"], self.gaz) or of_country
+        )
         if possessor is not None and self.doc[possessor].ent_type_ in {"GPE", "NORP"}:
             country = country or _country_in([self.doc[possessor]], self.gaz)
             possessor = None
@@ -373,12 +446,26 @@ class _Finder:
             return
         end = tok.i + 1
         if of_country:
-            end = max(end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1)
+            end = max(
+                end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1
+            )
         if any(i in self.taken for i in range(left, end) if i != poss_token):
             return
         start = left
-        self.add(Mention(start, end, tok.i, "role", ActorType.PERSON, self.doc[start:end].text,
-                         country=country, office=office, title=self.doc[start:end].text, possessor=possessor))
+        self.add(
+            Mention(
+                start,
+                end,
+                tok.i,
+                "role",
+                ActorType.PERSON,
+                self.doc[start:end].text,
+                country=country,
+                office=office,
+                title=self.doc[start:end].text,
+                possessor=possessor,
+            )
+        )
 
     def appositive_name(self, tok: Token) -> Mention | None:
         for child in tok.children:
@@ -404,8 +491,17 @@ class _Finder:
                 self.add(Mention(tok.i, tok.i + 1, tok.i, kind, ActorType.PERSON, tok.text))
                 return
         if tok.lower_ in PRONOUNS and tok.tag_ == "PRP":
-            self.add(Mention(tok.i, tok.i + 1, tok.i, "pronoun", ActorType.PERSON, tok.text,
-                             gender=PRONOUNS[tok.lower_]))
+            self.add(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.i,
+                    "pronoun",
+                    ActorType.PERSON,
+                    tok.text,
+                    gender=PRONOUNS[tok.lower_],
+                )
+            )
 
     def groups(self) -> None:
         text_low = self.doc.text.lower()

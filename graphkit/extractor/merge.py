@@ -17,8 +17,13 @@ if TYPE_CHECKING:
 __all__ = ["merge_drafts"]
 
 # When two mentions disagree, the more specific kind wins.
-_SPECIFICITY = {ContactKind.CONTACT: 0, ContactKind.VISIT: 1, ContactKind.CORRESPONDENCE: 2,
-                ContactKind.MEETING: 2, ContactKind.CALL: 3}
+_SPECIFICITY = {
+    ContactKind.CONTACT: 0,
+    ContactKind.VISIT: 1,
+    ContactKind.CORRESPONDENCE: 2,
+    ContactKind.MEETING: 2,
+    ContactKind.CALL: 3,
+}
 
 
 def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
@@ -48,7 +53,9 @@ def same_event(a: ContactDraft, b: ContactDraft) -> bool:
     )
 
 
-def _absorbed_visit(visit: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]) -> bool:
+def _absorbed_visit(
+    visit: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]
+) -> bool:
     """A visit to a state whose named counterpart the visitor met is recorded as that meeting only."""
     if visit.kind is not ContactKind.VISIT or len(visit.participants) != 2:
         return False
@@ -57,8 +64,10 @@ def _absorbed_visit(visit: ContactDraft, drafts: list[ContactDraft], country_of:
     for other in drafts:
         if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
             continue
-        if other.status == visit.status and _dates_compatible(other.date, visit.date) and any(
-            p != visitor and country_of.get(p) == host_country for p in other.participants
+        if (
+            other.status == visit.status
+            and _dates_compatible(other.date, visit.date)
+            and any(p != visitor and country_of.get(p) == host_country for p in other.participants)
         ):
             return True
     return False
@@ -81,7 +90,9 @@ def merge_drafts(
                 for actor, role in draft.roles.items():
                     if rep.roles.get(actor) is None or rep.roles[actor].value == "participant":
                         rep.roles[actor] = role
-                if draft.sentence.start != rep.sentence.start and all(o.sentence.start != draft.sentence.start for o in others):
+                if draft.sentence.start != rep.sentence.start and all(
+                    o.sentence.start != draft.sentence.start for o in others
+                ):
                     others.append(draft)
                 groups[n] = (rep, others)
                 break

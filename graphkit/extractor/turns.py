@@ -42,7 +42,11 @@ def speaker_labels(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]]:
 def _after_caption(text: str, start: int) -> bool:
     """A label right after a photo caption on the same line ("... shake hands at podium SECRETARY RICE:")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return text[start:start + 2].isupper() and line_start < start and not text[line_start:start].strip().endswith(":")
+    return (
+        text[start : start + 2].isupper()
+        and line_start < start
+        and not text[line_start:start].strip().endswith(":")
+    )
 
 
 def turn_at(labels: list[tuple[int, str]], offset: int) -> tuple[str, str | None] | None:
