@@ -161,11 +161,14 @@ def _sentence_evidence(doc: Doc, sent: Span) -> Evidence:
 
 
 def _actor(draft: ActorDraft, doc: Doc) -> Actor:
+    from graphkit.gazetteer import load_gazetteer
+
+    country = draft.country if draft.country and load_gazetteer().is_country_code(draft.country) else None
     return Actor(
         id=draft.id,
         name=draft.name,
         type=draft.type,
-        country=draft.country,
+        country=country,
         offices=tuple(draft.offices),
         aliases=tuple(draft.aliases),
         wikidata=draft.wikidata,

@@ -1,0 +1,11 @@
+# The two commands of the README. Both install everything into .venv/ first (scripts/bootstrap.sh).
+.PHONY: demo test
+
+demo:
+	bash scripts/bootstrap.sh
+	.venv/bin/graphkit extract data/articles --out out/contacts.jsonl
+
+test:
+	bash scripts/bootstrap.sh --browser
+	.venv/bin/ruff check .
+	.venv/bin/python -m pytest

@@ -1,0 +1,174 @@
+"""The ``graphkit`` command: parses arguments, calls the library, shows what happened.
+
+Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written), 2 for usage
+errors (bad option value, unknown output suffix, extractor or pipeline, no inputs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+from types import TracebackType
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, TaskID
+from rich.table import Table
+
+from graphkit import __version__
+from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
+from graphkit.nlp import DEFAULT_PIPELINE
+from graphkit.pipeline import RunReport, run_extract
+from graphkit.registry import exporters, extractors
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="graphkit",
+    help="Turn news articles into a knowledge graph of diplomatic contacts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Up to this many articles, a progress bar would only flicker.
+FEW = 3
+
+# Which option to blame when a registry lookup fails.
+_OPTION_OF_KIND = {extractors.kind: "'--extractor'", exporters.kind: "'--out'"}
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Turn news articles into a knowledge graph of diplomatic contacts."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="Files (text, Markdown, HTML, JSON, JSON Lines, feeds), folders, URLs, or '-' for stdin.",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", dir_okay=False, help="Output file; its suffix picks the format (.jsonl)."
+        ),
+    ],
+    published: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Publication date of articles that give none."
+        ),
+    ] = None,
+    pipeline: Annotated[str, typer.Option(help="spaCy pipeline package or path.")] = DEFAULT_PIPELINE,
+    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = "rules",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Extract contacts and statements from articles into one output file."""
+    errors = Console(stderr=True)
+    try:
+        with warnings.catch_warnings(record=True) as caught, _ProgressBar(errors, enabled=not quiet) as bar:
+            # Every warning about the user's articles is shown (not once per code line); other categories,
+            # such as DeprecationWarning from libraries, keep the default filters.
+            warnings.simplefilter("always", UserWarning)
+            report = run_extract(
+                inputs,
+                out,
+                pipeline=pipeline,
+                extractor=extractor,
+                published=published.date() if published else None,
+                progress=bar.update,
+            )
+    except UnknownNameError as err:
+        raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err
+    except ModelLoadError as err:
+        raise typer.BadParameter(str(err), param_hint="'--pipeline'") from err
+    except (GraphkitError, OSError) as err:
+        errors.print(f"[red]error:[/] {escape(str(err))}", highlight=False)
+        raise typer.Exit(1) from err
+    for warning in caught:
+        errors.print(f"[yellow]warning:[/] {escape(str(warning.message))}", highlight=False)
+    if not quiet:
+        Console().print(
+            f"wrote {report.articles} articles to {escape(str(report.out))}",
+            _summary(report),
+            highlight=False,
+        )
+    if not report.ok:
+        # Failures are shown even with --quiet: the exit code alone would not say which input to fix.
+        errors.print(_failures(report))
+        raise typer.Exit(1)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown once a run turns out to have more than a few articles."""
+
+    def __init__(self, console: Console, *, enabled: bool) -> None:
+        self._console = console
+        self._enabled = enabled
+        self._progress: Progress | None = None
+        self._task = TaskID(0)
+
+    def update(self, done: int, total: int) -> None:
+        """The :data:`graphkit.pipeline.Progress` callback."""
+        if self._progress is None:
+            if not self._enabled or total <= FEW:
+                return
+            self._progress = Progress(console=self._console, transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("extracting", total=total)
+        self._progress.update(self._task, completed=done, total=total)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _summary(report: RunReport) -> Table:
+    table = Table(show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(report.articles))
+    table.add_row("actors", str(report.actors))
+    table.add_row("contacts", str(report.contacts))
+    for kind, count in report.contacts_by_kind.items():
+        table.add_row(f"  kind: {kind.value}", str(count))
+    for status, count in report.contacts_by_status.items():
+        table.add_row(f"  status: {status.value}", str(count))
+    table.add_row("statements", str(report.statements))
+    table.add_row("failures", str(len(report.failures)))
+    return table
+
+
+def _failures(report: RunReport) -> Table:
+    table = Table("source", "article", "reason", title="failures", title_justify="left")
+    for failure in report.failures:
+        where = failure.source or "?"
+        if failure.line is not None:
+            where = f"{where}:{failure.line}"
+        # Reasons quote the input ("[type=...]"); escape them so rich does not read them as markup.
+        table.add_row(escape(where), escape(failure.article or ""), escape(failure.reason))
+    return table

@@ -1,0 +1,158 @@
+"""Runs of the whole extraction: read articles, extract each, write one output file, report.
+
+This is what ``graphkit extract`` calls; notebooks can call :func:`run_extract` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import warnings
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graphkit import ingest
+from graphkit.errors import InputError, ModelLoadError
+from graphkit.models import Article, ContactKind, ContactStatus, Extraction
+from graphkit.registry import Extractor, exporters, extractors
+
+__all__ = ["Failure", "RunReport", "run_extract"]
+
+logger = logging.getLogger(__name__)
+
+#: Called with (items done, items in all) before the first item and after each one.
+Progress = Callable[[int, int], None]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Failure(_Frozen):
+    """An input that produced no extraction, and why."""
+
+    source: str | None = Field(default=None, description="File, URL or '-' the input came from")
+    line: int | None = Field(default=None, description="1-based line in source, where known")
+    article: str | None = Field(default=None, description="Article id, when the article was read")
+    reason: str = Field(description="What went wrong")
+
+
+class RunReport(_Frozen):
+    """What one extraction run read, wrote and failed on; the counts describe the written file."""
+
+    out: Path = Field(description="The file written")
+    articles: int = Field(ge=0, description="Articles written (one record each)")
+    failures: tuple[Failure, ...] = ()
+    actors: int = Field(ge=0)
+    contacts_by_kind: dict[ContactKind, int]
+    contacts_by_status: dict[ContactStatus, int]
+    statements: int = Field(ge=0)
+
+    @property
+    def contacts(self) -> int:
+        """All contacts written."""
+        return sum(self.contacts_by_kind.values())
+
+    @property
+    def ok(self) -> bool:
+        """True when every input gave an extraction."""
+        return not self.failures
+
+
+def run_extract(
+    inputs: Sequence[str | Path],
+    out: Path | str,
+    *,
+    pipeline: str,
+    extractor: str = "rules",
+    published: dt.date | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Extract contacts from every article in ``inputs`` and write them to ``out``.
+
+    An input that cannot be read, or an article whose extraction raises, becomes a :class:`Failure` and the
+    run goes on. The output is written once, atomically, at the end, so a rerun replaces it. When two inputs
+    give the same article id, the later article wins (in the earlier one's place) and a warning says so.
+
+    Args:
+        inputs: files, directories, URLs or ``-``, as :func:`graphkit.ingest.read_articles` accepts.
+        out: the output file; its suffix picks the exporter (``.jsonl``).
+        pipeline: the spaCy pipeline the extractor uses.
+        extractor: a name registered in :data:`graphkit.registry.extractors`.
+        published: publication date for articles that do not give one.
+        progress: called as ``progress(done, total)`` to follow the run.
+
+    Raises:
+        UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
+        ModelLoadError: the pipeline cannot be loaded; nothing is written.
+    """
+    out = Path(out)
+    export = exporters.get(out.suffix.lower())
+    extract = extractors.get(extractor)
+    # Read everything before extracting: the total drives the progress bar, and articles are small.
+    items = list(ingest.read_articles(inputs, published=published))
+    extractions: dict[str, Extraction] = {}
+    failures: list[Failure] = []
+    _tick(progress, 0, len(items))
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, InputError):
+            result: Extraction | Failure = _input_failure(item)
+        else:
+            result = _extract_one(extract, item, pipeline)
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            _keep(extractions, result)
+        _tick(progress, done, len(items))
+    written = list(extractions.values())
+    export(written, out)
+    return _report(out, written, failures)
+
+
+def _extract_one(extract: Extractor, article: Article, pipeline: str) -> Extraction | Failure:
+    try:
+        return extract(article, pipeline=pipeline)
+    except ModelLoadError:
+        raise  # the same for every article: a usage error, not a failure of this one
+    except Exception as err:  # one bad article must not stop the run; the report carries the reason
+        logger.debug("extraction of %s failed", article.id, exc_info=True)
+        return Failure(source=article.source, article=article.id, reason=f"{type(err).__name__}: {err}")
+
+
+def _input_failure(err: InputError) -> Failure:
+    return Failure(source=err.source, line=err.line, reason=err.reason)
+
+
+def _keep(extractions: dict[str, Extraction], extraction: Extraction) -> None:
+    article = extraction.article
+    previous = extractions.get(article.id)
+    if previous is not None:
+        warnings.warn(
+            f"article id {article.id!r} from {article.source or '?'} repeats the one from "
+            f"{previous.article.source or '?'}; keeping the later one",
+            stacklevel=3,
+        )
+    extractions[article.id] = extraction
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _report(out: Path, extractions: Sequence[Extraction], failures: Sequence[Failure]) -> RunReport:
+    contacts = [c for e in extractions for c in e.contacts]
+    kinds = Counter(c.kind for c in contacts)
+    statuses = Counter(c.status for c in contacts)
+    return RunReport(
+        out=out,
+        articles=len(extractions),
+        failures=tuple(failures),
+        actors=sum(len(e.actors) for e in extractions),
+        contacts_by_kind={kind: kinds[kind] for kind in ContactKind},
+        contacts_by_status={status: statuses[status] for status in ContactStatus},
+        statements=sum(len(e.statements) for e in extractions),
+    )

@@ -1,0 +1,122 @@
+"""Registries: functions looked up by name instead of chains of if/elif.
+
+A registry maps a name to a function, or to the dotted path of one (``"package.module:attr"``) that is
+imported the first time the name is looked up. Lazy entries keep ``import graphkit`` cheap: the rule-based
+extractor needs spaCy, and nothing should import spaCy before it is used.
+
+Example:
+    >>> from graphkit.registry import Registry
+    >>> greeters = Registry("greeter")
+    >>> @greeters.register("hello")
+    ... def hello(name: str) -> str:
+    ...     return f"hello {name}"
+    >>> greeters.get("hello")("world")
+    'hello world'
+    >>> greeters.get("bye")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.UnknownNameError: unknown greeter 'bye'; known: hello
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from graphkit.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    from graphkit.models import Article, Extraction
+
+__all__ = ["Exporter", "Extractor", "Registry", "exporters", "extractors"]
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+class Registry(Generic[F]):
+    """Names mapped to functions of one kind (extractors, exporters, stores).
+
+    Args:
+        kind: what the registered functions are, used in error messages ("extractor").
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._entries: dict[str, F | str] = {}
+
+    def register(self, name: str) -> Callable[[F], F]:
+        """Decorator registering a function under ``name``; a later registration replaces an earlier one.
+
+        Args:
+            name: the name users pass to :meth:`get` (and on the command line).
+        """
+
+        def decorator(func: F) -> F:
+            self._entries[name] = func
+            return func
+
+        return decorator
+
+    def register_lazy(self, name: str, path: str) -> None:
+        """Register ``"package.module:attr"`` under ``name``, imported on the first :meth:`get`.
+
+        Args:
+            name: the name users pass to :meth:`get`.
+            path: where the function lives, as ``module:attribute``.
+        """
+        if path.count(":") != 1:
+            raise ValueError(
+                f"lazy {self.kind} {name!r}: path {path!r} is not of the form 'module:attribute'"
+            )
+        self._entries[name] = path
+
+    def get(self, name: str) -> F:
+        """The function registered under ``name``.
+
+        Raises:
+            UnknownNameError: nothing is registered under ``name``; the message lists the known names.
+        """
+        try:
+            entry = self._entries[name]
+        except KeyError:
+            raise UnknownNameError(self.kind, name, self.names()) from None
+        if isinstance(entry, str):
+            entry = self._resolve(entry)
+            self._entries[name] = entry
+        return entry
+
+    def names(self) -> list[str]:
+        """The registered names, sorted."""
+        return sorted(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def _resolve(self, path: str) -> F:
+        module_name, _, attr = path.partition(":")
+        # Import errors propagate unchanged: a broken registered module is a bug to see, not a missing name.
+        value: F = getattr(importlib.import_module(module_name), attr)
+        return value
+
+
+class Extractor(Protocol):
+    """What an extractor is: one article in, its extraction out (the article itself is not changed)."""
+
+    def __call__(self, article: Article, *, pipeline: str) -> Extraction: ...
+
+
+class Exporter(Protocol):
+    """What an exporter is: writes extractions to ``path``, atomically (all or nothing)."""
+
+    def __call__(self, extractions: Sequence[Extraction], path: Path) -> None: ...
+
+
+#: Extractors by name; ``"rules"`` is the spaCy rule-based one, imported on first use.
+extractors: Registry[Extractor] = Registry("extractor")
+extractors.register_lazy("rules", "graphkit.extractor:extract")
+
+#: Exporters by the output file's suffix.
+exporters: Registry[Exporter] = Registry("output suffix")
+exporters.register_lazy(".jsonl", "graphkit.records:export_jsonl")

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Install graphkit and everything it needs into .venv/ in the repository root.
+# Usage: scripts/bootstrap.sh [--browser]
+#   --browser   also install Debian's chromium with apt-get when /usr/bin/chromium is missing
+# Idempotent: a hash of pyproject.toml and requirements.lock, kept in .venv/, skips reinstalling when neither
+# changed. Set PYTHON to choose the interpreter (default: python3.11).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+browser=false
+for arg in "$@"; do
+    case "$arg" in
+    --browser) browser=true ;;
+    -h | --help)
+        sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *)
+        echo "bootstrap.sh: unknown option '$arg' (known: --browser)" >&2
+        exit 2
+        ;;
+    esac
+done
+
+python="${PYTHON:-python3.11}"
+venv_is_311() { .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; }
+
+if [ -d .venv ] && ! venv_is_311; then
+    # .venv holds nothing but what this script installs, so a wrong or broken one is rebuilt.
+    echo "bootstrap.sh: .venv is not a working Python 3.11 venv; recreating it" >&2
+    rm -rf .venv
+fi
+if [ ! -d .venv ]; then
+    if ! command -v "$python" >/dev/null; then
+        echo "bootstrap.sh: '$python' not found; install Python 3.11 or set PYTHON=/path/to/python3.11" >&2
+        exit 1
+    fi
+    "$python" -m venv .venv
+fi
+
+marker=.venv/.bootstrap-hash
+wanted="$(cat pyproject.toml requirements.lock | sha256sum | cut -d ' ' -f 1)"
+if [ "$(cat "$marker" 2>/dev/null || true)" != "$wanted" ]; then
+    pip=(.venv/bin/python -m pip --disable-pip-version-check)
+    "${pip[@]}" install -r requirements.lock
+    # The lock already holds every dependency; --no-deps keeps pip from resolving anything else.
+    "${pip[@]}" install --no-deps -e '.[dev]'
+    echo "$wanted" >"$marker"
+else
+    echo "bootstrap.sh: .venv is up to date"
+fi
+
+if $browser && [ ! -x /usr/bin/chromium ]; then
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+fi

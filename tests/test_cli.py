@@ -1,0 +1,144 @@
+"""graphkit extract: exit codes, the summary, and what ends up in the output file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXPLODE, MISSING_PIPELINE, write_articles
+from typer.testing import CliRunner
+
+import graphkit
+from graphkit.cli import app
+
+MET = {"id": "a1", "text": 'Macron met Putin. Peskov said "it went well".'}
+PHONED = {"id": "a2", "text": "Scholz phoned Biden. Biden visited Scholz."}
+
+
+def _extract(*args: str | Path):
+    return CliRunner().invoke(app, ["extract", *map(str, args)], env={"COLUMNS": "200"})
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _summary(stdout: str) -> dict[str, int]:
+    """The rows of the summary table, e.g. {"articles": 2, "kind: call": 1}."""
+    return {what: int(n) for what, n in re.findall(r"│\s*([a-z][a-z: ]*?)\s*│\s*(\d+)\s*│", stdout)}
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"graphkit {graphkit.__version__}\n")
+
+
+@pytest.mark.usefixtures("fake_ingest")
+class TestWithFakeIngest:
+    def test_success_writes_the_file_and_a_summary_of_it(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, PHONED)
+        out = tmp_path / "out.jsonl"
+        result = _extract(source, "--out", out, "--extractor", "fake")
+        assert result.exit_code == 0, result.output
+        records = _records(out)
+        contacts = [c for r in records for c in r["contacts"]]
+        summary = _summary(result.stdout)
+        assert summary["articles"] == len(records) == 2
+        assert summary["actors"] == sum(len(r["actors"]) for r in records)
+        assert summary["contacts"] == len(contacts) == 3
+        for kind in ("meeting", "call", "visit", "correspondence", "contact"):
+            assert summary[f"kind: {kind}"] == sum(c["kind"] == kind for c in contacts)
+        for status in ("occurred", "planned", "proposed", "negated"):
+            assert summary[f"status: {status}"] == sum(c["status"] == status for c in contacts)
+        assert summary["statements"] == sum(len(r["statements"]) for r in records) == 1
+        assert summary["failures"] == 0
+
+    def test_rerun_gives_an_identical_file(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, PHONED)
+        out = tmp_path / "out.jsonl"
+        assert _extract(source, "--out", out, "--extractor", "fake").exit_code == 0
+        first = out.read_bytes()
+        assert _extract(source, "--out", out, "--extractor", "fake").exit_code == 0
+        assert out.read_bytes() == first
+
+    def test_broken_line_exits_1_and_the_rest_is_written(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, "{broken", {"id": "x", "text": EXPLODE}, PHONED)
+        out = tmp_path / "out.jsonl"
+        result = _extract(source, "--out", out, "--extractor", "fake")
+        assert result.exit_code == 1, result.output
+        assert [r["id"] for r in _records(out)] == ["a1", "a2"]
+        assert _summary(result.stdout)["failures"] == 2
+        assert f"{source}:2" in result.stderr and "not an article" in result.stderr
+        assert "the fake extractor exploded [boom]" in result.stderr
+
+    def test_quiet_prints_no_summary_but_still_the_failures(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, "{broken")
+        result = _extract(source, "--out", tmp_path / "out.jsonl", "--extractor", "fake", "--quiet")
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert f"{source}:2" in result.stderr
+
+    def test_many_articles_with_a_progress_bar(self, tmp_path: Path) -> None:
+        articles = [{"id": f"n{i}", "text": f"Macron met Putin {i} times."} for i in range(6)]
+        source = write_articles(tmp_path / "in.jsonl", *articles)
+        out = tmp_path / "out.jsonl"
+        result = _extract(source, "--out", out, "--extractor", "fake")
+        assert result.exit_code == 0, result.output
+        assert len(_records(out)) == _summary(result.stdout)["articles"] == 6
+
+    def test_duplicate_ids_are_warned_about(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, MET)
+        out = tmp_path / "out.jsonl"
+        result = _extract(source, "--out", out, "--extractor", "fake")
+        assert result.exit_code == 0
+        assert "warning: article id 'a1'" in result.stderr
+        assert len(_records(out)) == 1
+
+    def test_published_is_passed_on(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET)
+        out = tmp_path / "out.jsonl"
+        result = _extract(source, "--out", out, "--extractor", "fake", "--published", "2025-07-02")
+        assert result.exit_code == 0, result.output
+        assert _records(out)[0]["published"] == "2025-07-02"
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--out", "{tmp}/out.csv"], "unknown output suffix '.csv'; known: .jsonl"),
+            (["--out", "{tmp}/out.jsonl", "--published", "02/07/2025"], "'02/07/2025' does not match"),
+            (["--out", "{tmp}/out.jsonl", "--extractor", "nope"], "unknown extractor 'nope'"),
+            (["--out", "{tmp}/out.jsonl", "--pipeline", MISSING_PIPELINE], f"'{MISSING_PIPELINE}' is not"),
+            (["--out", "{tmp}"], "is a directory"),
+        ],
+        ids=["suffix", "published", "extractor", "pipeline", "out-is-dir"],
+    )
+    def test_usage_errors_exit_2(self, tmp_path: Path, args: list[str], message: str) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET)
+        result = _extract(source, "--extractor", "fake", *(a.format(tmp=tmp_path) for a in args))
+        assert result.exit_code == 2, result.output
+        assert message in " ".join(result.stderr.replace("│", " ").split())
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # nothing written
+
+    def test_no_inputs_exit_2(self, tmp_path: Path) -> None:
+        result = _extract("--out", tmp_path / "out.jsonl")
+        assert result.exit_code == 2
+        assert "Missing argument 'INPUT'" in result.stderr
+
+
+def test_with_the_real_reader(tmp_path: Path) -> None:
+    """End to end through graphkit.ingest: a broken line fails alone."""
+    pytest.importorskip("graphkit.ingest", reason="graphkit.ingest is not written yet")
+    source = write_articles(
+        tmp_path / "in.jsonl",
+        {**MET, "published": "2025-07-02"},
+        "{broken",
+        {**PHONED, "published": "2025-07-02"},
+    )
+    out = tmp_path / "out.jsonl"
+    result = _extract(source, "--out", out, "--extractor", "fake")
+    assert result.exit_code == 1, result.output
+    assert [r["id"] for r in _records(out)] == ["a1", "a2"]
+    assert _summary(result.stdout)["failures"] == 1
+    assert "in.jsonl:2" in result.stderr

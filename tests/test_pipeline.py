@@ -1,0 +1,121 @@
+"""run_extract: failures of one input, duplicates, atomic output, counts that describe the file."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from conftest import EXPLODE, MISSING_PIPELINE, write_articles
+
+from graphkit.errors import ModelLoadError, UnknownNameError
+from graphkit.models import ContactKind, ContactStatus
+from graphkit.pipeline import Failure, run_extract
+
+pytestmark = pytest.mark.usefixtures("fake_ingest")
+
+MET = {"id": "a1", "text": 'Macron met Putin. Peskov said "it went well".'}
+PHONED = {"id": "a2", "text": "Scholz phoned Biden. Biden visited Scholz."}
+
+
+def _run(tmp_path: Path, *lines: dict | str, **options):
+    source = write_articles(tmp_path / "in.jsonl", *lines)
+    out = tmp_path / "out.jsonl"
+    return run_extract([source], out, pipeline="any", extractor="fake", **options), out
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_counts_describe_the_written_file(tmp_path: Path) -> None:
+    report, out = _run(tmp_path, MET, PHONED)
+    records = _records(out)
+    assert [r["id"] for r in records] == ["a1", "a2"]
+    contacts = [c for r in records for c in r["contacts"]]
+    assert report.articles == len(records) == 2
+    assert report.actors == sum(len(r["actors"]) for r in records) == 5
+    assert report.statements == sum(len(r["statements"]) for r in records) == 1
+    assert report.contacts == len(contacts) == 3
+    assert {k.value: n for k, n in report.contacts_by_kind.items() if n} == {
+        "meeting": 1,
+        "call": 1,
+        "visit": 1,
+    }
+    assert report.contacts_by_status == {s: (3 if s is ContactStatus.OCCURRED else 0) for s in ContactStatus}
+    assert list(report.contacts_by_kind) == list(ContactKind)
+    assert report.ok and report.failures == ()
+
+
+def test_one_failing_article_does_not_stop_the_run(tmp_path: Path) -> None:
+    report, out = _run(tmp_path, MET, {"id": "bad", "text": EXPLODE}, PHONED)
+    assert [r["id"] for r in _records(out)] == ["a1", "a2"]
+    assert report.failures == (
+        Failure(
+            source=str(tmp_path / "in.jsonl"),
+            article="bad",
+            reason="RuntimeError: the fake extractor exploded [boom]",
+        ),
+    )
+    assert not report.ok and report.articles == 2
+
+
+def test_unreadable_input_is_a_failure_with_its_line(tmp_path: Path) -> None:
+    report, out = _run(tmp_path, MET, "{not json", PHONED)
+    assert [r["id"] for r in _records(out)] == ["a1", "a2"]
+    (failure,) = report.failures
+    assert (failure.source, failure.line, failure.article) == (str(tmp_path / "in.jsonl"), 2, None)
+    assert failure.reason.startswith("not an article")
+
+
+def test_duplicate_ids_keep_the_last_and_warn(tmp_path: Path) -> None:
+    later = {"id": "a1", "text": "Scholz met Macron."}
+    with pytest.warns(UserWarning, match="article id 'a1' .* repeats .*; keeping the later one"):
+        report, out = _run(tmp_path, MET, PHONED, later)
+    records = _records(out)
+    assert [r["id"] for r in records] == ["a1", "a2"]
+    assert records[0]["contacts"][0]["evidence"]["text"] == "Scholz met Macron"
+    assert report.articles == 2
+
+
+def test_rerun_overwrites_with_identical_bytes(tmp_path: Path) -> None:
+    _, out = _run(tmp_path, MET, PHONED)
+    first = out.read_bytes()
+    _, out = _run(tmp_path, MET, PHONED)
+    assert out.read_bytes() == first
+    assert len(_records(out)) == 2
+
+
+def test_unknown_suffix_fails_before_writing(tmp_path: Path) -> None:
+    source = write_articles(tmp_path / "in.jsonl", MET)
+    with pytest.raises(UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.jsonl"):
+        run_extract([source], tmp_path / "out.csv", pipeline="any", extractor="fake")
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_unknown_extractor_lists_the_known_ones(tmp_path: Path) -> None:
+    source = write_articles(tmp_path / "in.jsonl", MET)
+    with pytest.raises(UnknownNameError, match=r"unknown extractor 'nope'; known: .*fake.*rules"):
+        run_extract([source], tmp_path / "out.jsonl", pipeline="any", extractor="nope")
+
+
+def test_missing_pipeline_stops_the_run_and_keeps_the_old_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    source = write_articles(tmp_path / "in.jsonl", MET)
+    with pytest.raises(ModelLoadError, match=MISSING_PIPELINE):
+        run_extract([source], out, pipeline=MISSING_PIPELINE, extractor="fake")
+    assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_progress_is_reported_for_every_input(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    _run(tmp_path, MET, "{not json", PHONED, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_no_warning_without_duplicates(tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _run(tmp_path, MET, PHONED)
