@@ -1,4 +1,5 @@
-"""The rule-based extractor: an :class:`~graphkit.models.Article` in, an :class:`~graphkit.models.Extraction` out.
+"""The rule-based extractor: an :class:`~graphkit.models.Article` in, an
+:class:`~graphkit.models.Extraction` out.
 
 Stages inside: spaCy parse -> actor mentions -> coreference -> contact triggers -> merging -> quotations.
 """
@@ -101,7 +102,8 @@ def temporal_expressions(
 
 
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"^[ \t]*(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
     r" \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December) \d{4})(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
     re.M,
@@ -131,7 +133,7 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
 
 
 def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
-    """Undated contacts in the headline and lead of a readout, or told in the present tense, happen on its date."""
+    """Undated contacts in a readout's headline and lead, or told in the present tense, happen on its date."""
     found = dateline(doc.text, anchor)
     if found is None:
         return
@@ -140,9 +142,8 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         if draft.date is not None or draft.status.value != "occurred":
             continue
         trigger = doc[draft.trigger]
-        present = (
-            trigger.tag_ in {"VBP", "VBZ"}
-            or trigger.tag_ == "VBG"
+        present = trigger.tag_ in {"VBP", "VBZ"} or (
+            trigger.tag_ == "VBG"
             and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
         )
         if draft.sentence.start_char < lead_end or present:

@@ -223,7 +223,7 @@ class _Finder:
         if mention is None:
             return True  # "the two leaders" and other groups resolve later
         return mention.kind != "org" or bool(
-            mention.wikidata or mention.country and mention.name and mention.name != mention.surface
+            mention.wikidata or (mention.country and mention.name and mention.name != mention.surface)
         )
 
     def travel(self, tok: Token) -> ContactDraft | None:
@@ -264,29 +264,14 @@ class _Finder:
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
         gov_subjects: list[Token] = []
         verb = _governing_verb(tok)
-        if verb is not None:
-            if verb.lemma_.lower() not in self.ctx.reporting:
-                gov_subjects = _subjects(self.ctx, verb)
-                own += _preps(verb, _WITH_PREPS)
-                if kind is ContactKind.CORRESPONDENCE:
-                    targets += _preps(verb, {"to"})
-                    own += _preps(verb, {"from"})
-        if (
-            low
-            in {
-                "conversation",
-                "talk",
-                "talks",
-                "discussion",
-                "discussions",
-                "dialogue",
-                "contact",
-                "contacts",
-            }
-            and kind is not ContactKind.CALL
-        ):
-            if low in {"conversation"}:
-                kind = _kind_for_speech(self.ctx, tok.sent, tok)
+        if verb is not None and verb.lemma_.lower() not in self.ctx.reporting:
+            gov_subjects = _subjects(self.ctx, verb)
+            own += _preps(verb, _WITH_PREPS)
+            if kind is ContactKind.CORRESPONDENCE:
+                targets += _preps(verb, {"to"})
+                own += _preps(verb, {"from"})
+        if low == "conversation":
+            kind = _kind_for_speech(self.ctx, tok.sent, tok)  # a conversation is a call unless met in person
         if any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
             kind = ContactKind.CALL
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
@@ -342,7 +327,7 @@ class _Finder:
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb a contact noun is the object of, through "a round of", "a series of" ("held a round of talks")."""
+    """The verb a contact noun is the object of, through "a round of" ("held a round of talks")."""
     cur = noun
     for _ in range(4):
         if cur.dep_ not in {"dobj", "pobj", "attr", "prep", "npadvmod"}:
@@ -392,7 +377,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         lemma = t.lemma_.lower()
         kids = list(t.children)
         if any(
-            k.dep_ == "neg" or k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"}
+            k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
             for k in kids
         ):
             negations += 1
@@ -404,7 +389,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             negations += 1
         for k in kids:
             klow = k.lower_
-            if k.dep_ == "aux" and klow in st["planned_aux"] or k.dep_ == "aux" and klow == "would":
+            if (k.dep_ == "aux" and klow in st["planned_aux"]) or (k.dep_ == "aux" and klow == "would"):
                 planned = True
             elif k.dep_ == "aux" and klow in st["proposed_aux"]:
                 proposed = True

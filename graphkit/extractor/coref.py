@@ -186,13 +186,11 @@ class _Resolver:
         )
 
     def person_from_entry(self, entry: object) -> ActorDraft:
-        name = getattr(entry, "name")
+        name = entry.name
         for actor in self.persons():
-            if (
-                actor.wikidata
-                and actor.wikidata == getattr(entry, "wikidata", None)
-                or _key(actor.name) == _key(name)
-            ):
+            if (actor.wikidata and actor.wikidata == getattr(entry, "wikidata", None)) or _key(
+                actor.name
+            ) == _key(name):
                 return actor
         return self.new_actor(
             name,

@@ -27,9 +27,31 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
 _TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
 _NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+# Words NER glues onto names ("Putin Wednesday").
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
-    "july august september october november december today yesterday tomorrow".split()
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    }
 )
 _PARTICLES = frozenset(
     {"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"}
@@ -49,8 +71,7 @@ def _name_like(tok: Token) -> bool:
         tok.is_title
         or tok.is_upper
         or tok.lower_ in _PARTICLES
-        or not tok.is_alpha
-        and tok.text not in {",", "."}
+        or (not tok.is_alpha and tok.text not in {",", "."})
     )
 
 
@@ -166,7 +187,7 @@ class _Finder:
         title_text = doc.text[doc[title_start].idx : doc[start].idx].strip() if title_tokens else ""
         if app is not None:
             title_text = f"{title_text} {app.text}".strip()
-        office, title = _office_in(title_text, self.lex)
+        office, _ = _office_in(title_text, self.lex)
         country_tokens = title_tokens + (list(app) if app is not None else [])
         country = _country_in(country_tokens, self.gaz) if country_tokens else None
         mention = Mention(
@@ -243,7 +264,7 @@ class _Finder:
                 continue
             particle = tok.lower_ in _PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].is_title
             if (
-                not (tok.is_title or tok.is_upper and len(tok) > 1 or particle)
+                not (tok.is_title or (tok.is_upper and len(tok) > 1) or particle)
                 or not tok.is_alpha
                 or tok.i in self.taken
             ):
@@ -256,7 +277,7 @@ class _Finder:
         return k
 
     def plausible_name(self, span: Span) -> bool:
-        """Headline fragments that NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
+        """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
         if len(span) > 5:
             return False
         return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.title_words for t in span)
@@ -269,15 +290,14 @@ class _Finder:
         while i > 0:
             tok = doc[i - 1]
             low = tok.lower_.rstrip(".")
-            if tok.i in self.taken or tok.is_sent_start and low in self.lex.honorifics:
+            if tok.i in self.taken or (tok.is_sent_start and low in self.lex.honorifics):
                 break
             if low in self.title_words:
                 saw_title = True
-            elif tok.pos_ in _TITLE_POS and (
-                tok.is_title or tok.is_upper or tok.ent_type_ in {"NORP", "GPE", "ORG"}
-            ):
-                pass
-            elif low in _TITLE_GLUE and i - 1 > 0 and saw_title:
+            elif (
+                tok.pos_ in _TITLE_POS
+                and (tok.is_title or tok.is_upper or tok.ent_type_ in {"NORP", "GPE", "ORG"})
+            ) or (low in _TITLE_GLUE and i - 1 > 0 and saw_title):
                 pass
             else:
                 break
@@ -408,11 +428,8 @@ class _Finder:
     def role(self, tok: Token) -> None:
         if tok.i in self.taken or tok.tag_ in {"NNS", "NNPS"} or tok.lower_ not in self.title_words:
             return
-        if (
-            tok.dep_ == "compound"
-            or tok.head.i != tok.i
-            and tok.head.lower_ in self.title_words
-            and tok.dep_ in {"amod", "compound"}
+        if tok.dep_ == "compound" or (
+            tok.head.i != tok.i and tok.head.lower_ in self.title_words and tok.dep_ in {"amod", "compound"}
         ):
             return
         left = tok.left_edge.i

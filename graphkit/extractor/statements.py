@@ -66,7 +66,7 @@ def _opens(text: str, i: int) -> bool:
     if text[i] != '"':
         return text[i] != "”"
     # A straight quote opens when it is not glued to the previous word.
-    return i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:"
+    return i == 0 or (not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:")
 
 
 def _closing(text: str, i: int, end: int, close: str) -> int | None:

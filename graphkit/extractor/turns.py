@@ -52,7 +52,7 @@ def _after_caption(text: str, start: int) -> bool:
 def turn_at(labels: list[tuple[int, str]], offset: int) -> tuple[str, str | None] | None:
     """(speaker, addressee) of the turn containing ``offset``, or None outside any turn."""
     current = None
-    for n, (start, actor) in enumerate(labels):
+    for n, (start, _) in enumerate(labels):
         if start <= offset:
             current = n
     if current is None:
