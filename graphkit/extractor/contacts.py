@@ -26,6 +26,8 @@ __all__ = ["ContactDraft", "find_contacts"]
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
+# Verbs whose subject alone can hold all participants ("A and B met").
+_SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
 _SEPARATE = {"one-on-one", "separate", "individual", "bilateral", "one", "respective"}
 
@@ -130,7 +132,7 @@ def _preps(tok: Token, words: set[str]) -> list[Token]:
     return [
         p
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in words
+        if c.dep_ in {"prep", "dative"} and c.lower_ in words
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -193,6 +195,9 @@ class _Finder:
             and not objects
         ):
             return None
+        if not objects and lemma in _SYMMETRIC and len(self._ids(subjects)) < 2:
+            # "A and B met" parsed with B hanging inside A's noun phrase: every actor in the subject counts.
+            subjects = [t for s in subjects for t in s.subtree if t.i in self.ctx.by_token]
         if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
             return None
         kind = ContactKind(kind_name)

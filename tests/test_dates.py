@@ -1,0 +1,460 @@
+"""Temporal expressions: finding them in text and resolving them against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit.dates import DATE_LEXICON, find_expressions, load_date_lexicon, resolve
+from graphkit.errors import InputError
+from graphkit.models import DateSpan, Granularity
+
+D = dt.date
+DAY, WEEK, MONTH, YEAR = Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR
+
+SEED = D(2026, 2, 10)  # a Tuesday
+D018 = D(2022, 1, 20)  # a Thursday
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+# (expression, anchor, tense, start, end, granularity)
+RESOLVED = [
+    # corpus examples (shared/corpus/dev/README.md, "Annotation conventions")
+    ("on Monday", D018, None, D(2022, 1, 17), D(2022, 1, 17), DAY),
+    ("two days ago", D018, None, D(2022, 1, 18), D(2022, 1, 18), DAY),
+    ("tomorrow", D018, "future", D(2022, 1, 21), D(2022, 1, 21), DAY),
+    ("at the beginning of the month", D018, None, D(2022, 1, 1), D(2022, 1, 31), MONTH),
+    ("today", D018, None, D018, D018, DAY),
+    ("last week", SEED, None, D(2026, 2, 2), D(2026, 2, 8), WEEK),
+    ("Last week", SEED, "past", D(2026, 2, 2), D(2026, 2, 8), WEEK),
+    ("in July", SEED, "past", D(2025, 7, 1), D(2025, 7, 31), MONTH),
+    ("in July", SEED, None, D(2025, 7, 1), D(2025, 7, 31), MONTH),
+    ("February 2022", SEED, "past", D(2022, 2, 1), D(2022, 2, 28), MONTH),
+    ("in December", D(2013, 3, 26), "past", D(2012, 12, 1), D(2012, 12, 31), MONTH),
+    ("last night", D(2006, 3, 7), None, D(2006, 3, 6), D(2006, 3, 6), DAY),
+    ("this year", D(2006, 3, 7), "future", D(2006, 1, 1), D(2006, 12, 31), YEAR),
+    ("last evening", D(2009, 8, 5), None, D(2009, 8, 4), D(2009, 8, 4), DAY),
+    ("last year", D(2011, 2, 24), None, D(2010, 1, 1), D(2010, 12, 31), YEAR),
+    ("A week ago", D(2012, 4, 16), None, D(2012, 4, 9), D(2012, 4, 9), DAY),
+    ("On April 16", D(2012, 4, 18), None, D(2012, 4, 16), D(2012, 4, 16), DAY),
+    ("in 1906", D(2012, 4, 18), None, D(1906, 1, 1), D(1906, 12, 31), YEAR),
+    ("later this year", D(2012, 4, 18), "future", D(2012, 1, 1), D(2012, 12, 31), YEAR),
+    ("eight months ago", D(2012, 4, 18), None, D(2011, 8, 1), D(2011, 8, 31), MONTH),
+    ("On August 4, 2012", D(2012, 8, 5), None, D(2012, 8, 4), D(2012, 8, 4), DAY),
+    ("July 31 through August 10", D(2012, 8, 5), None, D(2012, 7, 31), D(2012, 8, 10), DAY),
+    ("July 31 through August 10", D(2012, 8, 5), "future", D(2012, 7, 31), D(2012, 8, 10), DAY),
+    ("from November 30 to December 2", D(2011, 12, 4), "past", D(2011, 11, 30), D(2011, 12, 2), DAY),
+    ("on June 13", D(2012, 5, 8), "future", D(2012, 6, 13), D(2012, 6, 13), DAY),
+    ("on May 24", D(2011, 5, 23), None, D(2011, 5, 24), D(2011, 5, 24), DAY),
+    ("May 25-26", D(2011, 5, 23), "future", D(2011, 5, 25), D(2011, 5, 26), DAY),
+    ("Last month", D(2007, 7, 2), "past", D(2007, 6, 1), D(2007, 6, 30), MONTH),
+    ("in 2010", D(2025, 5, 9), "past", D(2010, 1, 1), D(2010, 12, 31), YEAR),
+    ("Later Saturday", D(2006, 3, 3), "future", D(2006, 3, 4), D(2006, 3, 4), DAY),
+    ("Later Saturday", D(2006, 3, 3), None, D(2006, 3, 4), D(2006, 3, 4), DAY),  # "later" looks ahead
+    ("Thursday", D(2006, 3, 3), "past", D(2006, 3, 2), D(2006, 3, 2), DAY),
+    ("This morning", D(2006, 3, 15), None, D(2006, 3, 15), D(2006, 3, 15), DAY),
+    ("On Thursday", D(2006, 3, 15), "future", D(2006, 3, 16), D(2006, 3, 16), DAY),
+    ("Tuesday", D(2006, 3, 15), "past", D(2006, 3, 14), D(2006, 3, 14), DAY),
+    ("earlier this month", D(2006, 3, 24), "past", D(2006, 3, 1), D(2006, 3, 31), MONTH),
+    ("in January", D(2006, 3, 24), "past", D(2006, 1, 1), D(2006, 1, 31), MONTH),
+    ("in 1978", D(2006, 3, 24), "past", D(1978, 1, 1), D(1978, 12, 31), YEAR),
+    ("later Friday", D(2006, 5, 26), "future", D(2006, 5, 26), D(2006, 5, 26), DAY),
+    ("on February 22", D(2006, 5, 26), "past", D(2006, 2, 22), D(2006, 2, 22), DAY),
+    ("for April", D(2006, 5, 26), "past", D(2006, 4, 1), D(2006, 4, 30), MONTH),
+    ("in April 2003", D(2006, 5, 26), None, D(2003, 4, 1), D(2003, 4, 30), MONTH),
+    ("Friday", D(2006, 12, 7), "future", D(2006, 12, 8), D(2006, 12, 8), DAY),
+    ("last month", D(2006, 12, 7), "past", D(2006, 11, 1), D(2006, 11, 30), MONTH),
+    ("on Wednesday", D(2007, 9, 13), "past", D(2007, 9, 12), D(2007, 9, 12), DAY),
+    ("on November 15", D(2008, 10, 22), "future", D(2008, 11, 15), D(2008, 11, 15), DAY),
+    ("later Wednesday or Thursday", D(2010, 3, 17), None, D(2010, 3, 17), D(2010, 3, 18), DAY),
+    ("later Wednesday or Thursday", D(2010, 3, 17), "future", D(2010, 3, 17), D(2010, 3, 18), DAY),
+    ("late Tuesday", D(2010, 8, 11), "past", D(2010, 8, 10), D(2010, 8, 10), DAY),
+    ("On July 22", D(2010, 8, 11), "past", D(2010, 7, 22), D(2010, 7, 22), DAY),
+    ("Friday", D(2013, 9, 13), "past", D(2013, 9, 13), D(2013, 9, 13), DAY),
+    ("around the 28th", D(2013, 9, 13), "future", D(2013, 9, 28), D(2013, 9, 28), DAY),
+    ("around the 28th", D(2013, 9, 13), None, D(2013, 9, 28), D(2013, 9, 28), DAY),
+    ("Thursday", D(2013, 9, 23), "future", D(2013, 9, 26), D(2013, 9, 26), DAY),
+    ("Friday morning", D(2013, 9, 27), None, D(2013, 9, 27), D(2013, 9, 27), DAY),
+    ("next week", D(2014, 3, 21), None, D(2014, 3, 24), D(2014, 3, 30), WEEK),
+    ("Monday", D(2015, 10, 28), "future", D(2015, 11, 2), D(2015, 11, 2), DAY),
+    ("on Sunday", D(2015, 10, 28), "future", D(2015, 11, 1), D(2015, 11, 1), DAY),
+    ("Wednesday", D(2016, 7, 6), None, D(2016, 7, 6), D(2016, 7, 6), DAY),
+    ("This afternoon", D(2022, 10, 11), "future", D(2022, 10, 11), D(2022, 10, 11), DAY),
+    ("May 2010", D(2025, 5, 9), None, D(2010, 5, 1), D(2010, 5, 31), MONTH),
+    # weekdays
+    ("on Tuesday", SEED, None, SEED, SEED, DAY),
+    ("on Tuesday", SEED, "future", SEED, SEED, DAY),
+    ("Wednesday", SEED, "past", D(2026, 2, 4), D(2026, 2, 4), DAY),
+    ("Wednesday", SEED, "future", D(2026, 2, 11), D(2026, 2, 11), DAY),
+    ("Monday night", SEED, None, D(2026, 2, 9), D(2026, 2, 9), DAY),
+    ("earlier Monday", SEED, None, D(2026, 2, 9), D(2026, 2, 9), DAY),
+    ("last Tuesday", SEED, None, D(2026, 2, 3), D(2026, 2, 3), DAY),
+    ("next Tuesday", SEED, None, D(2026, 2, 17), D(2026, 2, 17), DAY),
+    ("Tuesday's", SEED, None, SEED, SEED, DAY),
+    ("Monday through Wednesday", SEED, "future", D(2026, 2, 16), D(2026, 2, 18), DAY),
+    ("Friday, March 5", D(2010, 3, 10), None, D(2010, 3, 5), D(2010, 3, 5), DAY),
+    ("on or about March 5", D(2010, 3, 10), None, D(2010, 3, 5), D(2010, 3, 5), DAY),
+    ("last weekend", SEED, None, D(2026, 2, 7), D(2026, 2, 8), DAY),
+    ("over the weekend", SEED, None, D(2026, 2, 7), D(2026, 2, 8), DAY),
+    ("this weekend", SEED, None, D(2026, 2, 14), D(2026, 2, 15), DAY),
+    # days relative to the anchor
+    ("tonight", SEED, None, SEED, SEED, DAY),
+    ("yesterday", SEED, None, D(2026, 2, 9), D(2026, 2, 9), DAY),
+    ("yesterday morning", SEED, None, D(2026, 2, 9), D(2026, 2, 9), DAY),
+    ("later today", SEED, None, SEED, SEED, DAY),
+    ("the day before", SEED, None, D(2026, 2, 9), D(2026, 2, 9), DAY),
+    ("the day before yesterday", SEED, None, D(2026, 2, 8), D(2026, 2, 8), DAY),
+    ("2 days ago", SEED, None, D(2026, 2, 8), D(2026, 2, 8), DAY),
+    ("three weeks ago", SEED, None, D(2026, 1, 20), D(2026, 1, 20), DAY),
+    ("a year ago", SEED, None, D(2025, 1, 1), D(2025, 12, 31), YEAR),
+    ("two weeks from now", SEED, None, D(2026, 2, 24), D(2026, 2, 24), DAY),
+    ("in two weeks' time", SEED, None, D(2026, 2, 24), D(2026, 2, 24), DAY),
+    # weeks
+    ("the previous week", SEED, None, D(2026, 2, 2), D(2026, 2, 8), WEEK),
+    ("this week", SEED, None, D(2026, 2, 9), D(2026, 2, 15), WEEK),
+    ("earlier this week", SEED, None, D(2026, 2, 9), D(2026, 2, 15), WEEK),
+    ("early next week", SEED, "future", D(2026, 2, 16), D(2026, 2, 22), WEEK),
+    ("last week", D(2026, 1, 1), None, D(2025, 12, 22), D(2025, 12, 28), WEEK),  # across the year
+    # months
+    ("July", SEED, "future", D(2026, 7, 1), D(2026, 7, 31), MONTH),
+    ("in February", SEED, "past", D(2026, 2, 1), D(2026, 2, 28), MONTH),  # the same month counts
+    ("in February", SEED, "future", D(2026, 2, 1), D(2026, 2, 28), MONTH),
+    ("in January", SEED, "future", D(2027, 1, 1), D(2027, 1, 31), MONTH),
+    ("early March", SEED, "past", D(2025, 3, 1), D(2025, 3, 31), MONTH),
+    ("mid-March", SEED, "future", D(2026, 3, 1), D(2026, 3, 31), MONTH),
+    ("late March", SEED, "future", D(2026, 3, 1), D(2026, 3, 31), MONTH),
+    ("last month", SEED, None, D(2026, 1, 1), D(2026, 1, 31), MONTH),
+    ("this month", SEED, None, D(2026, 2, 1), D(2026, 2, 28), MONTH),
+    ("later this month", SEED, "future", D(2026, 2, 1), D(2026, 2, 28), MONTH),
+    ("next month", SEED, None, D(2026, 3, 1), D(2026, 3, 31), MONTH),
+    ("next month", D(2026, 12, 10), None, D(2027, 1, 1), D(2027, 1, 31), MONTH),
+    ("last month", D(2026, 1, 5), None, D(2025, 12, 1), D(2025, 12, 31), MONTH),
+    ("last July", D(2026, 7, 20), None, D(2025, 7, 1), D(2025, 7, 31), MONTH),
+    ("May of last year", SEED, None, D(2025, 5, 1), D(2025, 5, 31), MONTH),
+    ("Sept. 2011", None, None, D(2011, 9, 1), D(2011, 9, 30), MONTH),
+    # years
+    ("in 2019", SEED, None, D(2019, 1, 1), D(2019, 12, 31), YEAR),
+    ("in 2019", None, None, D(2019, 1, 1), D(2019, 12, 31), YEAR),
+    ("next year", SEED, None, D(2027, 1, 1), D(2027, 12, 31), YEAR),
+    ("at the end of last year", SEED, None, D(2025, 1, 1), D(2025, 12, 31), YEAR),
+    ("mid-2019", None, None, D(2019, 1, 1), D(2019, 12, 31), YEAR),
+    # explicit days
+    ("March 5", SEED, "past", D(2025, 3, 5), D(2025, 3, 5), DAY),
+    ("March 5", SEED, "future", D(2026, 3, 5), D(2026, 3, 5), DAY),
+    ("March 5", SEED, None, D(2026, 3, 5), D(2026, 3, 5), DAY),  # 23 days ahead, not 342 back
+    ("5 March", SEED, "past", D(2025, 3, 5), D(2025, 3, 5), DAY),
+    ("February 10", SEED, "past", SEED, SEED, DAY),  # on the anchor counts as past
+    ("February 10", SEED, "future", SEED, SEED, DAY),
+    ("January 20", SEED, None, D(2026, 1, 20), D(2026, 1, 20), DAY),
+    ("the 5th of March", SEED, "future", D(2026, 3, 5), D(2026, 3, 5), DAY),
+    ("Sept. 28", D(2013, 9, 13), None, D(2013, 9, 28), D(2013, 9, 28), DAY),
+    ("March 5, 2013", None, None, D(2013, 3, 5), D(2013, 3, 5), DAY),
+    ("March 5, 2013", SEED, "future", D(2013, 3, 5), D(2013, 3, 5), DAY),  # a written year wins
+    ("November 11, 2010", None, None, D(2010, 11, 11), D(2010, 11, 11), DAY),
+    ("Nov. 30, 2011", None, None, D(2011, 11, 30), D(2011, 11, 30), DAY),
+    ("5 March 2013", None, None, D(2013, 3, 5), D(2013, 3, 5), DAY),
+    ("2013-09-28", None, None, D(2013, 9, 28), D(2013, 9, 28), DAY),
+    ("February 29", SEED, None, D(2024, 2, 29), D(2024, 2, 29), DAY),
+    ("on the 28th", D(2013, 9, 13), "future", D(2013, 9, 28), D(2013, 9, 28), DAY),
+    ("on the 28th", D(2013, 9, 13), "past", D(2013, 8, 28), D(2013, 8, 28), DAY),
+    ("on the 5th", D(2013, 9, 13), "future", D(2013, 10, 5), D(2013, 10, 5), DAY),
+    ("on the 31st", D(2013, 9, 13), "future", D(2013, 10, 31), D(2013, 10, 31), DAY),  # September has 30
+    # spans of days
+    ("September 28-29", D(2013, 9, 13), None, D(2013, 9, 28), D(2013, 9, 29), DAY),
+    ("April 16-17", D(2012, 4, 18), "past", D(2012, 4, 16), D(2012, 4, 17), DAY),
+    ("April 16–17, 2012", None, None, D(2012, 4, 16), D(2012, 4, 17), DAY),
+    ("28-29 September", D(2013, 9, 13), None, D(2013, 9, 28), D(2013, 9, 29), DAY),
+    ("between 3 and 5 May", D(2011, 5, 23), "past", D(2011, 5, 3), D(2011, 5, 5), DAY),
+    ("between May 3 and 5", D(2011, 5, 23), "past", D(2011, 5, 3), D(2011, 5, 5), DAY),
+    ("from December 30 to January 2", D(2012, 1, 10), "past", D(2011, 12, 30), D(2012, 1, 2), DAY),
+    ("from December 30 to January 2", D(2011, 12, 10), "future", D(2011, 12, 30), D(2012, 1, 2), DAY),
+    ("December 30 to January 2, 2012", None, None, D(2011, 12, 30), D(2012, 1, 2), DAY),
+    # spans of years
+    ("1994–2024", None, None, D(1994, 1, 1), D(2024, 12, 31), YEAR),
+    ("between 2010 and 2014", SEED, None, D(2010, 1, 1), D(2014, 12, 31), YEAR),
+]
+
+
+@pytest.mark.parametrize(("expression", "anchor", "tense", "start", "end", "granularity"), RESOLVED)
+def test_resolve(expression, anchor, tense, start, end, granularity):
+    span = resolve(expression, anchor, tense)
+    assert span is not None, expression
+    assert (span.start, span.end, span.granularity) == (start, end, granularity)
+    assert span.expression == expression
+    assert span.anchor == anchor
+
+
+NOT_RESOLVED = [
+    # vague times
+    ("recently", SEED, None),
+    ("just", SEED, None),
+    ("a few days ago", SEED, None),
+    ("several weeks ago", SEED, "past"),
+    ("in the following months", SEED, "future"),
+    ("in the coming weeks", SEED, "future"),
+    ("soon", SEED, "future"),
+    ("two days later", SEED, None),
+    ("the past week", SEED, None),
+    ("earlier", SEED, None),
+    # relative expressions without an anchor
+    ("yesterday", None, None),
+    ("on Monday", None, None),
+    ("last week", None, None),
+    ("in July", None, None),
+    ("March 5", None, None),
+    ("around the 28th", None, None),
+    ("two days ago", None, None),
+    ("September 28-29", None, None),
+    # not dates, or dates that do not exist
+    ("", SEED, None),
+    ("hello", SEED, None),
+    ("Also Thursday", SEED, None),  # one expression is matched whole: find_expressions gives "Thursday"
+    ("the meeting", SEED, None),
+    ("Sunday Times", SEED, None),
+    ("the 28th anniversary", SEED, None),
+    ("the 2022 agreement", SEED, None),
+    ("28 people", SEED, None),
+    ("2013-02-30", SEED, None),
+    ("February 30", SEED, None),
+    ("February 29, 2023", SEED, None),
+    ("May 29-3", SEED, None),
+    ("2150", SEED, None),
+    ("2024-1994", SEED, None),
+]
+
+
+@pytest.mark.parametrize(("expression", "anchor", "tense"), NOT_RESOLVED)
+def test_resolve_gives_none(expression, anchor, tense):
+    assert resolve(expression, anchor, tense) is None
+
+
+def test_every_rule_kind_has_a_handler():
+    from graphkit import dates
+    from graphkit._date_grammar import rules
+
+    assert {rule.kind for rule in rules()} == set(dates._HANDLERS)
+
+
+def test_resolve_ignores_case_of_names():
+    # find_expressions insists on capitals; one expression handed to resolve does not need them
+    assert resolve("may", SEED).start == resolve("May", SEED).start == D(2025, 5, 1)
+    assert resolve("in july", SEED).start == D(2025, 7, 1)
+
+
+def test_resolve_rejects_an_unknown_tense():
+    with pytest.raises(ValueError, match="tense must be"):
+        resolve("on Monday", SEED, "present")
+
+
+# (text, expressions that find_expressions must return, in order)
+FOUND = [
+    ("Last week, Macron dispatched his top foreign policy advisor to Russia.", ["Last week"]),
+    ("Macron last spoke with Putin in July, his first call in nearly three years.", ["July"]),
+    ("We agreed to meet again in New York around the 28th, in order to see", ["around the 28th"]),
+    ("Vladimir Putin and Emmanuel Macron meet at the Kremlin in February 2022.", ["February 2022"]),
+    ("Mr. Zuma was expected to meet the principals again later Wednesday or Thursday.",
+     ["later Wednesday or Thursday"]),
+    ("Secretary Clinton is on travel from July 31 through August 10, 2012.",
+     ["from July 31 through August 10, 2012"]),
+    ("Clinton traveled to Burma from November 30 to December 2.", ["from November 30 to December 2"]),
+    ("The OECD Ministerial Council Meeting, May 25-26, in Paris.", ["May 25-26"]),
+    ("Talks are set for between 3 and 5 May in Geneva.", ["between 3 and 5 May"]),
+    ("November 11, 2010, Seoul", ["November 11, 2010"]),
+    ("On August 4, 2012, Secretary of State Hillary Rodham Clinton traveled to Kenya", ["August 4, 2012"]),
+    ("A week ago, Antonio and I were together in Washington", ["A week ago"]),
+    ("I met him only two days ago in Moscow, and tomorrow in Geneva.", ["two days ago", "tomorrow"]),
+    ("when we met in person only recently in Washington at the beginning of the month",
+     ["recently", "at the beginning of the month"]),
+    ("Back then, in 2010, your visit was also in May.", ["Back then", "2010", "May"]),
+    ("The two countries broke off diplomatic relations in 1978.", ["1978"]),
+    ("Launched eight months ago by Presidents Obama and Rousseff", ["eight months ago"]),
+    ("I will be sending a delegation to Brazil later this year.", ["later this year"]),
+    ("Later Saturday Mr. Bush will meet with General Musharraf.", ["Later Saturday"]),
+    ("The two leaders made the announcement late Tuesday after talks.", ["late Tuesday"]),
+    ("The phone call Friday between Barack Obama and Hassan Rouhani", ["Friday"]),
+    ("received word Friday morning that Mr. Rouhani wanted to talk", ["Friday morning"]),
+    ("The rebels quit the peace talks in April 2003.", ["April 2003"]),
+    ("A second round of talks scheduled for April was canceled.", ["April"]),
+    ("Tuesday's meeting in Kyiv", ["Tuesday"]),
+    ("They spoke on 5 March 2013 and again on 2013-09-28.", ["5 March 2013", "2013-09-28"]),
+    ("He said the talks would resume in early March or mid-2019.", ["early March", "mid-2019"]),
+    ("This morning she is expected to go to the State Department", ["This morning"]),
+    ("Both sides will meet in the coming weeks, perhaps next month.", ["in the coming weeks", "next month"]),
+    ("He came back the day before.", ["the day before"]),
+    ("The summit is in May, the talks last May were cancelled.", ["May", "last May"]),
+    ("Ties (1994–2024) go back to the occupation from 1910 to 1945.", ["1994–2024", "from 1910 to 1945"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_find_expressions(text, expected):
+    assert [text[s:e] for s, e in find_expressions(text)] == expected
+
+
+NOT_FOUND = [
+    "Russia may agree to the proposal.",
+    "May I ask a question?",
+    "Theresa May said the talks would go on.",
+    "Talks with May's cabinet collapsed.",
+    "Thousands joined a protest march in the capital.",
+    "The Sunday Times reported the meeting.",
+    "The Good Friday Agreement holds.",
+    "April Ryan asked the president.",
+    "28 people were killed.",
+    "The 2022 agreement was signed by both.",
+    "Resolution 1973 was adopted.",
+    "Some 2000 troops crossed the border.",
+    "It was the 28th anniversary of the treaty.",
+    "The meeting the day before the summit was tense.",
+    "He served 12 terms.",
+    "March 5,000 people",
+    "Source: https://2009-2017.state.gov/secretary/2009/08/05/index.htm",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_find_expressions_skips_non_dates(text):
+    assert [text[s:e] for s, e in find_expressions(text)] == []
+
+
+def test_found_expressions_resolve():
+    # every non-vague expression the finder reports is one the resolver understands
+    for text, expected in FOUND:
+        for (start, end), words in zip(find_expressions(text), expected, strict=True):
+            vague = words in ("recently", "Back then", "in the coming weeks")
+            assert (resolve(text[start:end], SEED, "past") is None) == vague, words
+
+
+def test_date_lexicon_loads():
+    lex = load_date_lexicon()
+    assert lex.weekdays["monday"] == 0 and lex.weekdays["sunday"] == 6
+    assert [lex.months[m.lower()] for m in MONTHS] == list(range(1, 13))
+    assert lex.relative_days["yesterday"] == -1
+    assert {"may", "march"} <= lex.ambiguous_months
+    assert "on" in lex.year_cues  # quoted in YAML, else it would read as True
+    assert "Sunday Times" in lex.not_dates
+
+
+def test_date_lexicon_errors_name_the_file(tmp_path: Path):
+    with pytest.raises(InputError, match="cannot read"):
+        load_date_lexicon(tmp_path / "missing.yaml")
+    broken = tmp_path / "dates.yaml"
+    broken.write_text(DATE_LEXICON.read_text(encoding="utf-8").replace('"on"', "on"), encoding="utf-8")
+    with pytest.raises(InputError, match="non-text") as err:
+        load_date_lexicon(broken)
+    assert str(broken) in str(err.value)
+    partial = tmp_path / "partial.yaml"
+    partial.write_text("weekdays: {monday: 0}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no list 'months'"):
+        load_date_lexicon(partial)
+
+
+def test_import_is_cheap():
+    code = "import sys, graphkit.dates; print('dateparser' in sys.modules, 'yaml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+# --- properties --------------------------------------------------------------------------------------------
+
+anchors = st.dates(min_value=D(1800, 1, 1), max_value=D(2200, 12, 31))
+
+
+@given(anchors, st.sampled_from(WEEKDAYS))
+def test_weekday_past_is_within_the_week_up_to_the_anchor(anchor, name):
+    span = resolve(f"on {name}", anchor, "past")
+    assert span.start == span.end and span.granularity is DAY
+    assert 0 <= (anchor - span.start).days < 7
+    assert WEEKDAYS[span.start.weekday()] == name
+    assert resolve(name, anchor) == resolve(name, anchor, "past").model_copy(update={"expression": name})
+
+
+@given(anchors, st.sampled_from(WEEKDAYS))
+def test_weekday_future_is_within_the_week_from_the_anchor(anchor, name):
+    span = resolve(name, anchor, "future")
+    assert 0 <= (span.start - anchor).days < 7
+    assert WEEKDAYS[span.start.weekday()] == name
+
+
+@given(anchors, st.sampled_from([None, "past", "future"]))
+def test_last_week_is_the_previous_monday_to_sunday(anchor, tense):
+    span = resolve("last week", anchor, tense)
+    assert span.granularity is WEEK
+    assert span.start.weekday() == 0 and (span.end - span.start).days == 6
+    monday_of_anchor_week = anchor - dt.timedelta(days=anchor.weekday())
+    assert span.end == monday_of_anchor_week - dt.timedelta(days=1)
+
+
+@given(anchors, st.sampled_from(MONTHS))
+def test_month_past_is_a_whole_month_not_after_the_anchor(anchor, name):
+    span = resolve(f"in {name}", anchor, "past")
+    assert span.granularity is MONTH
+    assert span.start.day == 1 and (span.end + dt.timedelta(days=1)).day == 1
+    assert span.start.month == MONTHS.index(name) + 1
+    assert span.start <= anchor and (anchor - span.start).days < 366
+
+
+@given(anchors, st.sampled_from(MONTHS))
+def test_month_future_is_the_next_not_yet_over(anchor, name):
+    span = resolve(name, anchor, "future")
+    assert span.end >= anchor and (span.end - anchor).days < 366
+
+
+@given(st.dates(), st.one_of(st.none(), anchors))
+def test_iso_dates_round_trip(day, anchor):
+    span = resolve(day.isoformat(), anchor)
+    assert (span.start, span.end, span.granularity) == (day, day, DAY)
+
+
+@given(anchors, st.sampled_from([None, "past", "future"]), st.integers(1, 28), st.sampled_from(MONTHS))
+def test_day_without_year_follows_the_tense(anchor, tense, day, month):
+    span = resolve(f"{month} {day}", anchor, tense)
+    assert span.start == span.end and (span.start.month, span.start.day) == (MONTHS.index(month) + 1, day)
+    if tense == "past":
+        assert span.start <= anchor and (anchor - span.start).days < 366
+    elif tense == "future":
+        assert span.start >= anchor and (span.start - anchor).days < 366
+    else:
+        assert abs((span.start - anchor).days) <= 183
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60), st.one_of(st.none(), st.dates()), st.sampled_from([None, "past", "future"]))
+def test_resolve_never_raises(text, anchor, tense):
+    span = resolve(text, anchor, tense)
+    assert span is None or (isinstance(span, DateSpan) and span.start <= span.end and span.expression == text)
+
+
+DATE_WORDS = [
+    *[
+        "May",
+        "March",
+        "Sept.",
+        "5",
+        "28th",
+        "2019",
+        "Tuesday",
+        "Friday",
+        "Sunday",
+        "Times",
+        "morning",
+        "week",
+    ],
+    *["-", ",", "to", "the", "on", "in", "of", "or", "and", "between", "last", "later", "ago", "two", "days"],
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=12).map(" ".join))
+def test_found_spans_are_ordered_and_disjoint(text):
+    spans = find_expressions(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

@@ -1,0 +1,195 @@
+"""The rule-based extractor on sentences written for these tests: (text, expected) tables with negatives.
+
+Every sentence here is ours, not from an article. Each positive case names the participants (by a word of
+their actor name), kind, status and date; each negative case must yield no contact at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from graphkit.extractor import dateline, extract
+from graphkit.models import Article, Extraction
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+# A Wednesday: "on Monday" is 2024-03-11 for a past event, "on Friday" 2024-03-15 for a planned one.
+PUBLISHED = dt.date(2024, 3, 13)
+
+
+def run(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return extract(Article(id="t", published=published, text=text))
+
+
+def names(extraction: Extraction, who: set[str], contact_index: int = 0) -> set[str]:
+    """The expected words that name a participant (a gazetteer may give the fuller name: Abdullah II)."""
+    contact = extraction.contacts[contact_index]
+    found = [_ascii(extraction.actor(p.actor).name) for p in contact.participants]
+    assert len(found) == len(who), found
+    return {w for w in who if any(w in name.split() for name in found)}
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# text, participants (last word of each actor name), kind, status, (start, end) or None
+CONTACTS = [
+    ("Italian Prime Minister Giorgia Meloni met Kenyan President William Ruto in Rome on Monday.",
+     {"Meloni", "Ruto"}, "meeting", "occurred", ("2024-03-11", "2024-03-11")),
+    ("Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk last week.",
+     {"Scholz", "Tusk"}, "meeting", "occurred", ("2024-03-04", "2024-03-10")),
+    ("Brazilian President Lula da Silva spoke by phone with Chinese President Xi Jinping on Tuesday.",
+     {"Silva", "Jinping"}, "call", "occurred", ("2024-03-12", "2024-03-12")),
+    ("Indian Foreign Minister Subrahmanyam Jaishankar will visit Japan next week.",
+     {"Jaishankar", "Japan"}, "visit", "planned", ("2024-03-18", "2024-03-24")),
+    ("President Joe Biden received Jordan's King Abdullah at the White House on Monday.",
+     {"Biden", "Abdullah"}, "meeting", "occurred", ("2024-03-11", "2024-03-11")),
+    ("Mexican President Andres Manuel Lopez Obrador refused to meet Ecuadorian President Daniel Noboa.",
+     {"Obrador", "Noboa"}, "meeting", "negated", None),
+    ("Nigerian President Bola Tinubu is expected to meet Ghanaian President Nana Akufo-Addo in Abuja on Friday.",
+     {"Tinubu", "Akufo-Addo"}, "meeting", "planned", ("2024-03-15", "2024-03-15")),
+    ("Turkish President Recep Tayyip Erdogan sent a letter to Swedish Prime Minister Ulf Kristersson in February.",
+     {"Erdogan", "Kristersson"}, "correspondence", "occurred", ("2024-02-01", "2024-02-29")),
+    ("Australian Prime Minister Anthony Albanese and New Zealand Prime Minister Christopher Luxon met in "
+     "Melbourne in January 2024.",
+     {"Albanese", "Luxon"}, "meeting", "occurred", ("2024-01-01", "2024-01-31")),
+    ("Canadian Prime Minister Justin Trudeau said he could meet Indian Prime Minister Narendra Modi.",
+     {"Trudeau", "Modi"}, "meeting", "proposed", None),
+]
+
+NO_CONTACT = [
+    "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks were useful.",
+    "The French president called on Europe to spend more on defence.",
+    "German Chancellor Olaf Scholz said the economy would grow this year.",
+    "Nobody knew where the March protest would end.",
+    "The summit agenda was published on the ministry's website.",
+    "Analysts met in Geneva to discuss the report.",
+]
+
+
+@pytest.mark.parametrize(("text", "who", "kind", "status", "span"), CONTACTS)
+def test_contact_sentences(text: str, who: set[str], kind: str, status: str, span: tuple[str, str] | None) -> None:
+    result = run(text)
+    assert len(result.contacts) == 1, [c.evidence.text for c in result.contacts]
+    contact = result.contacts[0]
+    assert names(result, who) == who
+    assert (contact.kind.value, contact.status.value) == (kind, status)
+    if span is None:
+        assert contact.date is None
+    else:
+        assert contact.date is not None
+        assert (contact.date.start.isoformat(), contact.date.end.isoformat()) == span
+
+
+@pytest.mark.parametrize("text", NO_CONTACT)
+def test_sentences_without_contact(text: str) -> None:
+    assert run(text).contacts == ()
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Heavy rain fell.\n\nSpanish Prime Minister Pedro Sanchez met Moroccan King Mohammed VI on Monday."
+    contact = run(text).contacts[0]
+    assert text[contact.evidence.start : contact.evidence.end] == contact.evidence.text
+    assert contact.evidence.text.startswith("Spanish Prime Minister Pedro Sanchez met")
+
+
+def test_repeated_mentions_are_one_event() -> None:
+    text = (
+        "Finnish President Alexander Stubb met Estonian Prime Minister Kaja Kallas on Monday. "
+        "Stubb and Kallas also met again on Monday evening to sign the accord."
+    )
+    result = run(text)
+    assert len(result.contacts) == 1
+    assert len(result.contacts[0].mentions) == 1
+
+
+def test_different_precise_dates_stay_apart() -> None:
+    text = (
+        "Finnish President Alexander Stubb met Estonian Prime Minister Kaja Kallas on Monday. "
+        "Stubb had met Kallas in January 2024 as well."
+    )
+    assert len(run(text).contacts) == 2
+
+
+def test_surname_title_and_pronoun_resolve_to_one_actor() -> None:
+    text = (
+        "French President Emmanuel Macron arrived in Lisbon. "
+        "The French president later met Portuguese Prime Minister Luis Montenegro. "
+        "He phoned Montenegro again on Tuesday."
+    )
+    result = run(text)
+    macrons = [a for a in result.actors if a.name.endswith("Macron")]
+    assert len(macrons) == 1
+    assert {"French President Emmanuel Macron", "The French president"} <= set(macrons[0].aliases)
+    assert {c.kind.value for c in result.contacts} == {"meeting", "call"}
+
+
+def test_multi_party_meeting_is_one_event() -> None:
+    text = "The two leaders met on Monday with German Chancellor Olaf Scholz and Polish President Andrzej Duda."
+    prefix = "Italian Prime Minister Giorgia Meloni hosted Spanish Prime Minister Pedro Sanchez in Rome. "
+    result = run(prefix + text)
+    sizes = sorted(len(c.participants) for c in result.contacts)
+    assert sizes[-1] == 4
+
+
+def test_one_subject_meeting_several_counterparts_gives_one_record_each() -> None:
+    text = "Secretary Antony Blinken met President William Ruto, Prime Minister Musalia Mudavadi and Chief Justice Martha Koome."
+    result = run(text)
+    assert sorted(len(c.participants) for c in result.contacts) == [2, 2, 2]
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
+    with pytest.warns(UserWarning, match="no publication date"):
+        result = extract(Article(id="t", text="President Joe Biden met King Abdullah on Monday."))
+    assert result.contacts[0].date is None
+
+
+def test_quotes_with_speaker_and_split_attribution() -> None:
+    text = (
+        "“We have rebuilt our channels of discussion,” Finnish President Alexander Stubb said. "
+        "“There is no other way forward for us,” he added, “and we will keep talking to everyone.”\n\n"
+        "He called the plan “bold”."
+    )
+    result = run(text)
+    quotes = [(result.actor(s.speaker).name, s.text) for s in result.statements]
+    assert quotes == [
+        ("Alexander Stubb", "We have rebuilt our channels of discussion,"),
+        ("Alexander Stubb", "There is no other way forward for us,"),
+        ("Alexander Stubb", "and we will keep talking to everyone."),
+    ]
+    for statement in result.statements:
+        assert text[statement.evidence.start : statement.evidence.end] == statement.text
+
+
+def test_unpaired_quote_mark_is_skipped() -> None:
+    text = "“We will meet again soon, Stubb said.\n\nThe meeting ended."
+    assert run(text).statements == ()
+
+
+def test_transcript_first_and_second_person() -> None:
+    text = (
+        "Meeting with President of Chile Gabriel Boric\n\n"
+        "President of Peru Dina Boluarte: Mr President, I am very glad to welcome you to Lima.\n\n"
+        "President of Chile Gabriel Boric: Thank you. We met in Santiago in January 2024."
+    )
+    result = run(text)
+    pairs = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    assert frozenset({"Dina Boluarte", "Gabriel Boric"}) in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks\n\nNovember 20, 2016, Lima\n\nThe two presidents met.", dt.date(2016, 11, 20)),
+        ("Talks\n\nMay 3, 2019\n\nThe two presidents met.", dt.date(2019, 5, 3)),
+        ("Posted by the desk\nMay 3, 2019\n\nThe two presidents met.", None),
+        ("The two presidents met on May 3, 2019 in Lima.", None),
+    ],
+)
+def test_dateline(text: str, expected: dt.date | None) -> None:
+    found = dateline(text, dt.date(2020, 1, 1))
+    assert (found[0].start if found else None) == expected
