@@ -34,7 +34,9 @@ CountryCode = Annotated[
     Field(description="ISO 3166-1 alpha-3 code, e.g. FRA", examples=["FRA", "RUS"]),
 ]
 QID = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$"), Field(description="Wikidata item id")]
-ActorId = Annotated[str, StringConstraints(min_length=1), Field(description="Actor id, unique in an extraction")]
+ActorId = Annotated[
+    str, StringConstraints(min_length=1), Field(description="Actor id, unique in an extraction")
+]
 
 
 class _Model(BaseModel):
@@ -145,7 +147,9 @@ class Actor(_Model):
     id: ActorId
     name: str = Field(min_length=1, description="Best name: full name, country name or organization name")
     type: ActorType
-    country: CountryCode | None = Field(default=None, description="Affiliation; null for international bodies")
+    country: CountryCode | None = Field(
+        default=None, description="Affiliation; null for international bodies"
+    )
     offices: tuple[str, ...] = Field(default=(), description="Offices or titles held, as stated in the text")
     aliases: tuple[str, ...] = Field(default=(), description="Surface forms seen in the article")
     wikidata: QID | None = None

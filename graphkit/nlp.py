@@ -67,5 +67,7 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     nlp = load_pipeline(name)
     if "graphkit_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("graphkit_line_breaks", before=before) if before else nlp.add_pipe("graphkit_line_breaks")
+        nlp.add_pipe("graphkit_line_breaks", before=before) if before else nlp.add_pipe(
+            "graphkit_line_breaks"
+        )
     return nlp

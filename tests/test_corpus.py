@@ -76,14 +76,24 @@ def _contact(seed: Extraction, *names: str) -> list[tuple[str, str, str | None, 
     for c in seed.contacts:
         who = {seed.actor(p.actor).name for p in c.participants}
         if set(names) <= who:
-            found.append((c.kind.value, c.status.value, c.date and c.date.start.isoformat(),
-                          c.date and c.date.end.isoformat()))
+            found.append(
+                (
+                    c.kind.value,
+                    c.status.value,
+                    c.date and c.date.start.isoformat(),
+                    c.date and c.date.end.isoformat(),
+                )
+            )
     return found
 
 
 def test_seed_contacts(seed: Extraction) -> None:
-    assert ("meeting", "occurred", "2022-02-01", "2022-02-28") in _contact(seed, "Vladimir Putin", "Emmanuel Macron")
-    assert ("call", "occurred", "2025-07-01", "2025-07-31") in _contact(seed, "Vladimir Putin", "Emmanuel Macron")
+    assert ("meeting", "occurred", "2022-02-01", "2022-02-28") in _contact(
+        seed, "Vladimir Putin", "Emmanuel Macron"
+    )
+    assert ("call", "occurred", "2025-07-01", "2025-07-31") in _contact(
+        seed, "Vladimir Putin", "Emmanuel Macron"
+    )
     assert ("contact", "occurred", None, None) in _contact(seed, "France", "Russia")
     advisor = next(a for a in seed.actors if "advis" in a.name.lower())
     assert advisor.country == "FRA"

@@ -38,27 +38,79 @@ def _ascii(text: str) -> str:
 
 # text, participants (last word of each actor name), kind, status, (start, end) or None
 CONTACTS = [
-    ("Italian Prime Minister Giorgia Meloni met Kenyan President William Ruto in Rome on Monday.",
-     {"Meloni", "Ruto"}, "meeting", "occurred", ("2024-03-11", "2024-03-11")),
-    ("Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk last week.",
-     {"Scholz", "Tusk"}, "meeting", "occurred", ("2024-03-04", "2024-03-10")),
-    ("Brazilian President Lula da Silva spoke by phone with Chinese President Xi Jinping on Tuesday.",
-     {"Silva", "Jinping"}, "call", "occurred", ("2024-03-12", "2024-03-12")),
-    ("Indian Foreign Minister Subrahmanyam Jaishankar will visit Japan next week.",
-     {"Jaishankar", "Japan"}, "visit", "planned", ("2024-03-18", "2024-03-24")),
-    ("President Joe Biden received Jordan's King Abdullah at the White House on Monday.",
-     {"Biden", "Abdullah"}, "meeting", "occurred", ("2024-03-11", "2024-03-11")),
-    ("Mexican President Andres Manuel Lopez Obrador refused to meet Ecuadorian President Daniel Noboa.",
-     {"Obrador", "Noboa"}, "meeting", "negated", None),
-    ("Nigerian President Bola Tinubu is expected to meet Ghanaian President Nana Akufo-Addo in Abuja on Friday.",
-     {"Tinubu", "Akufo-Addo"}, "meeting", "planned", ("2024-03-15", "2024-03-15")),
-    ("Turkish President Recep Tayyip Erdogan sent a letter to Swedish Prime Minister Ulf Kristersson in February.",
-     {"Erdogan", "Kristersson"}, "correspondence", "occurred", ("2024-02-01", "2024-02-29")),
-    ("Australian Prime Minister Anthony Albanese and New Zealand Prime Minister Christopher Luxon met in "
-     "Melbourne in January 2024.",
-     {"Albanese", "Luxon"}, "meeting", "occurred", ("2024-01-01", "2024-01-31")),
-    ("Canadian Prime Minister Justin Trudeau said he could meet Indian Prime Minister Narendra Modi.",
-     {"Trudeau", "Modi"}, "meeting", "proposed", None),
+    (
+        "Italian Prime Minister Giorgia Meloni met Kenyan President William Ruto in Rome on Monday.",
+        {"Meloni", "Ruto"},
+        "meeting",
+        "occurred",
+        ("2024-03-11", "2024-03-11"),
+    ),
+    (
+        "Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk last week.",
+        {"Scholz", "Tusk"},
+        "meeting",
+        "occurred",
+        ("2024-03-04", "2024-03-10"),
+    ),
+    (
+        "Brazilian President Lula da Silva spoke by phone with Chinese President Xi Jinping on Tuesday.",
+        {"Silva", "Jinping"},
+        "call",
+        "occurred",
+        ("2024-03-12", "2024-03-12"),
+    ),
+    (
+        "Indian Foreign Minister Subrahmanyam Jaishankar will visit Japan next week.",
+        {"Jaishankar", "Japan"},
+        "visit",
+        "planned",
+        ("2024-03-18", "2024-03-24"),
+    ),
+    (
+        "President Joe Biden received Jordan's King Abdullah at the White House on Monday.",
+        {"Biden", "Abdullah"},
+        "meeting",
+        "occurred",
+        ("2024-03-11", "2024-03-11"),
+    ),
+    (
+        "Mexican President Andres Manuel Lopez Obrador refused to meet Ecuadorian President Daniel Noboa.",
+        {"Obrador", "Noboa"},
+        "meeting",
+        "negated",
+        None,
+    ),
+    (
+        "Nigerian President Bola Tinubu is expected to meet Ghanaian President Nana Akufo-Addo "
+        "in Abuja on Friday.",
+        {"Tinubu", "Akufo-Addo"},
+        "meeting",
+        "planned",
+        ("2024-03-15", "2024-03-15"),
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan sent a letter to Swedish Prime Minister Ulf Kristersson "
+        "in February.",
+        {"Erdogan", "Kristersson"},
+        "correspondence",
+        "occurred",
+        ("2024-02-01", "2024-02-29"),
+    ),
+    (
+        "Australian Prime Minister Anthony Albanese and New Zealand Prime Minister Christopher Luxon met in "
+        "Melbourne in January 2024.",
+        {"Albanese", "Luxon"},
+        "meeting",
+        "occurred",
+        ("2024-01-01", "2024-01-31"),
+    ),
+    (
+        "Canadian Prime Minister Justin Trudeau said he could meet Indian Prime Minister Narendra Modi.",
+        {"Trudeau", "Modi"},
+        "meeting",
+        "proposed",
+        None,
+    ),
 ]
 
 NO_CONTACT = [
@@ -72,7 +124,9 @@ NO_CONTACT = [
 
 
 @pytest.mark.parametrize(("text", "who", "kind", "status", "span"), CONTACTS)
-def test_contact_sentences(text: str, who: set[str], kind: str, status: str, span: tuple[str, str] | None) -> None:
+def test_contact_sentences(
+    text: str, who: set[str], kind: str, status: str, span: tuple[str, str] | None
+) -> None:
     result = run(text)
     assert len(result.contacts) == 1, [c.evidence.text for c in result.contacts]
     contact = result.contacts[0]
@@ -129,7 +183,9 @@ def test_surname_title_and_pronoun_resolve_to_one_actor() -> None:
 
 
 def test_multi_party_meeting_is_one_event() -> None:
-    text = "The two leaders met on Monday with German Chancellor Olaf Scholz and Polish President Andrzej Duda."
+    text = (
+        "The two leaders met on Monday with German Chancellor Olaf Scholz and Polish President Andrzej Duda."
+    )
     prefix = "Italian Prime Minister Giorgia Meloni hosted Spanish Prime Minister Pedro Sanchez in Rome. "
     result = run(prefix + text)
     sizes = sorted(len(c.participants) for c in result.contacts)
@@ -137,7 +193,10 @@ def test_multi_party_meeting_is_one_event() -> None:
 
 
 def test_one_subject_meeting_several_counterparts_gives_one_record_each() -> None:
-    text = "Secretary Antony Blinken met President William Ruto, Prime Minister Musalia Mudavadi and Chief Justice Martha Koome."
+    text = (
+        "Secretary Antony Blinken met President William Ruto, Prime Minister Musalia Mudavadi "
+        "and Chief Justice Martha Koome."
+    )
     result = run(text)
     assert sorted(len(c.participants) for c in result.contacts) == [2, 2, 2]
 
