@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -256,7 +256,7 @@ class Gazetteer:
         return index
 
     @staticmethod
-    def _index(entries: Iterable[Any], names: Any, attr: str) -> _Index:
+    def _index(entries: Iterable[Any], names: Callable[[Any], Iterable[str]], attr: str) -> _Index:
         index = _Index()
         for entry in entries:
             rank = -1 if getattr(entry, "checked_in", ()) == ("extra",) else 0
@@ -555,7 +555,7 @@ def _variants(value: Any) -> tuple[str, ...]:
 def _text(row: Mapping[str, Any], key: str) -> str | None:
     """A cell as stripped text; None when empty (CSV gives "", YAML gives None or a date)."""
     value = row.get(key)
-    return str(value).strip() or None if value is not None else None
+    return (str(value).strip() or None) if value is not None else None
 
 
 def _add_extra(
