@@ -26,6 +26,7 @@ __all__ = ["ContactDraft", "find_contacts"]
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
+_REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
 # Verbs whose subject alone can hold all participants ("A and B met").
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
@@ -319,6 +320,11 @@ class _Finder:
         if tok.lemma_.lower() == "invite" and status is ContactStatus.OCCURRED:
             status = ContactStatus.PROPOSED  # an invitation proposes a visit or meeting
         date = _date_for(self.ctx, tok, status)
+        if kind is ContactKind.VISIT and status is ContactStatus.OCCURRED and tok.tag_ in {"VBZ", "VBP"}:
+            # News writes scheduled travel in the present: "leaves Friday for Khartoum".
+            ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
+            if ahead is not None and self.ctx.published and ahead.start > self.ctx.published:
+                status, date = ContactStatus.PLANNED, ahead
         if (
             date is not None
             and status is ContactStatus.OCCURRED
@@ -435,8 +441,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
         if span.start < sent.start or span.end > sent.end:
             continue
         value = fut if future else past
-        if value is None:
-            continue
+        if value is None or (span.start > 0 and ctx.doc[span.start - 1].lower_ in _REFERENCE_POINTS):
+            continue  # "the first call since 1979": a reference point, not the event's date
         anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
         if span.root.dep_ == "pobj" and span.root.head.head.dep_ == "prep":
             anchor = span.root.head.head.head

@@ -400,9 +400,9 @@ class _Finder:
         if self.gaz.country(span.text):
             self.gpe(span)
             return
-        if any(t.pos_ in {"VERB", "AUX"} or t.lemma_ in self.lex.reporting_verbs for t in span) or _in_url(
-            span
-        ):
+        if any(
+            t.pos_ in {"VERB", "AUX"} or t.lemma_.lower() in self.lex.reporting_verbs for t in span
+        ) or _in_url(span):
             return  # headline fragments ("Kerry, Lavrov Say") and URL paths are not bodies
         mention = self.org_mention(span, strict=False)
         if mention and not self._is_title_part(span):
