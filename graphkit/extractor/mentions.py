@@ -58,6 +58,20 @@ _PARTICLES = frozenset(
 )
 
 
+def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention:
+    return Mention(
+        span.start,
+        span.end,
+        span.root.i,
+        "org",
+        ActorType.ORGANIZATION,
+        span.text,
+        name=name,
+        country=country,
+        wikidata=qid,
+    )
+
+
 def _in_url(span: Span) -> bool:
     """Inside a path or address ("ru/events/president/news/62650")."""
     doc = span.doc
@@ -343,45 +357,17 @@ class _Finder:
         )
 
     def org_mention(self, span: Span, *, strict: bool) -> Mention | None:
+        """A seat of government, a known organization, or (unless ``strict``) any other body NER found."""
         text = span.text
         seat = self.gaz.metonym(text)
         if seat:
-            return Mention(
-                span.start,
-                span.end,
-                span.root.i,
-                "org",
-                ActorType.ORGANIZATION,
-                text,
-                name=seat.name,
-                country=seat.country,
-            )
+            return _org(span, seat.name, seat.country, None)
         org = self.gaz.organization(text)
         if org:
-            return Mention(
-                span.start,
-                span.end,
-                span.root.i,
-                "org",
-                ActorType.ORGANIZATION,
-                text,
-                name=org.name,
-                country=getattr(org, "country", None),
-                wikidata=org.wikidata,
-            )
+            return _org(span, org.name, None, org.wikidata)  # international bodies have no country
         if strict:
             return None
-        country = _country_in(list(span), self.gaz)
-        return Mention(
-            span.start,
-            span.end,
-            span.root.i,
-            "org",
-            ActorType.ORGANIZATION,
-            text,
-            name=_clean(text),
-            country=country,
-        )
+        return _org(span, _clean(text), _country_in(list(span), self.gaz), None)
 
     def gpe(self, ent: Span) -> None:
         span = _strip_possessive(ent)
