@@ -60,10 +60,13 @@ class _Context:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """A token with its coordinated and appositive tokens, and what "including" lists after it."""
     out = [tok]
     for child in tok.children:
         if child.dep_ in {"conj", "appos"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             out.extend(_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
+            out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p))
     return out
 
 
@@ -233,15 +236,19 @@ class _Finder:
         )
 
     def travel(self, tok: Token) -> ContactDraft | None:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.travel_verbs:
-            return None
+        expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
+        if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
+            return None  # "is expected in Tehran" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
         for pobj in _preps(tok, {"on", "for"}):
             goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
         hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
         if not hosts:
             return None
-        return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+        visitors = _subjects(self.ctx, tok)
+        if expected:
+            visitors = [c for c in tok.children if c.dep_ == "nsubjpass"] or visitors
+        return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
 
     def noun(self, tok: Token) -> ContactDraft | None:
         if tok.pos_ not in {"NOUN", "PROPN"}:
@@ -280,6 +287,8 @@ class _Finder:
             kind = _kind_for_speech(self.ctx, tok.sent, tok)  # a conversation is a call unless met in person
         if any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
             kind = ContactKind.CALL
+        if not own and not targets and len(self._ids(gov_subjects)) < 2:
+            own = _between_in_clause(tok)  # "a meeting is possible on the sidelines ... between X and Y"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return None
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
@@ -335,6 +344,17 @@ class _Finder:
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
         return draft
+
+
+def _between_in_clause(noun: Token) -> list[Token]:
+    """The objects of a "between" phrase elsewhere in the clause of a contact noun that has no arguments."""
+    root = noun
+    while root.head is not root and root.dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
+        root = root.head
+    for tok in root.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "between":
+            return [p for p in tok.children if p.dep_ == "pobj"]
+    return []
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -354,8 +354,12 @@ LEADER_OFFICES = frozenset(
 )
 
 
+# Descriptions that fit any official of the state they name ("the U.S. diplomat").
+GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "mediator", "representative"})
+
+
 def _same_office(office: str | None, held: list[str]) -> bool:
-    if office in held:
+    if office in held or office in GENERIC_OFFICES and held:
         return True
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
 

@@ -81,6 +81,8 @@ def _in_url(span: Span) -> bool:
 
 
 def _name_like(tok: Token) -> bool:
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        return True  # the second part of a hyphenated name ("Ki-moon")
     return (
         tok.is_title
         or tok.is_upper
@@ -204,6 +206,8 @@ class _Finder:
         office, _ = _office_in(title_text, self.lex)
         country_tokens = title_tokens + (list(app) if app is not None else [])
         country = _country_in(country_tokens, self.gaz) if country_tokens else None
+        if any(self.gaz.organization(t.text) for t in country_tokens if t.is_upper or t.text.endswith(".")):
+            country = None  # "U.N. Syria envoy": an international official, not a Syrian one
         mention = Mention(
             start=title_start,
             end=end,
@@ -238,6 +242,9 @@ class _Finder:
                     continue
                 j = k
             k = self.name_after(j)
+            if k > j and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O":
+                while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PERSON":
+                    k += 1  # NER knows the rest of the name ("Ban Ki-moon")
             capitalized = (
                 doc[i].is_title or doc[i].is_upper or doc[i].lower_.rstrip(".") in self.lex.honorifics
             )
@@ -260,7 +267,7 @@ class _Finder:
         return None
 
     def country_after(self, i: int) -> int | None:
-        for size in (4, 3, 2, 1):
+        for size in (7, 6, 5, 4, 3, 2, 1):  # "of the Socialist Republic of Vietnam"
             if i + size <= len(self.doc):
                 span = self.doc[i : i + size]
                 if self.gaz.country(span.text) or self.gaz.organization(span.text):
@@ -452,6 +459,12 @@ class _Finder:
             end = max(
                 end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1
             )
+        inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
+        if any(m.kind not in {"country", "org"} for m in inside):
+            return
+        for m in inside:  # "the U.S. diplomat": the state names the diplomat's side, not a participant
+            self.mentions.remove(m)
+            self.taken.difference_update(range(m.start, m.end))
         if any(i in self.taken for i in range(left, end) if i != poss_token):
             return
         start = left
