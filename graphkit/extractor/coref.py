@@ -359,7 +359,7 @@ GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "med
 
 
 def _same_office(office: str | None, held: list[str]) -> bool:
-    if office in held or office in GENERIC_OFFICES and held:
+    if office in held or (office in GENERIC_OFFICES and held):
         return True
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
 
