@@ -275,10 +275,10 @@ class _Finder:
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
             own += _preps(tok, {"of"})
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
-        gov_subjects: list[Token] = []
+        gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
         if verb is not None and verb.lemma_.lower() not in self.ctx.reporting:
-            gov_subjects = _subjects(self.ctx, verb)
+            gov_subjects = gov_subjects or _subjects(self.ctx, verb)
             own += _preps(verb, _WITH_PREPS)
             if kind is ContactKind.CORRESPONDENCE:
                 targets += _preps(verb, {"to"})
@@ -355,6 +355,16 @@ def _between_in_clause(noun: Token) -> list[Token]:
         if tok.dep_ == "prep" and tok.lower_ == "between":
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
+
+
+def _owner_via_prep(noun: Token) -> list[Token]:
+    """ "his goal in meeting with X": the owner of the noun that a contact noun hangs from."""
+    if noun.dep_ not in {"pobj", "pcomp"} or noun.head.dep_ != "prep":
+        return []
+    owner = noun.head.head
+    if owner.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [c for c in owner.children if c.dep_ == "poss"]
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -408,13 +408,19 @@ class _Finder:
 
     def surnames(self) -> None:
         """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
-        known = {
-            m.name.split()[-1]
+        names = [
+            m.name.split()
             for m in self.mentions
             if m.kind == "name" and m.type is ActorType.PERSON and m.name
-        }
+        ]
+        known = {n[-1] for n in names}
+        firsts = [n[0] for n in names if len(n) == 2]
+        # Some naming customs use the given name alone ("Abiy" for Abiy Ahmed): accept one used by one person.
+        given = {f for f in firsts if firsts.count(f) == 1 and f not in known}
         for tok in self.doc:
-            if tok.i not in self.taken and tok.pos_ == "PROPN" and tok.text in known:
+            if tok.i in self.taken or tok.pos_ != "PROPN":
+                continue
+            if tok.text in known or (tok.text in given and tok.ent_type_ in {"", "PERSON"}):
                 self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
 
     # --- role phrases, pronouns, groups ----------------------------------------------------------
@@ -462,6 +468,8 @@ class _Finder:
         inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
         if any(m.kind not in {"country", "org"} for m in inside):
             return
+        # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
+        inside += [m for m in self.mentions if m.start == poss_token and m.kind == "pronoun"]
         for m in inside:  # "the U.S. diplomat": the state names the diplomat's side, not a participant
             self.mentions.remove(m)
             self.taken.difference_update(range(m.start, m.end))
@@ -506,7 +514,19 @@ class _Finder:
             if tok.lower_ in words and tok.pos_ == "PRON":
                 self.add(Mention(tok.i, tok.i + 1, tok.i, kind, ActorType.PERSON, tok.text))
                 return
-        if tok.lower_ in PRONOUNS and tok.tag_ == "PRP":
+        if tok.lower_ in POSSESSIVES and tok.tag_ == "PRP$":
+            self.add(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.i,
+                    "pronoun",
+                    ActorType.PERSON,
+                    tok.text,
+                    gender=POSSESSIVES[tok.lower_],
+                )
+            )
+        elif tok.lower_ in PRONOUNS and tok.tag_ == "PRP":
             self.add(
                 Mention(
                     tok.i,
