@@ -328,9 +328,11 @@ class _Finder:
         status = _status(self.ctx, tok)
         if tok.lemma_.lower() == "invite" and status is ContactStatus.OCCURRED:
             status = ContactStatus.PROPOSED  # an invitation proposes a visit or meeting
+        if tok.lemma_.lower() == "expect" and status is ContactStatus.OCCURRED:
+            status = ContactStatus.PLANNED  # "is expected in Tehran"
         date = _date_for(self.ctx, tok, status)
-        if kind is ContactKind.VISIT and status is ContactStatus.OCCURRED and tok.tag_ in {"VBZ", "VBP"}:
-            # News writes scheduled travel in the present: "leaves Friday for Khartoum".
+        if status is ContactStatus.OCCURRED and _present_tense(tok):
+            # News writes scheduled events in the present: "leaves Friday for Khartoum", "meets Abe Monday".
             ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
             if ahead is not None and self.ctx.published and ahead.start > self.ctx.published:
                 status, date = ContactStatus.PLANNED, ahead
@@ -355,6 +357,16 @@ def _between_in_clause(noun: Token) -> list[Token]:
         if tok.dep_ == "prep" and tok.lower_ == "between":
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
+
+
+def _present_tense(tok: Token) -> bool:
+    """The trigger, or the verb governing a trigger noun, is in the present ("meets", "is accompanying")."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else _governing_verb(tok)
+    if verb is None:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def _owner_via_prep(noun: Token) -> list[Token]:
@@ -446,8 +458,8 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
                 negations += 1
-        if t is not tok and lemma in st["proposed_governors"]:
-            proposed = True
+        if t is not tok and lemma in st["proposed_governors"] and (lemma != "open" or t.pos_ == "ADJ"):
+            proposed = True  # "open to talks", not "opened talks"
         if t is not tok and lemma in st["planned_governors"]:
             planned = True
         if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t is not tok:
