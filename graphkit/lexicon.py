@@ -28,6 +28,7 @@ class Lexicon:
     envoy_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     non_actors: frozenset[str]
+    people_nouns: frozenset[str]
     status: dict[str, frozenset[str]]
     offices: dict[str, str]
     honorifics: frozenset[str]
@@ -68,6 +69,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         envoy_verbs=frozenset(contacts["envoy_verbs"]),
         object_control_verbs=frozenset(contacts["object_control_verbs"]),
         non_actors=frozenset(contacts["non_actors"]),
+        people_nouns=frozenset(contacts["people_nouns"]),
         status={key: frozenset(values) for key, values in contacts["status"].items()},
         offices=dict(titles["offices"]),
         honorifics=frozenset(titles["honorifics"]),

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
     from graphkit.extractor.contacts import ContactDraft
     from graphkit.extractor.coref import ActorDraft
+    from graphkit.extractor.mentions import Mention
+    from graphkit.extractor.statements import QuoteDraft
 
 __all__ = ["extract"]
 
@@ -58,10 +60,11 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     mentions = find_mentions(doc, gaz, lex)
     drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published)
     dates = temporal_expressions(doc, article.published)
+    quotes = find_statements(doc, lex, mentions)
+    _quoted_first_person(doc, mentions, quotes)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)
     contacts = merge_drafts(drafts, {a.id: a.country for a in drafts_by_id.values()})
-    quotes = find_statements(doc, lex, mentions)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     return Extraction(
         article=article,
@@ -148,6 +151,15 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span
+
+
+def _quoted_first_person(doc: Doc, mentions: list[Mention], quotes: list[QuoteDraft]) -> None:
+    """Inside a quotation, "I" and "we" are the speaker ("'I met him on Monday,' Lavrov said")."""
+    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+    for m in mentions:
+        if m.actor is None and m.kind in {"first", "we"}:
+            at = doc[m.start].idx
+            m.actor = next((speaker for start, end, speaker in spans if start <= at < end), None)
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

@@ -27,6 +27,7 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
+_SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
 # Verbs whose subject alone can hold all participants ("A and B met").
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
@@ -155,7 +156,7 @@ def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
             return ContactKind.CALL
     if tok.lemma_ == "talk" and tok.pos_ == "VERB":
         return ContactKind.MEETING
-    return ContactKind.CONTACT if tok.pos_ == "VERB" else ContactKind.CALL
+    return ContactKind.CONTACT  # the channel is not stated
 
 
 class _Finder:
@@ -275,6 +276,9 @@ class _Finder:
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
             own += _preps(tok, {"of"})
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
+        targets = [t for t in targets if self._visitable(t)]
+        if kind is ContactKind.VISIT and not targets and not _preps(tok, {"with"}):
+            return None  # "visits by A and B" name visitors, not a contact between them
         gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
         if verb is not None and verb.lemma_.lower() not in self.ctx.reporting:
@@ -413,6 +417,17 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
             "oprd",
         }:
             break
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in cur.children
+        ):
+            break  # "what we agreed when we met": the modality of "agreed" is not the meeting's
+        if (
+            cur.dep_ == "prep"
+            and head.pos_ in {"VERB", "AUX"}
+            and cur.lower_ not in {"for", "to", "of"}
+            and chain[0] is not cur
+        ):
+            break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
         if cur.dep_ == "conj" and cur.pos_ == "VERB":
             break
         chain.append(head)

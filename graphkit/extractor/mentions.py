@@ -401,6 +401,19 @@ class _Finder:
         if mention and not self._is_title_part(span):
             self.add(mention)
 
+    def side(self, ent: Span) -> None:
+        """ "the French and British colleagues": a nationality on unnamed officials stands for the state."""
+        first = ent.root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "French and British colleagues": British hangs on French
+        head = first.head
+        if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in self.lex.people_nouns:
+            return
+        code = self.gaz.demonym(ent.text)
+        entry = self.gaz.countries.get(code) if code else None
+        if entry is not None:
+            self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
@@ -558,9 +571,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC"}:
             finder.gpe(ent)
-        elif ent.label_ in {"ORG", "FAC", "NORP"}:
-            if ent.label_ == "NORP":
-                continue
+        elif ent.label_ == "NORP":
+            finder.side(ent)
+        elif ent.label_ in {"ORG", "FAC"}:
             finder.org(ent)
     finder.surnames()
     finder.groups()
