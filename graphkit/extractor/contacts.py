@@ -27,6 +27,8 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
+# Gatherings that are places where contacts happen as much as contacts themselves.
+_FORUMS = {"summit", "conference", "forum", "session", "assembly", "sideline", "sidelines"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
 # Verbs whose subject alone can hold all participants ("A and B met").
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
@@ -227,6 +229,15 @@ class _Finder:
                 kind = ContactKind.MEETING
         return self.build(tok, subjects, objects, kind, roles)
 
+    def _internal(self, ids: list[str]) -> bool:
+        """A leader's dealings with his own officials or state are not diplomatic contacts (the guideline)."""
+        actors = [self.ctx.actors.get(a) for a in ids]
+        if len(actors) != 2 or any(a is None or a.country is None for a in actors):
+            return False
+        first, second = actors  # type: ignore[misc]
+        same = first.country == second.country
+        return same and first.type.value != "organization" and second.type.value != "organization"
+
     def _visitable(self, tok: Token) -> bool:
         """A visit's object is a host: a person, a state, or a known body (not a pagoda or an embassy)."""
         mention = self.ctx.by_token.get(tok.i)
@@ -270,8 +281,12 @@ class _Finder:
         own += [
             c
             for c in tok.children
-            if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in self.ctx.by_token
+            if c.dep_ in {"poss", "compound", "amod", "nmod"}
+            and c.i in self.ctx.by_token
+            and not (low in _FORUMS and self.ctx.by_token[c.i].kind == "org")  # "the G20 summit" is a venue
         ]
+        if low in _FORUMS and _is_venue(tok, self.ctx):
+            return None  # "met on the sidelines of the BRICS summit": the meeting is the contact
         kind = ContactKind(kind_name)
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
             own += _preps(tok, {"of"})
@@ -325,7 +340,7 @@ class _Finder:
         subj_ids = self._ids(subjects)
         obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
         everyone = subj_ids + obj_ids
-        if len(everyone) < 2:
+        if len(everyone) < 2 or self._internal(everyone):
             return None
         role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
         role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
@@ -361,6 +376,24 @@ def _between_in_clause(noun: Token) -> list[Token]:
         if tok.dep_ == "prep" and tok.lower_ == "between":
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
+
+
+def _is_venue(noun: Token, ctx: _Context) -> bool:
+    """A forum noun inside "on the sidelines of", "at" or "during" attached to another contact trigger."""
+    cur = noun
+    for _ in range(5):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lower_ in {"sidelines", "margins", "sideline", "margin"}:
+            return True
+        if cur.pos_ in {"VERB", "AUX"}:
+            return (
+                cur.lemma_.lower() in ctx.lex.verbs
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ in {"at", "during"}
+            )
+    return False
 
 
 def _present_tense(tok: Token) -> bool:

@@ -77,7 +77,9 @@ def _in_url(span: Span) -> bool:
     doc = span.doc
     before = doc.text[max(0, span.start_char - 1) : span.start_char]
     after = doc.text[span.end_char : span.end_char + 1]
-    return "/" in before or "/" in after
+    line_end = doc.text.find("\n", span.end_char)
+    rest = doc.text[span.end_char : line_end if line_end >= 0 else len(doc.text)]
+    return "/" in before or "/" in after or rest.strip() == "/"  # a breadcrumb line ("News   /")
 
 
 def _name_like(tok: Token) -> bool:
