@@ -185,7 +185,7 @@ class _Finder:
             return None
         if lemma == "discuss" and not _preps(tok, {"with"}):
             return None  # "discussed the issue" alone is not a contact
-        subjects = _subjects(self.ctx, tok)
+        subjects = _subjects(self.ctx, tok) or _stranded_subjects(tok, self.ctx)
         objects = [c for c in tok.children if c.dep_ in {"dobj"} and lemma != "discuss"]
         if any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
             # "X was received by Y": Y acts on X.
@@ -297,7 +297,7 @@ class _Finder:
         gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
         if verb is not None and verb.lemma_.lower() not in self.ctx.reporting:
-            gov_subjects = gov_subjects or _subjects(self.ctx, verb)
+            gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
             if kind is ContactKind.CORRESPONDENCE:
                 targets += _preps(verb, {"to"})
@@ -376,6 +376,25 @@ def _between_in_clause(noun: Token) -> list[Token]:
         if tok.dep_ == "prep" and tok.lower_ == "between":
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
+
+
+def _stranded_subjects(verb: Token, ctx: _Context) -> list[Token]:
+    """Actors before a main verb the parser left without a subject ("In Hanoi, A and B held talks").
+
+    Only for a sentence's root verb with no subject at all; place names after "in"/"at" are left out.
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in _SUBJ | {"expl"} for c in verb.children):
+        return []
+    out = []
+    for i in range(verb.sent.start, verb.i):
+        mention = ctx.by_token.get(i)
+        tok = ctx.doc[i]
+        if mention is None or i != mention.head or mention.kind in {"pronoun", "first", "second", "we"}:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "to"} and mention.kind != "name":
+            continue
+        out.append(tok)
+    return out
 
 
 def _is_venue(noun: Token, ctx: _Context) -> bool:

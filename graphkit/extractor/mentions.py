@@ -292,7 +292,11 @@ class _Finder:
                 or tok.i in self.taken
             ):
                 break
-            if tok.lower_ in self.title_words or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            # A capitalized function word can start a name right after a title ("President ... To Lam").
+            starts_name = k == j and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_title
+            if tok.lower_ in self.title_words or (
+                tok.pos_ not in {"PROPN", "NOUN", "ADJ"} and not starts_name
+            ):
                 break
             if k == j and (self.gaz.country(tok.text) or self.gaz.demonym(tok.text)):
                 break
