@@ -154,12 +154,22 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
 
 
 def _quoted_first_person(doc: Doc, mentions: list[Mention], quotes: list[QuoteDraft]) -> None:
-    """Inside a quotation, "I" and "we" are the speaker ("'I met him on Monday,' Lavrov said")."""
+    """Inside a quotation "I" and "we" are the speaker, and "he" or "she" is somebody else.
+
+    ("'I met him on Monday,' Lavrov said"; "'She will meet Frazer,' said Abu": she is not Abu.)
+    """
     spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+    previous: list[Mention] = []
     for m in mentions:
+        at = doc[m.start].idx
+        speaker = next((sp for start, end, sp in spans if start <= at < end), None)
         if m.actor is None and m.kind in {"first", "we"}:
-            at = doc[m.start].idx
-            m.actor = next((speaker for start, end, speaker in spans if start <= at < end), None)
+            m.actor = speaker
+        elif m.kind == "pronoun" and speaker is not None and m.actor == speaker:
+            other = next((p.actor for p in reversed(previous) if p.actor not in {None, speaker}), None)
+            m.actor = other
+        if m.kind == "name" and m.type.value == "person" and m.actor:
+            previous.append(m)
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

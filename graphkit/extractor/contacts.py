@@ -70,7 +70,30 @@ def _conjuncts(tok: Token) -> list[Token]:
             out.extend(_conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p))
-    return out
+    tail = _list_tail(out[-1])
+    return out + ([tail] if tail is not None else [])
+
+
+def _list_tail(last: Token) -> Token | None:
+    """ "with A, B, and C" where the parser hung C on the verb: the proper noun right after ", and"."""
+    doc = last.doc
+    i = last.right_edge.i + 1
+    while i < len(doc) and doc[i].text in {",", "and"}:
+        i += 1
+    if i == last.right_edge.i + 1 or i >= len(doc) or doc[i - 1].text != "and":
+        return None
+    for j in range(i, min(i + 6, len(doc))):
+        cand = doc[j]
+        if (
+            cand.dep_ == "conj"
+            and cand.head is not last
+            and cand.pos_ == "PROPN"
+            and cand.head.pos_ in {"VERB", "AUX"}
+        ):
+            return cand
+        if cand.pos_ not in {"PROPN"}:
+            return None
+    return None
 
 
 def _actors_of(ctx: _Context, tok: Token) -> list[str]:

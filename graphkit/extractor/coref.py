@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorDraft", "resolve_mentions"]
 
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
 
 @dataclass
 class ActorDraft:
@@ -41,6 +43,7 @@ class ActorDraft:
     mentions: list[Mention] = field(default_factory=list)
     members: tuple[str, ...] = ()  # for groups: the actors a "the two leaders" stands for
     unnamed: bool = False  # described only by a role ("his advisor"): never matched by a name
+    gender: str | None = None  # from "Mr."/"Ms." or from a pronoun resolved to the actor
 
     @property
     def surname(self) -> str:
@@ -60,6 +63,7 @@ class ActorDraft:
             self.offices.append(mention.office)
         if mention.country and not self.country:
             self.country = mention.country
+        self.gender = self.gender or mention.gender
 
 
 def _key(text: str) -> str:
@@ -230,11 +234,13 @@ class _Resolver:
             if prev.covers(tok.i) and prev.actor:
                 return self.actors[prev.actor]
         if tok.lower_ in {"his", "her"}:
-            return self.recent_person(tok.i, subject_first=True)
+            return self.recent_person(tok.i, subject_first=True, gender=POSSESSIVE_GENDER.get(tok.lower_))
         return None
 
     # --- pronouns and groups ---------------------------------------------------------------------
-    def recent_person(self, before: int, *, subject_first: bool) -> ActorDraft | None:
+    def recent_person(
+        self, before: int, *, subject_first: bool, gender: str | None = None
+    ) -> ActorDraft | None:
         sent_start = self.doc[before].sent.start
         candidates = [
             h
@@ -243,6 +249,7 @@ class _Resolver:
             and h.actor
             and self.actors[h.actor].type is ActorType.PERSON
             and not self.actors[h.actor].members
+            and self.actors[h.actor].gender in {None, gender}
         ]
         if not candidates:
             return None
@@ -319,9 +326,11 @@ class _Resolver:
         elif m.kind == "role":
             actor = self.role(m)
         elif m.kind == "pronoun":
-            actor = self.recent_person(m.start, subject_first=self.doc[m.head].dep_ in {"nsubj", "nsubjpass"})
+            subject = self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
+            actor = self.recent_person(m.start, subject_first=subject, gender=m.gender)
             if actor is not None:
                 m.actor = actor.id
+                actor.gender = actor.gender or m.gender  # "she" tells us who is a woman
                 self.history.append(m)
             return
         else:

@@ -53,6 +53,17 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "sir": "m",
+    "madam": "f",
+    "madame": "f",
+    "monsieur": "m",
+    "lord": "m",
+    "lady": "f",
+}
 _PARTICLES = frozenset(
     {"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"}
 )
@@ -177,8 +188,12 @@ class _Finder:
     def person(self, ent: Span) -> None:
         doc = self.doc
         start, end = ent.start, _strip_possessive(ent).end
+        gender = None
         while start < end and doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in self.lex.honorifics}:
+            gender = gender or _HONORIFIC_GENDER.get(doc[start].lower_.rstrip("."))
             start += 1
+        if start > 0 and gender is None:
+            gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
         while start < end and doc[start].lower_ in self.title_words | {"the"}:
             start += 1
         while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
@@ -221,6 +236,7 @@ class _Finder:
             country=country,
             office=office,
             title=title_text or None,
+            gender=gender,
             extra_tokens=[t.i for t in app] if app is not None else [],
         )
         self.add(mention)
@@ -511,11 +527,23 @@ class _Finder:
         )
 
     def appositive_name(self, tok: Token) -> Mention | None:
-        for child in tok.children:
+        """The named person in apposition to a role, also after its of/for phrase ("..., Jendayi Frazer")."""
+        for child in (c for t in tok.subtree for c in t.children):
             if child.dep_ == "appos":
                 for m in self.mentions:
                     if m.kind == "name" and m.type is ActorType.PERSON and m.covers(child.i):
                         return m
+        # The parser may hang the name elsewhere: a name right after the next comma, within a few words.
+        doc = self.doc
+        for i in range(tok.i + 1, min(tok.i + 8, len(doc) - 1)):
+            if doc[i].text == ",":
+                m = next((m for m in self.mentions if m.start == i + 1 and m.kind == "name"), None)
+                after = doc[m.end] if m is not None and m.end < len(doc) else None
+                if m is not None and m.type is ActorType.PERSON and (after is None or after.is_punct):
+                    return m
+                return None
+            if doc[i].is_sent_start or doc[i].pos_ in {"VERB", "AUX"}:
+                return None
         return None
 
     def of_country(self, tok: Token) -> str | None:
