@@ -113,7 +113,58 @@ CONTACTS = [
     ),
 ]
 
+# Patterns of diplomatic prose beyond the plain verb: each sentence written for this test.
+MORE_CONTACTS = [
+    (
+        "Chilean President Gabriel Boric is expected in Madrid next month.",
+        {"Boric", "Spain"},
+        "visit",
+        "planned",
+    ),
+    (
+        "Kenyan President William Ruto said he was in Ethiopia last week.",
+        {"Ruto", "Ethiopia"},
+        "visit",
+        "occurred",
+    ),
+    (
+        "Secretary Antony Blinken and Indian External Affairs Minister Subrahmanyam Jaishankar "
+        "co-chaired the meeting.",
+        {"Blinken", "Jaishankar"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "President Joe Biden expressed condolences to Japanese Prime Minister Fumio Kishida.",
+        {"Biden", "Kishida"},
+        "correspondence",
+        "occurred",
+    ),
+    (
+        "German Chancellor Olaf Scholz said his main goal in meeting with Chinese President Xi Jinping "
+        "was trade.",
+        {"Scholz", "Jinping"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Egyptian President Abdel Fattah el-Sisi and Jordan's King Abdullah met on the sidelines "
+        "of the G20 summit.",
+        {"el-Sisi", "Abdullah"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Spanish Prime Minister Pedro Sanchez leaves Friday on a trip to Morocco.",
+        {"Sanchez", "Morocco"},
+        "visit",
+        "planned",
+    ),
+]
+
 NO_CONTACT = [
+    "Russian President Vladimir Putin met with Russian Defence Minister Andrei Belousov on Tuesday.",
+    "French President Emmanuel Macron opened the summit with a speech on climate.",
     "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks were useful.",
     "The French president called on Europe to spend more on defence.",
     "German Chancellor Olaf Scholz said the economy would grow this year.",
@@ -137,6 +188,20 @@ def test_contact_sentences(
     else:
         assert contact.date is not None
         assert (contact.date.start.isoformat(), contact.date.end.isoformat()) == span
+
+
+@pytest.mark.parametrize(("text", "who", "kind", "status"), MORE_CONTACTS)
+def test_more_contact_patterns(text: str, who: set[str], kind: str, status: str) -> None:
+    result = run(text)
+    assert len(result.contacts) == 1, [c.evidence.text for c in result.contacts]
+    assert names(result, who) == who
+    assert (result.contacts[0].kind.value, result.contacts[0].status.value) == (kind, status)
+
+
+def test_quoted_first_person_is_the_speaker() -> None:
+    text = "“I met Chinese Foreign Minister Wang Yi on Monday,” Australian Foreign Minister Penny Wong said."
+    result = run(text)
+    assert [names(result, {"Wong", "Yi"})] == [{"Wong", "Yi"}]
 
 
 @pytest.mark.parametrize("text", NO_CONTACT)

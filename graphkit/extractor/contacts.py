@@ -206,10 +206,14 @@ class _Finder:
             return None
         if lemma == "write" and not _preps(tok, {"to"}):
             return None
+        if lemma in {"chair", "co-chair"} and len(self._ids(_subjects(self.ctx, tok))) < 2:
+            return None  # one person chairing a meeting is not a contact by itself
         if lemma == "discuss" and not _preps(tok, {"with"}):
             return None  # "discussed the issue" alone is not a contact
         subjects = _subjects(self.ctx, tok) or _stranded_subjects(tok, self.ctx)
-        objects = [c for c in tok.children if c.dep_ in {"dobj"} and lemma != "discuss"]
+        objects = [
+            c for c in tok.children if c.dep_ in {"dobj"} and lemma not in {"discuss", "chair", "co-chair"}
+        ]
         if any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
             # "X was received by Y": Y acts on X.
             patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -270,11 +274,27 @@ class _Finder:
             mention.wikidata or (mention.country and mention.name and mention.name != mention.surface)
         )
 
+    def stay(self, tok: Token) -> ContactDraft | None:
+        """ "I was just in Pakistan": a foreign person being in a state is a visit to it."""
+        if tok.lemma_ != "be" or tok.dep_ not in {"ROOT", "ccomp", "conj"}:
+            return None
+        hosts = [g for g in _preps(tok, {"in"}) if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
+        visitors = [a for a in self._ids(_subjects(self.ctx, tok)) if a in self.ctx.actors]
+        if len(hosts) != 1 or len(visitors) != 1:
+            return None
+        visitor = self.ctx.actors[visitors[0]]
+        host = self.ctx.by_token[hosts[0].i].country
+        if visitor.type.value != "person" or visitor.country is None or visitor.country == host:
+            return None
+        return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+
     def travel(self, tok: Token) -> ContactDraft | None:
         expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
             return None  # "is expected in Tehran" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
+        if tok.lemma_.lower() in {"come", "return", "arrive", "fly"}:
+            goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
         for pobj in _preps(tok, {"on", "for"}):
             goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
         hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
@@ -622,7 +642,7 @@ def find_contacts(
     finder = _Finder(ctx)
     drafts: list[ContactDraft] = []
     for tok in doc:
-        draft = finder.verb(tok) or finder.travel(tok) or finder.noun(tok)
+        draft = finder.verb(tok) or finder.travel(tok) or finder.stay(tok) or finder.noun(tok)
         if draft is not None:
             drafts.extend(_split(draft))
     return drafts
