@@ -48,7 +48,8 @@ class ContactDraft:
     location: str | None
     sentence: Span
     trigger: int
-    split: bool = False  # one subject, several objects: separate sessions
+    split: bool = False
+    weak_status: bool = False  # a bare noun ("Obama's visit") says nothing of whether it happened  # one subject, several objects: separate sessions
 
 
 @dataclass
@@ -262,8 +263,8 @@ class _Finder:
         if len(actors) != 2 or any(a is None or a.country is None for a in actors):
             return False
         first, second = actors  # type: ignore[misc]
-        same = first.country == second.country
-        return same and first.type.value != "organization" and second.type.value != "organization"
+        both_bodies = first.type.value == "organization" and second.type.value == "organization"
+        return first.country == second.country and not both_bodies  # two bodies may be two sides
 
     def _visitable(self, tok: Token) -> bool:
         """A visit's object is a host: a person, a state, or a known body (not a pagoda or an embassy)."""
@@ -407,16 +408,25 @@ class _Finder:
             status = ContactStatus.PLANNED
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
+        draft.weak_status = (
+            status is ContactStatus.OCCURRED
+            and tok.pos_ in {"NOUN", "PROPN"}
+            and _governing_verb(tok) is None
+        )
         return draft
 
 
 def _between_in_clause(noun: Token) -> list[Token]:
     """The objects of a "between" phrase elsewhere in the clause of a contact noun that has no arguments."""
-    root = noun
-    while root.head is not root and root.dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
-        root = root.head
-    for tok in root.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "between":
+    chain = [noun]
+    while chain[-1].head is not chain[-1] and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
+        chain.append(chain[-1].head)
+    # Only a between-phrase hanging on the noun's own governors (or their complements), not in a relative clause.
+    near = {t.i for t in chain} | {
+        c.i for t in chain for c in t.children if c.dep_ in {"acomp", "attr", "prep"}
+    }
+    for tok in (t for t in chain[-1].subtree if t.dep_ == "prep" and t.lower_ == "between"):
+        if tok.head.i in near:
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
 
@@ -568,12 +578,16 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
                 negations += 1
+            elif k.dep_ == "acomp" and klow in {"possible", "likely", "probable"} and t is not tok:
+                proposed = True  # "a meeting is also possible"
         if t is not tok and lemma in st["proposed_governors"] and (lemma != "open" or t.pos_ == "ADJ"):
             proposed = True  # "open to talks", not "opened talks"
         if t is not tok and lemma in st["planned_governors"]:
             planned = True
         if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t is not tok:
             planned = True  # "is to meet"
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
+            planned = True  # headline future: "Korea, Japan to Hold First Summit"
     if negations % 2 == 1:
         return ContactStatus.NEGATED
     if proposed:
@@ -581,6 +595,21 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     if planned:
         return ContactStatus.PLANNED
     return ContactStatus.OCCURRED
+
+
+def _reference_point(span: Span, trigger: Token) -> bool:
+    """A date after "since"/"until", or inside such a phrase ("since the revolution in 1979")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _REFERENCE_POINTS:
+        return True
+    cur = span.root
+    for _ in range(6):
+        if cur.head is cur or cur is trigger:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in _REFERENCE_POINTS:
+            return True
+    return False
 
 
 def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | None:
@@ -593,7 +622,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
         if span.start < sent.start or span.end > sent.end:
             continue
         value = fut if future else past
-        if value is None or (span.start > 0 and ctx.doc[span.start - 1].lower_ in _REFERENCE_POINTS):
+        if value is None or _reference_point(span, tok):
             continue  # "the first call since 1979": a reference point, not the event's date
         anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
         if span.root.dep_ == "pobj" and span.root.head.head.dep_ == "prep":

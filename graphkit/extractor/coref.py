@@ -174,8 +174,12 @@ class _Resolver:
             )
         country = m.country or (owner.country if owner is not None else None)
         for actor in reversed(self.persons()):
-            if _same_office(m.office, actor.offices) and (
-                country is None or actor.country in {None, country}
+            if country is None and m.office in actor.offices:
+                return actor  # "the Secretary": with no state named, only the very same office
+            if (
+                country is not None
+                and _same_office(m.office, actor.offices)
+                and actor.country in {None, country}
             ):
                 return actor
         if country is None:

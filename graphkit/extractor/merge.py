@@ -47,10 +47,28 @@ def same_event(a: ContactDraft, b: ContactDraft) -> bool:
     """Whether two drafts report one event."""
     return (
         set(a.participants) == set(b.participants)
-        and a.status == b.status
+        and (a.status == b.status or a.weak_status or b.weak_status)
         and _kinds_compatible(a.kind, b.kind)
         and _dates_compatible(a.date, b.date)
     )
+
+
+def _absorbed_by_people(
+    draft: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]
+) -> bool:
+    """States standing for their leaders ("Korea, Japan to hold summit") in an event the text gives in persons."""
+    states = {country_of.get(p) for p in draft.participants}
+    if None in states or any(p.upper() != country_of.get(p) for p in draft.participants):
+        return False  # only drafts made of country actors (whose ids are their codes)
+    for other in drafts:
+        if other is draft or other.status != draft.status or not _kinds_compatible(other.kind, draft.kind):
+            continue
+        if states <= {country_of.get(p) for p in other.participants} and _dates_compatible(
+            other.date, draft.date
+        ):
+            if any(p.upper() != country_of.get(p) for p in other.participants):
+                return True
+    return False
 
 
 def _absorbed_visit(
@@ -79,6 +97,7 @@ def merge_drafts(
     """Group drafts of the same event; each group is (representative, other mentions) in text order."""
     if country_of:
         drafts = [d for d in drafts if not _absorbed_visit(d, drafts, country_of)]
+        drafts = [d for d in drafts if not _absorbed_by_people(d, drafts, country_of)]
     groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
     for draft in drafts:
         for n, (rep, others) in enumerate(groups):
@@ -87,6 +106,8 @@ def merge_drafts(
                 rep.kind = kind
                 rep.date = _narrower(rep.date, draft.date)
                 rep.location = rep.location or draft.location
+                if rep.weak_status and not draft.weak_status:
+                    rep.status, rep.weak_status = draft.status, False
                 for actor, role in draft.roles.items():
                     if rep.roles.get(actor) is None or rep.roles[actor].value == "participant":
                         rep.roles[actor] = role
