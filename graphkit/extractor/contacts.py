@@ -48,8 +48,8 @@ class ContactDraft:
     location: str | None
     sentence: Span
     trigger: int
-    split: bool = False
-    weak_status: bool = False  # a bare noun ("Obama's visit") says nothing of whether it happened  # one subject, several objects: separate sessions
+    split: bool = False  # one subject, several objects: separate sessions
+    weak_status: bool = False  # a bare noun ("Obama's visit") says nothing of whether it happened
 
 
 @dataclass
@@ -421,7 +421,7 @@ def _between_in_clause(noun: Token) -> list[Token]:
     chain = [noun]
     while chain[-1].head is not chain[-1] and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
         chain.append(chain[-1].head)
-    # Only a between-phrase hanging on the noun's own governors (or their complements), not in a relative clause.
+    # Only a between-phrase on the noun's own governors (or their complements), not in a relative clause.
     near = {t.i for t in chain} | {
         c.i for t in chain for c in t.children if c.dep_ in {"acomp", "attr", "prep"}
     }

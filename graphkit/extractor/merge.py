@@ -56,18 +56,17 @@ def same_event(a: ContactDraft, b: ContactDraft) -> bool:
 def _absorbed_by_people(
     draft: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]
 ) -> bool:
-    """States standing for their leaders ("Korea, Japan to hold summit") in an event the text gives in persons."""
+    """States standing for their leaders ("Korea, Japan to hold summit") in the same event told in persons."""
     states = {country_of.get(p) for p in draft.participants}
     if None in states or any(p.upper() != country_of.get(p) for p in draft.participants):
         return False  # only drafts made of country actors (whose ids are their codes)
     for other in drafts:
-        if other is draft or other.status != draft.status or not _kinds_compatible(other.kind, draft.kind):
+        if other is draft or other.status != draft.status or other.kind != draft.kind:
             continue
-        if states <= {country_of.get(p) for p in other.participants} and _dates_compatible(
-            other.date, draft.date
-        ):
-            if any(p.upper() != country_of.get(p) for p in other.participants):
-                return True
+        people = any(p.upper() != country_of.get(p) for p in other.participants)
+        sides = {country_of.get(p) for p in other.participants}
+        if people and states <= sides and _dates_compatible(other.date, draft.date):
+            return True
     return False
 
 
