@@ -45,7 +45,7 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     Returns:
         The article's extraction; every contact and statement points at its evidence by character offsets.
     """
-    from graphkit.extractor.contacts import find_contacts
+    from graphkit.extractor.contacts import find_contacts, inherit_dates
     from graphkit.extractor.coref import resolve_mentions
     from graphkit.extractor.mentions import find_mentions
     from graphkit.extractor.merge import merge_drafts
@@ -64,6 +64,7 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     _quoted_first_person(doc, mentions, quotes)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)
+    inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
     contacts = merge_drafts(drafts, {a.id: a.country for a in drafts_by_id.values()})
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     return Extraction(

@@ -87,7 +87,7 @@ def _list_tail(last: Token) -> Token | None:
         cand = doc[j]
         if (
             cand.dep_ == "conj"
-            and cand.head is not last
+            and cand.head.i != last.i
             and cand.pos_ == "PROPN"
             and cand.head.pos_ in {"VERB", "AUX"}
         ):
@@ -128,7 +128,7 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
     if subs:
         return subs
-    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         owner = (
             verb.head.head
         )  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
@@ -144,7 +144,7 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     if passive and verb.lemma_ not in {"receive", "host", "welcome", "visit"}:
         return passive
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ in {"xcomp", "advcl"} and head.lemma_ in ctx.lex.object_control_verbs:
         objs = [c for c in head.children if c.dep_ == "dobj"]
@@ -419,7 +419,7 @@ class _Finder:
 def _between_in_clause(noun: Token) -> list[Token]:
     """The objects of a "between" phrase elsewhere in the clause of a contact noun that has no arguments."""
     chain = [noun]
-    while chain[-1].head is not chain[-1] and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
+    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
         chain.append(chain[-1].head)
     # Only a between-phrase on the noun's own governors (or their complements), not in a relative clause.
     near = {t.i for t in chain} | {
@@ -454,7 +454,7 @@ def _is_venue(noun: Token, ctx: _Context) -> bool:
     """A forum noun inside "on the sidelines of", "at" or "during" attached to another contact trigger."""
     cur = noun
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lower_ in {"sidelines", "margins", "sideline", "margin"}:
@@ -504,7 +504,7 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
     """The trigger and the words governing it, up to (not into) a reporting verb or the clause root."""
     chain = [tok]
     cur = tok
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         head = cur.head
         if cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting:
             break
@@ -530,7 +530,7 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
             cur.dep_ == "prep"
             and head.pos_ in {"VERB", "AUX"}
             and cur.lower_ not in {"for", "to", "of"}
-            and chain[0] is not cur
+            and chain[0].i != cur.i
         ):
             break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
         if cur.dep_ == "conj" and cur.pos_ == "VERB":
@@ -556,7 +556,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             negations += 1
             if lemma in st["double_negation"] or lemma == "rule":
                 return ContactStatus.PROPOSED
-        if t is not tok and lemma in st["negated_governors"]:
+        if t.i != tok.i and lemma in st["negated_governors"]:
             negations += 1
         if lemma in st["negated_nouns"]:
             negations += 1
@@ -578,13 +578,13 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
                 negations += 1
-            elif k.dep_ == "acomp" and klow in {"possible", "likely", "probable"} and t is not tok:
+            elif k.dep_ == "acomp" and klow in {"possible", "likely", "probable"} and t.i != tok.i:
                 proposed = True  # "a meeting is also possible"
-        if t is not tok and lemma in st["proposed_governors"] and (lemma != "open" or t.pos_ == "ADJ"):
+        if t.i != tok.i and lemma in st["proposed_governors"] and (lemma != "open" or t.pos_ == "ADJ"):
             proposed = True  # "open to talks", not "opened talks"
-        if t is not tok and lemma in st["planned_governors"]:
+        if t.i != tok.i and lemma in st["planned_governors"]:
             planned = True
-        if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t is not tok:
+        if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t.i != tok.i:
             planned = True  # "is to meet"
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
             planned = True  # headline future: "Korea, Japan to Hold First Summit"
@@ -597,6 +597,15 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     return ContactStatus.OCCURRED
 
 
+def _inside_clause_of_argument(tok: Token, trigger: Token) -> bool:
+    cur = tok
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.dep_ in {"relcl", "acl", "appos"}:
+            return True
+        cur = cur.head
+    return False
+
+
 def _reference_point(span: Span, trigger: Token) -> bool:
     """A date after "since"/"until", or inside such a phrase ("since the revolution in 1979")."""
     doc = span.doc
@@ -604,7 +613,7 @@ def _reference_point(span: Span, trigger: Token) -> bool:
         return True
     cur = span.root
     for _ in range(6):
-        if cur.head is cur or cur is trigger:
+        if cur.head.i == cur.i or cur.i == trigger.i:
             return False
         cur = cur.head
         if cur.dep_ == "prep" and cur.lower_ in _REFERENCE_POINTS:
@@ -629,6 +638,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             anchor = span.root.head.head.head
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
+            if _inside_clause_of_argument(span.root, tok):
+                continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
             rank = 1
         elif attached:
             rank = 0
@@ -650,6 +661,55 @@ def _location(ctx: _Context, tok: Token) -> str | None:
                 span = ctx.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
                 return span.text
     return None
+
+
+_SAME_TIME_ADVERBS = {"also", "later", "then", "afterwards", "afterward", "subsequently", "too"}
+
+
+def inherit_dates(
+    drafts: list[ContactDraft],
+    ctx_dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
+    by_token: dict[int, Mention],
+) -> None:
+    """Undated past contacts told right after a dated sentence about the same actor happen on that date.
+
+    "The two leaders met Friday with Brahimi. Kerry later met with Ban": the second meeting is on Friday too.
+    Only the sentence just before counts, its date must hang on its main verb, that verb's subject must be a
+    participant, and the later sentence must say "also", "later" or "then" or share the subject.
+    """
+    for draft in drafts:
+        if draft.date is not None or draft.status is not ContactStatus.OCCURRED or draft.sentence.start == 0:
+            continue
+        doc = draft.sentence.doc
+        previous = doc[draft.sentence.start - 1].sent
+        trigger = doc[draft.trigger]
+        cue = any(c.lower_ in _SAME_TIME_ADVERBS for c in trigger.children if c.dep_ == "advmod")
+        # With "later"/"also", the dated event may be two sentences back.
+        window = {previous.start} | (
+            {doc[previous.start - 1].sent.start} if cue and previous.start > 0 else set()
+        )
+        earlier = [
+            d
+            for d in drafts
+            if d.sentence.start in window
+            and d.date is not None
+            and d.status is ContactStatus.OCCURRED
+            and set(d.participants) & set(draft.participants)
+        ]
+        if earlier and (cue or draft.participants[0] in earlier[-1].participants):
+            draft.date = earlier[-1].date
+            continue
+        for span, past, _ in ctx_dates:
+            if past is None or not (previous.start <= span.start < previous.end):
+                continue
+            verb = previous.root
+            if verb.i not in {span.root.head.i, span.root.head.head.i}:
+                continue
+            subjects = {by_token[c.i].actor for c in verb.children if c.dep_ == "nsubj" and c.i in by_token}
+            subjects.discard(None)
+            if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
+                draft.date = past
+                break
 
 
 def find_contacts(

@@ -140,7 +140,9 @@ class _Resolver:
             akey = _key(actor.name).split()
             if not akey:
                 continue
-            if surname in akey and (first is None or len(akey) == 1 or first == akey[0] or first in akey):
+            if surname in akey and (
+                first is None or len(akey) == 1 or first in akey or _same_given(first, akey[0])
+            ):
                 if len(words) > len(akey):
                     actor.name = m.name or actor.name  # a fuller name seen later
                 return actor
@@ -152,6 +154,9 @@ class _Resolver:
             name = entry.name if len(words) <= len(_key(entry.name).split()) else name
             qid = entry.wikidata
             country = country or entry.country
+            known = next((a for a in self.persons(named=True) if qid and a.wikidata == qid), None)
+            if known is not None:
+                return known  # "Sergei Lavrov" and "Sergey Lavrov" are one person
         return self.new_actor(name, type=ActorType.PERSON, name=name, country=country, wikidata=qid)
 
     @staticmethod
@@ -375,6 +380,15 @@ def _same_office(office: str | None, held: list[str]) -> bool:
     if office in held or (office in GENERIC_OFFICES and held):
         return True
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two spellings of one given name (Sergei/Sergey, Mohammad/Mohammed), or an initial."""
+    import difflib
+
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _strip_det(text: str) -> str:

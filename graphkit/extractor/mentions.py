@@ -426,7 +426,7 @@ class _Finder:
     def side(self, ent: Span) -> None:
         """ "the French and British colleagues": a nationality on unnamed officials stands for the state."""
         first = ent.root
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "French and British colleagues": British hangs on French
         head = first.head
         if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in self.lex.people_nouns:

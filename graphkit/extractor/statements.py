@@ -115,7 +115,7 @@ def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
             mention = by_token.get(child.i)
             if mention is not None and mention.actor:
                 return mention.actor
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject_actor(verb.head, by_token)
     return None
 
