@@ -33,7 +33,7 @@ _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", 
 # Verbs whose subject alone can hold all participants ("A and B met").
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
-_SEPARATE = {"one-on-one", "separate", "individual", "bilateral", "one", "respective"}
+_SEPARATE = {"one-on-one", "separate", "individual", "one", "respective"}
 
 
 @dataclass
@@ -71,6 +71,10 @@ def _conjuncts(tok: Token) -> list[Token]:
             out.extend(_conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p))
+        elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"accompany", "join", "flank"}:
+            # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
+            agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            out.extend(t for p in agents for t in _conjuncts(p))
     tail = _list_tail(out[-1])
     return out + ([tail] if tail is not None else [])
 
