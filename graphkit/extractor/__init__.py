@@ -161,16 +161,23 @@ def _quoted_first_person(doc: Doc, mentions: list[Mention], quotes: list[QuoteDr
     """
     spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
     previous: list[Mention] = []
+    groups: list[Mention] = []
     for m in mentions:
         at = doc[m.start].idx
         speaker = next((sp for start, end, sp in spans if start <= at < end), None)
-        if m.actor is None and m.kind in {"first", "we"}:
+        if m.actor is None and m.kind == "first":
             m.actor = speaker
+        elif m.actor is None and m.kind == "we" and speaker is not None:
+            # "We both agreed to meet again": the speaker's pair named last ("the two leaders")
+            pair = next((g.actor for g in reversed(groups) if speaker in (g.actor or "").split("+")), None)
+            m.actor = pair or speaker
         elif m.kind == "pronoun" and speaker is not None and m.actor == speaker:
             other = next((p.actor for p in reversed(previous) if p.actor not in {None, speaker}), None)
             m.actor = other
         if m.kind == "name" and m.type.value == "person" and m.actor:
             previous.append(m)
+        if m.kind == "group" and m.actor:
+            groups.append(m)
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

@@ -27,6 +27,7 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
+_SCHEDULING = {"hold", "take", "convene", "begin", "start", "open", "organize", "organise"}
 # Gatherings that are places where contacts happen as much as contacts themselves.
 _FORUMS = {"summit", "conference", "forum", "session", "assembly", "sideline", "sidelines"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
@@ -75,30 +76,23 @@ def _conjuncts(tok: Token) -> list[Token]:
             # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
             agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             out.extend(t for p in agents for t in _conjuncts(p))
-    tail = _list_tail(out[-1])
-    return out + ([tail] if tail is not None else [])
+    return out + _list_tail(out[-1])
 
 
-def _list_tail(last: Token) -> Token | None:
-    """ "with A, B, and C" where the parser hung C on the verb: the proper noun right after ", and"."""
+def _list_tail(last: Token) -> list[Token]:
+    """ "met A, B, and C" where the parser hung B or C elsewhere: proper nouns right after a comma."""
     doc = last.doc
-    i = last.right_edge.i + 1
+    i = start = last.right_edge.i + 1
     while i < len(doc) and doc[i].text in {",", "and"}:
         i += 1
-    if i == last.right_edge.i + 1 or i >= len(doc) or doc[i - 1].text != "and":
-        return None
-    for j in range(i, min(i + 6, len(doc))):
-        cand = doc[j]
-        if (
-            cand.dep_ == "conj"
-            and cand.head.i != last.i
-            and cand.pos_ == "PROPN"
-            and cand.head.pos_ in {"VERB", "AUX"}
-        ):
-            return cand
-        if cand.pos_ not in {"PROPN"}:
-            return None
-    return None
+    if i == start or i >= len(doc):
+        return []
+    cand = next((doc[j] for j in range(i, min(i + 6, len(doc))) if doc[j].dep_ == "conj"), None)
+    if cand is None or cand.pos_ != "PROPN" or cand.head.i == last.i:
+        return []
+    if any(doc[j].pos_ != "PROPN" for j in range(i, cand.i)):
+        return []
+    return _conjuncts(cand)  # its own conjuncts, and any further tail
 
 
 def _actors_of(ctx: _Context, tok: Token) -> list[str]:
@@ -425,12 +419,14 @@ def _between_in_clause(noun: Token) -> list[Token]:
     chain = [noun]
     while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
         chain.append(chain[-1].head)
-    # Only a between-phrase on the noun's own governors (or their complements), not in a relative clause.
-    near = {t.i for t in chain} | {
-        c.i for t in chain for c in t.children if c.dep_ in {"acomp", "attr", "prep"}
-    }
-    for tok in (t for t in chain[-1].subtree if t.dep_ == "prep" and t.lower_ == "between"):
-        if tok.head.i in near:
+    # A between-phrase in the noun's own clause, not inside a relative clause or a clause of its own.
+    top = chain[-1]
+    for tok in (t for t in top.subtree if t.dep_ == "prep" and t.lower_ == "between"):
+        cur, nested = tok, False
+        while cur.i != top.i and cur.head.i != cur.i:
+            nested = nested or cur.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+            cur = cur.head
+        if not nested:
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
 
@@ -510,8 +506,8 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
     cur = tok
     while cur.head.i != cur.i:
         head = cur.head
-        if cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting:
-            break
+        if (cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting) or cur.dep_ == "relcl":
+            break  # a reported or relative clause has its own tense and modality
         if cur.dep_ not in _CLAUSE_LINKS | {
             "dobj",
             "pobj",
@@ -550,6 +546,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     st = ctx.lex.status
     negations = 0
     proposed = planned = False
+    below = -1  # the chain element under t
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
         kids = list(t.children)
@@ -588,10 +585,19 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             proposed = True  # "open to talks", not "opened talks"
         if t.i != tok.i and lemma in st["planned_governors"]:
             planned = True
-        if lemma == "be" and any(k.dep_ == "xcomp" for k in kids) and t.i != tok.i:
+        if lemma == "be" and any(k.dep_ == "xcomp" and k.i == below for k in kids) and t.i != tok.i:
             planned = True  # "is to meet"
+        if (
+            t.dep_ in {"acl", "relcl"}
+            and lemma in _SCHEDULING
+            and any(k.tag_ == "TO" for k in kids if k.dep_ == "aux")
+        ):
+            planned = True  # "the Strategic Dialogue to be held on June 13"
+        if lemma == "look" and any(k.lower_ == "forward" for k in kids) and t.i != tok.i:
+            planned = True  # "looking forward to the meeting"
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
             planned = True  # headline future: "Korea, Japan to Hold First Summit"
+        below = t.i
     if negations % 2 == 1:
         return ContactStatus.NEGATED
     if proposed:
@@ -737,7 +743,7 @@ def find_contacts(
     for tok in doc:
         draft = finder.verb(tok) or finder.travel(tok) or finder.stay(tok) or finder.noun(tok)
         if draft is not None:
-            drafts.extend(_split(draft))
+            drafts.extend(d for d in _split(draft) if not finder._internal(d.participants))
     return drafts
 
 

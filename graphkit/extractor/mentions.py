@@ -175,6 +175,7 @@ class _Finder:
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
         self.title_words = lex.office_words | {"general", "chief"}
+        self.verb_words = set(lex.verbs) | lex.travel_verbs | lex.reporting_verbs
 
     def add(self, mention: Mention) -> None:
         span = range(mention.start, mention.end)
@@ -316,6 +317,8 @@ class _Finder:
                 break
             if k == j and (self.gaz.country(tok.text) or self.gaz.demonym(tok.text)):
                 break
+            if k > j and (tok.lemma_.lower() in self.verb_words or tok.lower_.rstrip("s") in self.verb_words):
+                break  # headline verbs: "Secretary Clinton Dines With ..."
             k += 1
         return k
 

@@ -81,10 +81,13 @@ def _absorbed_visit(
     for other in drafts:
         if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
             continue
+        same_place = any(p != visitor and country_of.get(p) == host_country for p in other.participants)
+        # "traveled to Kenya, where she met President Kibaki": the meeting in the same sentence is there.
+        same_sentence = other.sentence.start == visit.sentence.start
         if (
             other.status == visit.status
             and _dates_compatible(other.date, visit.date)
-            and any(p != visitor and country_of.get(p) == host_country for p in other.participants)
+            and (same_place or same_sentence)
         ):
             return True
     return False
