@@ -547,6 +547,11 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     negations = 0
     proposed = planned = False
     below = -1  # the chain element under t
+    if any(
+        k.dep_ == "acl" and k.lemma_.lower() in _SCHEDULING and any(a.tag_ == "TO" for a in k.children)
+        for k in tok.children
+    ):
+        return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
         kids = list(t.children)
@@ -598,6 +603,9 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
             planned = True  # headline future: "Korea, Japan to Hold First Summit"
         below = t.i
+    first_person = any(t.lower_ in {"i", "we"} for t in _subjects(ctx, tok))
+    if tok.lemma_.lower() in {"welcome", "greet"} and first_person and not negations:
+        return ContactStatus.OCCURRED  # "I would like to welcome you": performative, it is happening
     if negations % 2 == 1:
         return ContactStatus.NEGATED
     if proposed:
@@ -608,9 +616,10 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
 
 
 def _inside_clause_of_argument(tok: Token, trigger: Token) -> bool:
+    """Inside a relative, adverbial or appositive clause under the trigger: a date of something else."""
     cur = tok
     while cur.i != trigger.i and cur.head.i != cur.i:
-        if cur.dep_ in {"relcl", "acl", "appos"}:
+        if cur.dep_ in {"relcl", "acl", "appos", "advcl"}:
             return True
         cur = cur.head
     return False

@@ -53,6 +53,9 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+_GENERIC_BODIES = frozenset(
+    {"ministry", "embassy", "government", "parliament", "department", "cabinet", "administration", "office"}
+)
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mrs": "f",
@@ -326,7 +329,15 @@ class _Finder:
         """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
         if len(span) > 5:
             return False
-        return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.title_words for t in span)
+        return (
+            not any(
+                t.pos_ in {"VERB", "AUX"}
+                or t.lower_ in self.title_words
+                or t.lower_.rstrip("s") in self.verb_words
+                for t in span[1:]
+            )
+            and span[0].lower_ not in self.title_words
+        )
 
     def title_left(self, start: int) -> int:
         """Extend a name leftwards over its title ("Kremlin spokesman", "Prime Minister of India")."""
@@ -399,7 +410,10 @@ class _Finder:
             return _org(span, org.name, None, org.wikidata)  # international bodies have no country
         if strict:
             return None
-        return _org(span, _clean(text), _country_in(list(span), self.gaz), None)
+        country = _country_in(list(span), self.gaz)
+        if country is None and span.root.lemma_.lower() in _GENERIC_BODIES:
+            return None  # "the Foreign Ministry" of nobody in particular: no side to put in a graph
+        return _org(span, _clean(text), country, None)
 
     def gpe(self, ent: Span) -> None:
         span = _strip_possessive(ent)
@@ -507,7 +521,8 @@ class _Finder:
         if any(m.kind not in {"country", "org"} for m in inside):
             return
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
-        inside += [m for m in self.mentions if m.start == poss_token and m.kind == "pronoun"]
+        # "Norway's top envoy": the state is the envoy's side (already in ``country``), not a participant.
+        inside += [m for m in self.mentions if m.start == poss_token and m.kind in {"pronoun", "country"}]
         for m in inside:  # "the U.S. diplomat": the state names the diplomat's side, not a participant
             self.mentions.remove(m)
             self.taken.difference_update(range(m.start, m.end))
