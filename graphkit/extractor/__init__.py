@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
     from graphkit.extractor.contacts import ContactDraft
     from graphkit.extractor.coref import ActorDraft
-    from graphkit.extractor.mentions import Mention
-    from graphkit.extractor.statements import QuoteDraft
 
 __all__ = ["extract"]
 
@@ -60,8 +58,11 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     mentions = find_mentions(doc, gaz, lex)
     drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published)
     dates = temporal_expressions(doc, article.published)
+    # A second pass knows the quotations: "I" inside one is its speaker, "she" is not.
     quotes = find_statements(doc, lex, mentions)
-    _quoted_first_person(doc, mentions, quotes)
+    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans)
+    quotes = find_statements(doc, lex, mentions)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)
     inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
@@ -152,32 +153,6 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span
-
-
-def _quoted_first_person(doc: Doc, mentions: list[Mention], quotes: list[QuoteDraft]) -> None:
-    """Inside a quotation "I" and "we" are the speaker, and "he" or "she" is somebody else.
-
-    ("'I met him on Monday,' Lavrov said"; "'She will meet Frazer,' said Abu": she is not Abu.)
-    """
-    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
-    previous: list[Mention] = []
-    groups: list[Mention] = []
-    for m in mentions:
-        at = doc[m.start].idx
-        speaker = next((sp for start, end, sp in spans if start <= at < end), None)
-        if m.actor is None and m.kind == "first":
-            m.actor = speaker
-        elif m.actor is None and m.kind == "we" and speaker is not None:
-            # "We both agreed to meet again": the speaker's pair named last ("the two leaders")
-            pair = next((g.actor for g in reversed(groups) if speaker in (g.actor or "").split("+")), None)
-            m.actor = pair or speaker
-        elif m.kind == "pronoun" and speaker is not None and m.actor == speaker:
-            other = next((p.actor for p in reversed(previous) if p.actor not in {None, speaker}), None)
-            m.actor = other
-        if m.kind == "name" and m.type.value == "person" and m.actor:
-            previous.append(m)
-        if m.kind == "group" and m.actor:
-            groups.append(m)
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

@@ -27,6 +27,8 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
+_CEREMONIES = {"inauguration", "funeral", "swearing-in"}
+_MEMBERS = {"member", "representative", "delegate", "official", "leader", "envoy", "minister"}
 _SCHEDULING = {"hold", "take", "convene", "begin", "start", "open", "organize", "organise"}
 # Gatherings that are places where contacts happen as much as contacts themselves.
 _FORUMS = {"summit", "conference", "forum", "session", "assembly", "sideline", "sidelines"}
@@ -110,10 +112,16 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
                 continue
             inner = [m for m in inner if m.kind in {"country", "org"} or t.pos_ == "PROPN"]
+            if t.lemma_.lower() in _MEMBERS:
+                # "some members of the House of Representatives": the body they belong to
+                inner += [ctx.by_token[p.i] for p in _preps(t, {"of"}) if p.i in ctx.by_token]
             for m in inner:
                 if m.actor and m.actor not in ids:
                     ids.append(m.actor)
             continue
+        owner = ctx.by_token.get(t.head.i)
+        if mention.kind == "country" and t.dep_ == "poss" and owner is not None and owner.kind != "country":
+            mention = owner  # "Iran's President Rouhani" hung on the state: the person is meant
         if mention.actor is None:
             continue
         actor = ctx.actors.get(mention.actor)
@@ -330,8 +338,10 @@ class _Finder:
         if low in _FORUMS and _is_venue(tok, self.ctx):
             return None  # "met on the sidelines of the BRICS summit": the meeting is the contact
         kind = ContactKind(kind_name)
-        if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE}:
-            own += _preps(tok, {"of"})
+        if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or low in _CEREMONIES:
+            own += _preps(tok, {"of"})  # "the visit of Chavez", "the inauguration of President Bachelet"
+        if low == "remarks" and not _preps(tok, {"with"}):
+            return None  # remarks alone are a speech; "remarks with X" a joint appearance
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
         targets = [t for t in targets if self._visitable(t)]
         if kind is ContactKind.VISIT and not targets and not _preps(tok, {"with"}):

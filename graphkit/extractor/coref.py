@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -76,10 +77,13 @@ def _slug(text: str) -> str:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None) -> None:
+    def __init__(
+        self, doc: Doc, gaz: Gazetteer, published: dt.date | None, quotes: Sequence[tuple[int, int, str]] = ()
+    ) -> None:
         self.doc = doc
         self.gaz = gaz
         self.published = published
+        self.quotes = quotes
         self.actors: dict[str, ActorDraft] = {}
         self.history: list[Mention] = []  # resolved mentions in text order
 
@@ -247,8 +251,30 @@ class _Resolver:
         return None
 
     # --- pronouns and groups ---------------------------------------------------------------------
+    def speaker_at(self, m: Mention) -> str | None:
+        at = self.doc[m.start].idx
+        return next((speaker for start, end, speaker in self.quotes if start <= at < end), None)
+
+    def quoted_first_person(self, pronouns: list[Mention]) -> None:
+        """Outside transcripts: "I" in a quotation is its speaker, "we" the speaker's pair named last."""
+        for m in pronouns:
+            speaker = self.speaker_at(m)
+            if speaker is None:
+                continue
+            if m.kind == "we":
+                pairs = [
+                    a
+                    for a in self.actors.values()
+                    if a.members
+                    and speaker in a.members
+                    and any(h.actor == a.id and h.start < m.start for h in self.history)
+                ]
+                m.actor = pairs[-1].id if pairs else speaker
+            else:
+                m.actor = speaker
+
     def recent_person(
-        self, before: int, *, subject_first: bool, gender: str | None = None
+        self, before: int, *, subject_first: bool, gender: str | None = None, exclude: str | None = None
     ) -> ActorDraft | None:
         sent_start = self.doc[before].sent.start
         candidates = [
@@ -256,6 +282,7 @@ class _Resolver:
             for h in self.history
             if h.start < before
             and h.actor
+            and h.actor != exclude
             and self.actors[h.actor].type is ActorType.PERSON
             and not self.actors[h.actor].members
             and self.actors[h.actor].gender in {None, gender}
@@ -336,7 +363,8 @@ class _Resolver:
             actor = self.role(m)
         elif m.kind == "pronoun":
             subject = self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
-            actor = self.recent_person(m.start, subject_first=subject, gender=m.gender)
+            speaker = self.speaker_at(m)  # in a quotation, "she" is not the one speaking
+            actor = self.recent_person(m.start, subject_first=subject, gender=m.gender, exclude=speaker)
             if actor is not None:
                 m.actor = actor.id
                 actor.gender = actor.gender or m.gender  # "she" tells us who is a woman
@@ -396,12 +424,23 @@ def _strip_det(text: str) -> str:
 
 
 def resolve_mentions(
-    doc: Doc, mentions: list[Mention], gaz: Gazetteer, published: dt.date | None
+    doc: Doc,
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    published: dt.date | None,
+    quotes: Sequence[tuple[int, int, str]] = (),
 ) -> dict[str, ActorDraft]:
-    """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id."""
-    resolver = _Resolver(doc, gaz, published)
+    """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id.
+
+    ``quotes`` (character start, end, speaker id) make a second pass quotation-aware: inside a quotation
+    "I" is its speaker, "we" the speaker's pair named last, and "he"/"she" somebody other than the speaker.
+    """
+    for m in mentions:
+        m.actor = None
+    resolver = _Resolver(doc, gaz, published, quotes)
     for m in mentions:
         if m.kind not in {"first", "second", "we"}:
             resolver.resolve(m)
     resolver.dialogue([m for m in mentions if m.kind in {"first", "second", "we"}], mentions)
+    resolver.quoted_first_person([m for m in mentions if m.kind in {"first", "we"} and m.actor is None])
     return resolver.actors

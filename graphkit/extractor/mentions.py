@@ -53,6 +53,7 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "SCONJ", "CCONJ", "PRON"})
 _GENERIC_BODIES = frozenset(
     {"ministry", "embassy", "government", "parliament", "department", "cabinet", "administration", "office"}
 )
@@ -327,16 +328,15 @@ class _Finder:
 
     def plausible_name(self, span: Span) -> bool:
         """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
-        if len(span) > 5:
+        if len(span) > 5 or span[0].lower_ in self.title_words:
             return False
-        return (
-            not any(
-                t.pos_ in {"VERB", "AUX"}
-                or t.lower_ in self.title_words
-                or t.lower_.rstrip("s") in self.verb_words
-                for t in span[1:]
-            )
-            and span[0].lower_ not in self.title_words
+        junk = self.verb_words | set(self.lex.nouns)
+        return not any(
+            (t.pos_ in _NOT_IN_NAMES and t.lower_ not in _PARTICLES)
+            or t.lower_ in self.title_words
+            or t.lower_.rstrip("s") in junk
+            or t.lemma_.lower() in junk
+            for t in span[1:]
         )
 
     def title_left(self, start: int) -> int:
