@@ -160,11 +160,33 @@ MORE_CONTACTS = [
         "visit",
         "planned",
     ),
+    (
+        "In a telephone call with Turkish President Recep Tayyip Erdogan, Finnish President Alexander Stubb "
+        "said the border would stay open.",
+        {"Erdogan", "Stubb"},
+        "call",
+        "occurred",
+    ),
+    (
+        "Greek Prime Minister Kyriakos Mitsotakis told Turkish President Recep Tayyip Erdogan by phone that "
+        "Athens wanted calm waters.",
+        {"Mitsotakis", "Erdogan"},
+        "call",
+        "occurred",
+    ),
+    (
+        "King Charles hosted a state banquet for French President Emmanuel Macron at Windsor.",
+        {"Charles", "Macron"},
+        "meeting",
+        "occurred",
+    ),
 ]
 
 NO_CONTACT = [
     "Russian President Vladimir Putin met with Russian Defence Minister Andrei Belousov on Tuesday.",
     "French President Emmanuel Macron opened the summit with a speech on climate.",
+    "Finnish President Alexander Stubb told Reuters on Monday that the border would stay open.",
+    "Greek Prime Minister Kyriakos Mitsotakis told Turkish President Recep Tayyip Erdogan that Athens wanted calm.",
     "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks were useful.",
     "The French president called on Europe to spend more on defence.",
     "German Chancellor Olaf Scholz said the economy would grow this year.",

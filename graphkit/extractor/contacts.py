@@ -27,6 +27,7 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
+_MEALS = {"dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"}
 _CEREMONIES = {"inauguration", "funeral", "swearing-in"}
 _MEMBERS = {"member", "representative", "delegate", "official", "leader", "envoy", "minister"}
 _SCHEDULING = {"hold", "take", "convene", "begin", "start", "open", "organize", "organise"}
@@ -204,6 +205,8 @@ class _Finder:
             return None
         if lemma == "hold":
             return None  # "held talks": the noun carries the contact
+        if lemma in {"tell", "congratulate", "thank"}:
+            return self.told(tok)
         if lemma == "call" and (
             _preps(tok, {"on", "upon", "for"})
             or any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in tok.children)
@@ -295,6 +298,24 @@ class _Finder:
             return None
         return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
 
+    def told(self, tok: Token) -> ContactDraft | None:
+        """ "X told Y by phone", "X congratulated Y in a letter": a contact only when the channel is named."""
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+        if not objects or any(
+            self.ctx.by_token.get(o.i) is None or self.ctx.by_token[o.i].kind == "org" for o in objects
+        ):
+            return None  # "told reporters", "told Reuters"
+        words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+        if words & self.lex.phone_words:
+            kind = ContactKind.CALL
+        elif words & {"letter", "message", "messages", "telegram", "cable"}:
+            kind = ContactKind.CORRESPONDENCE
+        elif words & {"meeting", "talks", "met", "visit", "summit"}:
+            return None  # the meeting noun or verb carries the contact
+        else:
+            return None
+        return self.build(tok, _subjects(self.ctx, tok), objects, kind, (Role.CALLER, Role.CALLEE))
+
     def travel(self, tok: Token) -> ContactDraft | None:
         expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
@@ -340,6 +361,8 @@ class _Finder:
         kind = ContactKind(kind_name)
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or low in _CEREMONIES:
             own += _preps(tok, {"of"})  # "the visit of Chavez", "the inauguration of President Bachelet"
+        if low in _MEALS:
+            own += _preps(tok, {"for", "in honor of", "honoring"})  # "a dinner for the visiting president"
         if low == "remarks" and not _preps(tok, {"with"}):
             return None  # remarks alone are a speech; "remarks with X" a joint appearance
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
@@ -348,7 +371,9 @@ class _Finder:
             return None  # "visits by A and B" name visitors, not a contact between them
         gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
-        if verb is not None and verb.lemma_.lower() not in self.ctx.reporting:
+        # "In a phone call with Y, X said ...": through a preposition even a reporting verb's subject took part.
+        via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
             if kind is ContactKind.CORRESPONDENCE:
