@@ -186,7 +186,7 @@ NO_CONTACT = [
     "Russian President Vladimir Putin met with Russian Defence Minister Andrei Belousov on Tuesday.",
     "French President Emmanuel Macron opened the summit with a speech on climate.",
     "Finnish President Alexander Stubb told Reuters on Monday that the border would stay open.",
-    "Greek Prime Minister Kyriakos Mitsotakis told Turkish President Recep Tayyip Erdogan that Athens wanted calm.",
+    "Greek Prime Minister Kyriakos Mitsotakis told Turkish President Tayyip Erdogan that Athens was calm.",
     "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks were useful.",
     "The French president called on Europe to spend more on defence.",
     "German Chancellor Olaf Scholz said the economy would grow this year.",

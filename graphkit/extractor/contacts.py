@@ -371,7 +371,7 @@ class _Finder:
             return None  # "visits by A and B" name visitors, not a contact between them
         gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
-        # "In a phone call with Y, X said ...": through a preposition even a reporting verb's subject took part.
+        # "In a phone call with Y, X said ...": via a preposition, a reporting verb's subject took part.
         via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
