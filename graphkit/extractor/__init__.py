@@ -68,9 +68,14 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
     contacts = merge_drafts(drafts, {a.id: a.country for a in drafts_by_id.values()})
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
+    # Every actor the article names, not only those in contacts: a graph of who is mentioned where is useful
+    # on its own, and "the two leaders" style groups are not actors of their own.
+    named = {
+        a.id for a in drafts_by_id.values() if not a.members and any(m.kind != "pronoun" for m in a.mentions)
+    }
     return Extraction(
         article=article,
-        actors=tuple(_actor(drafts_by_id[a], doc) for a in drafts_by_id if a in used),
+        actors=tuple(_actor(drafts_by_id[a], doc) for a in drafts_by_id if a in used | named),
         contacts=tuple(_contact(rep, others, doc) for rep, others in contacts),
         statements=tuple(
             Statement(

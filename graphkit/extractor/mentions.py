@@ -199,8 +199,10 @@ class _Finder:
             start += 1
         if start > 0 and gender is None:
             gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
-        while start < end and doc[start].lower_ in self.title_words | {"the"}:
-            start += 1
+        while start < end and (
+            doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
+        ):
+            start += 1  # "President", and the plural of "Presidents Obama and Rousseff"
         while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
         if start >= end:
