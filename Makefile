@@ -4,6 +4,8 @@
 demo:
 	bash scripts/bootstrap.sh
 	.venv/bin/graphkit extract data/articles --out out/contacts.jsonl
+	.venv/bin/graphkit extract data/articles --out out/contacts.ttl --quiet
+	.venv/bin/graphkit view out/contacts.jsonl --out out/contacts.html
 
 test:
 	bash scripts/bootstrap.sh --browser

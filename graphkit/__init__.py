@@ -31,6 +31,14 @@ _EXPORTS = {
     "extract": "graphkit.extractor",
     "read_articles": "graphkit.ingest",
     "to_record": "graphkit.records",
+    "extractions_from_graph": "graphkit.rdf.restore",
+    "to_graph": "graphkit.rdf.dataset",
+    "contact_graph": "graphkit.network",
+    "country_graph": "graphkit.network",
+    "event_graph": "graphkit.network",
+    "filter_graph": "graphkit.network",
+    "show": "graphkit.view",
+    "write_html": "graphkit.view",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

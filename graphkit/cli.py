@@ -20,8 +20,10 @@ from rich.table import Table
 
 from graphkit import __version__
 from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
+from graphkit.models import ContactKind, ContactStatus
 from graphkit.nlp import DEFAULT_PIPELINE
 from graphkit.pipeline import RunReport, run_extract
+from graphkit.rdf._cli import query_app, validate
 from graphkit.registry import exporters, extractors
 
 __all__ = ["app"]
@@ -69,7 +71,10 @@ def extract(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", "-o", dir_okay=False, help="Output file; its suffix picks the format (.jsonl)."
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Output file; its suffix picks the format (.jsonl, .ttl, .nt, .trig, .nq, .jsonld).",
         ),
     ],
     published: Annotated[
@@ -81,6 +86,10 @@ def extract(
     pipeline: Annotated[str, typer.Option(help="spaCy pipeline package or path.")] = DEFAULT_PIPELINE,
     extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = "rules",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Also add the graph to a store: an Oxigraph directory or a SPARQL endpoint URL."),
+    ] = None,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
@@ -96,6 +105,7 @@ def extract(
                 extractor=extractor,
                 published=published.date() if published else None,
                 progress=bar.update,
+                store=store,
             )
     except UnknownNameError as err:
         raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err
@@ -116,6 +126,61 @@ def extract(
         # Failures are shown even with --quiet: the exit code alone would not say which input to fix.
         errors.print(_failures(report))
         raise typer.Exit(1)
+
+
+@app.command()
+def view(
+    graph: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GRAPH", exists=True, dir_okay=False, help="Records (.jsonl) or RDF of extractions."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, help="The HTML file.")] = Path(
+        "contacts.html"
+    ),
+    start: Annotated[
+        dt.datetime | None,
+        typer.Option("--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Contacts from this day."),
+    ] = None,
+    end: Annotated[
+        dt.datetime | None,
+        typer.Option("--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Contacts until this day."),
+    ] = None,
+    kind: Annotated[list[ContactKind] | None, typer.Option(help="Only this kind (repeatable).")] = None,
+    status: Annotated[list[ContactStatus] | None, typer.Option(help="Only this status (repeatable).")] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="Only contacts involving this country, e.g. FRA (repeatable).")
+    ] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option(help="Only contacts of this actor: id, name or alias (repeatable).")
+    ] = None,
+    title: Annotated[str, typer.Option(help="Page title.")] = "Diplomatic contacts",
+) -> None:
+    """Write who contacted whom and when as one interactive, offline HTML page."""
+    from graphkit import network
+    from graphkit import view as html_view
+
+    try:
+        contacts = network.contact_graph(network.load_extractions(graph))
+        actors = [network.find_actor(contacts, name) for name in actor] if actor else None
+        shown = network.filter_graph(
+            contacts,
+            start=start.date() if start else None,
+            end=end.date() if end else None,
+            kinds=kind,
+            statuses=status,
+            countries=[c.upper() for c in country] if country else None,
+            actors=actors,
+        )
+        html_view.write_html(shown, out, title=title)
+    except (GraphkitError, OSError) as err:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}", highlight=False)
+        raise typer.Exit(1) from err
+    except KeyError as err:  # from find_actor: the name matches no actor, or several
+        raise typer.BadParameter(str(err.args[0]), param_hint="'--actor'") from err
+    counts = f"{shown.number_of_nodes()} actors and {shown.number_of_edges()} contacts"
+    Console().print(f"wrote {counts} to {escape(str(out))}", highlight=False)
 
 
 class _ProgressBar:
@@ -159,6 +224,9 @@ def _summary(report: RunReport) -> Table:
     for status, count in report.contacts_by_status.items():
         table.add_row(f"  status: {status.value}", str(count))
     table.add_row("statements", str(report.statements))
+    if report.events is not None:
+        table.add_row("events (merged across articles)", str(report.events))
+        table.add_row("  contacts merged", str(report.merged))
     table.add_row("failures", str(len(report.failures)))
     return table
 
@@ -172,3 +240,8 @@ def _failures(report: RunReport) -> Table:
         # Reasons quote the input ("[type=...]"); escape them so rich does not read them as markup.
         table.add_row(escape(where), escape(failure.article or ""), escape(failure.reason))
     return table
+
+
+# The knowledge-graph commands live with graphkit.rdf; they import rdflib only when they run.
+app.add_typer(query_app, name="query")
+app.command("validate")(validate)

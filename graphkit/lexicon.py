@@ -55,6 +55,24 @@ def _read(directory: Path, name: str) -> dict[str, Any]:
     return data
 
 
+def inflected(lemmas: list[str]) -> frozenset[str]:
+    """Lemmas with their regular English inflections, so a lemmatizer slip ("hoped" -> "hop") still matches.
+
+    >>> sorted(inflected(["hope", "agree"]))
+    ['agree', 'agreed', 'agreeing', 'agrees', 'hope', 'hoped', 'hopes', 'hoping']
+    """
+    forms: set[str] = set()
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing"}
+        if len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # plan -> planned
+    return frozenset(
+        forms - {lemma + "ed" for lemma in lemmas if lemma.endswith("ee")}
+        | {lemma + "d" for lemma in lemmas if lemma.endswith("ee")}
+    )
+
+
 @functools.lru_cache(maxsize=2)
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Load the lexicons from ``directory`` (cached per directory)."""
@@ -70,7 +88,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         object_control_verbs=frozenset(contacts["object_control_verbs"]),
         non_actors=frozenset(contacts["non_actors"]),
         people_nouns=frozenset(contacts["people_nouns"]),
-        status={key: frozenset(values) for key, values in contacts["status"].items()},
+        status={key: inflected(values) for key, values in contacts["status"].items()},
         offices=dict(titles["offices"]),
         honorifics=frozenset(titles["honorifics"]),
         group_anaphora=tuple(titles["group_anaphora"]),

@@ -5,12 +5,14 @@ This is what ``graphkit extract`` calls; notebooks can call :func:`run_extract` 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,9 +21,23 @@ from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import Article, ContactKind, ContactStatus, Extraction
 from graphkit.registry import Extractor, exporters, extractors
 
+if TYPE_CHECKING:
+    from graphkit.rdf.dataset import MergeCounts
+
 __all__ = ["Failure", "RunReport", "run_extract"]
 
 logger = logging.getLogger(__name__)
+
+# RDF outputs (graphkit.rdf): one dataset of article graphs and merged events, by suffix.
+_GRAPH_SUFFIXES = {
+    ".ttl": "export_turtle",
+    ".nt": "export_ntriples",
+    ".trig": "export_trig",
+    ".nq": "export_nquads",
+    ".jsonld": "export_jsonld",
+}
+for _suffix, _name in _GRAPH_SUFFIXES.items():
+    exporters.register_lazy(_suffix, f"graphkit.rdf.dataset:{_name}")
 
 #: Called with (items done, items in all) before the first item and after each one.
 Progress = Callable[[int, int], None]
@@ -50,6 +66,12 @@ class RunReport(_Frozen):
     contacts_by_kind: dict[ContactKind, int]
     contacts_by_status: dict[ContactStatus, int]
     statements: int = Field(ge=0)
+    events: int | None = Field(
+        default=None,
+        description="Contact events after merging across articles: in the graph written, or in the whole "
+        "store with --store; null for outputs that are not graphs",
+    )
+    merged: int = Field(default=0, ge=0, description="Contacts merged into an event another article reported")
 
     @property
     def contacts(self) -> int:
@@ -70,6 +92,7 @@ def run_extract(
     extractor: str = "rules",
     published: dt.date | None = None,
     progress: Progress | None = None,
+    store: str | Path | None = None,
 ) -> RunReport:
     """Extract contacts from every article in ``inputs`` and write them to ``out``.
 
@@ -84,12 +107,15 @@ def run_extract(
         extractor: a name registered in :data:`graphkit.registry.extractors`.
         published: publication date for articles that do not give one.
         progress: called as ``progress(done, total)`` to follow the run.
+        store: also add the extractions to this store (an Oxigraph directory or a SPARQL endpoint URL, see
+            :func:`graphkit.rdf.open_store`), replacing the graphs of the same articles.
 
     Raises:
         UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
         ModelLoadError: the pipeline cannot be loaded; nothing is written.
     """
     out = Path(out)
+    started = dt.datetime.now(dt.UTC)
     export = exporters.get(out.suffix.lower())
     extract = extractors.get(extractor)
     # Read everything before extracting: the total drives the progress bar, and articles are small.
@@ -108,8 +134,40 @@ def run_extract(
             _keep(extractions, result)
         _tick(progress, done, len(items))
     written = list(extractions.values())
-    export(written, out)
-    return _report(out, written, failures)
+    with _provenance(pipeline, extractor, started):
+        export(written, out)
+        counts = _graph_counts(out, written, store)
+    report = _report(out, written, failures)
+    if counts is None:
+        return report
+    return report.model_copy(update={"events": counts.events, "merged": counts.merged})
+
+
+def _provenance(
+    pipeline: str, extractor: str, started: dt.datetime
+) -> contextlib.AbstractContextManager[object]:
+    """The run recorded in RDF outputs (exporters take no run argument, see graphkit.rdf.provenance)."""
+    from graphkit import __version__
+    from graphkit.rdf.provenance import RunInfo, run_scope
+
+    return run_scope(RunInfo(version=__version__, extractor=extractor, pipeline=pipeline, started=started))
+
+
+def _graph_counts(out: Path, written: Sequence[Extraction], store: str | Path | None) -> MergeCounts | None:
+    """Reports and merged events of the store (when given) or of the graph written (RDF outputs)."""
+    if store is not None:
+        from graphkit.rdf import add_extractions, open_store
+
+        target = open_store(store)
+        try:
+            return add_extractions(target, written)
+        finally:
+            target.close()
+    if out.suffix.lower() in _GRAPH_SUFFIXES:
+        from graphkit.rdf import merge_counts
+
+        return merge_counts(written)
+    return None
 
 
 def _extract_one(extract: Extractor, article: Article, pipeline: str) -> Extraction | Failure:

@@ -2,6 +2,7 @@
 # Install graphkit and everything it needs into .venv/ in the repository root.
 # Usage: scripts/bootstrap.sh [--browser]
 #   --browser   also install Debian's chromium with apt-get when /usr/bin/chromium is missing
+#               and raptor2-utils (rapper, for the RDF tests) when rapper is missing
 # Idempotent: a hash of pyproject.toml and requirements.lock, kept in .venv/, skips reinstalling when neither
 # changed. Set PYTHON to choose the interpreter (default: python3.11).
 set -euo pipefail
@@ -14,7 +15,7 @@ for arg in "$@"; do
     case "$arg" in
     --browser) browser=true ;;
     -h | --help)
-        sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -56,5 +57,15 @@ if $browser && [ ! -x /usr/bin/chromium ]; then
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+    # Playwright (a pip package in the lock) drives this chromium and never downloads a browser; the font
+    # package gives screenshots readable text on minimal systems.
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core
+fi
+
+# The RDF tests check our Turtle with an independent parser: rapper, from Debian's raptor2-utils.
+if $browser && ! command -v rapper >/dev/null; then
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q raptor2-utils
 fi

@@ -31,9 +31,17 @@ EXPORTED = [
     "Role",
     "Statement",
     "__version__",
+    "contact_graph",
+    "country_graph",
+    "event_graph",
     "extract",
+    "extractions_from_graph",
+    "filter_graph",
     "read_articles",
+    "show",
+    "to_graph",
     "to_record",
+    "write_html",
 ]
 
 

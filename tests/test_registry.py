@@ -60,9 +60,11 @@ def test_lazy_path_must_name_module_and_attribute() -> None:
 
 
 def test_builtin_entries() -> None:
+    import graphkit.pipeline  # noqa: F401  # registers the RDF exporters (graphkit.rdf)
+
     assert "rules" in extractors.names()
-    assert exporters.names() == [".jsonl"]
-    with pytest.raises(UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.jsonl"):
+    assert exporters.names() == [".jsonl", ".jsonld", ".nq", ".nt", ".trig", ".ttl"]
+    with pytest.raises(UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.jsonl, \.jsonld"):
         exporters.get(".csv")
 
 

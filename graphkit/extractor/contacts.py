@@ -597,7 +597,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             negations += 1
             if lemma in st["double_negation"] or lemma == "rule":
                 return ContactStatus.PROPOSED
-        if t.i != tok.i and lemma in st["negated_governors"]:
+        if t.i != tok.i and (lemma in st["negated_governors"] or t.lower_ in st["negated_governors"]):
             negations += 1
         if lemma in st["negated_nouns"]:
             negations += 1
@@ -621,9 +621,13 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 negations += 1
             elif k.dep_ == "acomp" and klow in {"possible", "likely", "probable"} and t.i != tok.i:
                 proposed = True  # "a meeting is also possible"
-        if t.i != tok.i and lemma in st["proposed_governors"] and (lemma != "open" or t.pos_ == "ADJ"):
+        if (
+            t.i != tok.i
+            and (lemma in st["proposed_governors"] or t.lower_ in st["proposed_governors"])
+            and (lemma != "open" or t.pos_ == "ADJ")
+        ):
             proposed = True  # "open to talks", not "opened talks"
-        if t.i != tok.i and lemma in st["planned_governors"]:
+        if t.i != tok.i and (lemma in st["planned_governors"] or t.lower_ in st["planned_governors"]):
             planned = True
         if lemma == "be" and any(k.dep_ == "xcomp" and k.i == below for k in kids) and t.i != tok.i:
             planned = True  # "is to meet"

@@ -1,0 +1,223 @@
+"""Merging contact reports from many articles into events.
+
+The rule, applied to reports (one per contact per article) that have the same participants after actor
+resolution (the same :func:`~graphkit.rdf.iris.participant_key`):
+
+1. Reports are taken in a fixed order: dated before undated, finer granularity first, then by start date,
+   article and report IRI. Each joins the first event it is compatible with, else starts a new event.
+2. A report is compatible with an event when
+   - both are dated and their date spans overlap: the event's span is the intersection of its reports'
+     spans, so two reports whose dates are both precise (day granularity) and different never merge;
+   - the kinds agree, or one of them is the unspecified ``contact`` (the event takes the specific kind);
+   - both are negated or neither is;
+   - the event has no report from the same article yet (the extractor already merged repeated mentions of
+     one event within an article, so two reports from one article are two events).
+   Undated reports never merge: nothing says they are about the same occasion.
+3. The event's status is that of its report from the most recently published article (later news knows
+   whether a planned meeting took place); ties go to occurred, then planned, then proposed. Its
+   granularity, expression and anchor come from its most precise report; location and roles from the first
+   report that gives them.
+
+Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import RDF, SDO, Graph, Literal, URIRef
+
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
+from graphkit.rdf import iris
+from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
+from graphkit.rdf.namespace import GK, SEM, bind_prefixes
+
+__all__ = ["Event", "ParticipantSummary", "ReportSummary", "event_graphs", "merge_reports", "summaries"]
+
+_PRECISION = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR]
+_STATUS_TIES = [ContactStatus.OCCURRED, ContactStatus.PLANNED, ContactStatus.PROPOSED, ContactStatus.NEGATED]
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    """A participant of a report, by shared actor IRI."""
+
+    actor: str
+    role: Role
+    on_behalf_of: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """What merging needs to know about one report (from an extraction or read back from a store)."""
+
+    iri: str
+    article: str
+    published: dt.date | None
+    key: str
+    kind: ContactKind
+    status: ContactStatus
+    date: DateSpan | None
+    location: str | None
+    evidence: str
+    participants: tuple[ParticipantSummary, ...]
+
+    def order(self) -> tuple[object, ...]:
+        """The merge order of rule 1."""
+        if self.date is None:
+            return (1, 0, dt.date.min, self.article, self.iri)
+        return (0, _PRECISION.index(self.date.granularity), self.date.start, self.article, self.iri)
+
+
+@dataclass
+class Event:
+    """A merged event: its reports, in merge order, and the span all of them share."""
+
+    reports: list[ReportSummary]
+    span: tuple[dt.date, dt.date] | None = field(default=None)
+
+    @property
+    def kind(self) -> ContactKind:
+        specific = [r.kind for r in self.reports if r.kind is not ContactKind.CONTACT]
+        return specific[0] if specific else ContactKind.CONTACT
+
+    @property
+    def iri(self) -> URIRef:
+        return iris.event_iri(r.iri for r in self.reports)
+
+    def accepts(self, report: ReportSummary) -> bool:
+        """Rule 2."""
+        if report.date is None or self.span is None:
+            return False
+        if not (self.kind is report.kind or ContactKind.CONTACT in (self.kind, report.kind)):
+            return False
+        negated = self.reports[0].status is ContactStatus.NEGATED
+        if negated != (report.status is ContactStatus.NEGATED):
+            return False
+        if any(r.article == report.article for r in self.reports):
+            return False
+        return max(self.span[0], report.date.start) <= min(self.span[1], report.date.end)
+
+    def add(self, report: ReportSummary) -> None:
+        self.reports.append(report)
+        if report.date is not None and self.span is not None:
+            self.span = (max(self.span[0], report.date.start), min(self.span[1], report.date.end))
+
+    def status(self) -> ContactStatus:
+        """Rule 3: the report from the latest article decides."""
+        latest = max(r.published or dt.date.min for r in self.reports)
+        candidates = {r.status for r in self.reports if (r.published or dt.date.min) == latest}
+        return next(s for s in _STATUS_TIES if s in candidates)
+
+
+def summaries(extractions: Iterable[Extraction]) -> list[ReportSummary]:
+    """The reports of extractions, as :func:`graphkit.rdf.convert.article_graph` writes them."""
+    out = []
+    for extraction in extractions:
+        article_id = extraction.article.id
+        shared = {a.id: str(iris.actor_iri(a, article_id)) for a in extraction.actors}
+        article = str(iris.article_iri(article_id))
+        for node, contact in zip(report_iris(extraction), extraction.contacts, strict=True):
+            people = tuple(
+                ParticipantSummary(
+                    shared[p.actor], p.role, shared[p.on_behalf_of] if p.on_behalf_of else None
+                )
+                for p in contact.participants
+            )
+            ev = contact.evidence
+            out.append(
+                ReportSummary(
+                    iri=str(node),
+                    article=article,
+                    published=extraction.article.published,
+                    key=iris.participant_key(p.actor for p in people),
+                    kind=contact.kind,
+                    status=contact.status,
+                    date=contact.date,
+                    location=contact.location,
+                    evidence=str(iris.span_iri(URIRef(article), ev.start, ev.end)),
+                    participants=people,
+                )
+            )
+    return out
+
+
+def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
+    """Events by participant key, merged by the module's rule."""
+    by_key: dict[str, list[ReportSummary]] = defaultdict(list)
+    for report in reports:
+        by_key[report.key].append(report)
+    return {key: _merge_one_key(group) for key, group in sorted(by_key.items())}
+
+
+def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
+    events: list[Event] = []
+    for report in sorted(reports, key=ReportSummary.order):
+        target = next((e for e in events if e.accepts(report)), None)
+        if target is None:
+            span = (report.date.start, report.date.end) if report.date else None
+            events.append(Event([report], span))
+        else:
+            target.add(report)
+    return events
+
+
+def event_graphs(events: dict[str, list[Event]]) -> dict[URIRef, Graph]:
+    """One named graph per participant key, holding its merged events."""
+    out = {}
+    for key, group in events.items():
+        graph = Graph(identifier=iris.events_graph_iri(key))
+        bind_prefixes(graph)
+        for event in group:
+            _add_event(graph, event, key)
+        out[graph.identifier] = graph
+    return out
+
+
+def _add_event(g: Graph, event: Event, key: str) -> None:
+    node = event.iri
+    first = event.reports[0]  # the most precise report (rule 1 order)
+    for cls in dict.fromkeys((GK.Contact, SEM.Event, SDO.Event, KIND_CLASSES[event.kind])):
+        g.add((node, RDF.type, cls))
+    g.add((node, GK.contactKind, KIND_CLASSES[event.kind]))
+    g.add((node, GK.status, STATUSES[event.status()]))
+    g.add((node, GK.participantKey, _literal(key)))
+    if event.span is not None and first.date is not None:
+        g.add((node, SEM.hasEarliestBeginTimeStamp, _literal(event.span[0])))
+        g.add((node, SEM.hasLatestEndTimeStamp, _literal(event.span[1])))
+        g.add((node, GK.granularity, GRANULARITY_UNITS[first.date.granularity]))
+        if first.date.expression is not None:
+            g.add((node, GK.dateExpression, _literal(first.date.expression)))
+        if first.date.anchor is not None:
+            g.add((node, GK.dateAnchor, _literal(first.date.anchor)))
+    location = next((r.location for r in event.reports if r.location), None)
+    if location is not None:
+        g.add((node, SDO.location, _literal(location)))
+    for report in event.reports:
+        g.add((node, GK.report, URIRef(report.iri)))
+        g.add((node, GK.source, URIRef(report.article)))
+        g.add((node, GK.evidence, URIRef(report.evidence)))
+    _add_roles(g, node, event)
+
+
+def _add_roles(g: Graph, node: URIRef, event: Event) -> None:
+    actors = sorted({p.actor for p in event.reports[0].participants})
+    for n, actor in enumerate(actors):
+        said = [p for r in event.reports for p in r.participants if p.actor == actor]
+        role = next((p.role for p in said if p.role is not Role.PARTICIPANT), Role.PARTICIPANT)
+        behalf = next((p.on_behalf_of for p in said if p.on_behalf_of), None)
+        role_node = URIRef(f"{node}/role/{n}")
+        g.add((node, SEM.hasActor, role_node))
+        g.add((node, GK.participant, URIRef(actor)))
+        g.add((role_node, RDF.type, SEM.Role))
+        g.add((role_node, RDF.value, URIRef(actor)))
+        g.add((role_node, SEM.roleType, ROLE_TYPES[role]))
+        if behalf is not None:
+            g.add((role_node, GK.onBehalfOf, URIRef(behalf)))
+
+
+def _literal(value: object) -> Literal:
+    return Literal(value)

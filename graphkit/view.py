@@ -1,0 +1,365 @@
+"""The contact network as one self-contained, interactive HTML page (vis-network, as bundled by pyvis).
+
+The page works offline and sends no request: vis-network, its style sheet and our script are inlined, and a
+Content-Security-Policy forbids loading anything else. All article text travels as JSON in a
+``<script type="application/json">`` block and is put into the page with ``textContent`` only, so a name or
+sentence containing markup shows as text. This is the only module that touches pyvis; we take its bundled
+vis-network but not its templates, which load Bootstrap from CDNs, drop parallel edges and do not escape.
+
+Small graphs are laid out by vis-network's physics, which stops once stabilised; larger ones
+(``precompute_above`` actors) get positions computed here with a fixed seed and no physics, so a graph of
+thousands of actors opens at once and looks the same every time.
+
+Example:
+    >>> import graphkit.view
+    >>> graphkit.view.write_html(extractions, "out/contacts.html")  # doctest: +SKIP
+    >>> graphkit.view.show(extractions)  # in a notebook  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graphkit._io import atomic_writer
+from graphkit.errors import GraphkitError
+from graphkit.models import ActorType, ContactKind, ContactStatus
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import numpy as np
+
+__all__ = ["HtmlView", "render_html", "show", "write_html"]
+
+#: The vis-network release pyvis bundles (dual Apache-2.0/MIT; its licence header stays in the inlined file).
+_VIS_DIR = "lib/vis-9.1.2"
+#: Layout seed: the same graph gives the same picture.
+SEED = 7
+#: Above this many actors, positions are computed in Python and physics is off.
+PRECOMPUTE_ABOVE = 300
+#: Node colours by country, most frequent country first; later countries share the "other" colour.
+_PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+    "#bab0ac", "#86bcb6", "#d37295", "#a0cbe8", "#ffbe7d", "#8cd17d", "#f1ce63", "#d4a6c8", "#fabfd2",
+)  # fmt: skip
+_OTHER_COLOR = "#d0d0d0"
+_NO_COUNTRY_COLOR = "#ffffff"
+_SHAPES = {ActorType.PERSON: "dot", ActorType.COUNTRY: "square", ActorType.ORGANIZATION: "diamond"}
+_KIND_COLORS = {
+    ContactKind.MEETING: "#1f5fa8",
+    ContactKind.CALL: "#2e8b3a",
+    ContactKind.VISIT: "#d2691e",
+    ContactKind.CORRESPONDENCE: "#7b3fa0",
+    ContactKind.CONTACT: "#666666",
+}
+#: Dash patterns (vis-network ``dashes``): planned and proposed contacts are drawn unlike occurred ones.
+_STATUS_DASHES: dict[ContactStatus, bool | list[int]] = {
+    ContactStatus.OCCURRED: False,
+    ContactStatus.PLANNED: [10, 6],
+    ContactStatus.PROPOSED: [2, 5],
+    ContactStatus.NEGATED: [1, 8],
+}
+_COUNTERPARTS_SHOWN = 8
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+)
+
+
+@dataclass(frozen=True)
+class HtmlView:
+    """A rendered page; notebooks display it inline through :meth:`_repr_html_`.
+
+    Attributes:
+        html: the whole self-contained page.
+        height: the height of the notebook frame, in CSS pixels.
+    """
+
+    html: str
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        # srcdoc, not a file path or localhost URL: JupyterLab, Notebook and VS Code all render it, and the
+        # sandbox keeps the page's script away from the notebook's own document.
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts allow-popups" '
+            f'style="width:100%;height:{self.height}px;border:0" title="graphkit contacts"></iframe>'
+        )
+
+
+def render_html(
+    source: Any,
+    *,
+    title: str = "Diplomatic contacts",
+    seed: int = SEED,
+    precompute_above: int = PRECOMPUTE_ABOVE,
+) -> str:
+    """The interactive page for a contact graph, as a string.
+
+    Args:
+        source: a :func:`graphkit.network.contact_graph` (or a filtered view of one), or what that function
+            accepts (extractions, an RDF graph).
+        title: the page title and heading.
+        seed: layout seed.
+        precompute_above: from this many actors on, positions are computed here and physics is off.
+    """
+    graph = _contact_graph(source)
+    precompute = graph.number_of_nodes() >= precompute_above
+    payload = _payload(graph, title=title, positions=_layout(graph, seed) if precompute else None, seed=seed)
+    return _template().render(
+        title=title,
+        csp=_CSP,
+        vis_css=_asset("vis-network.css"),
+        vis_js=_asset("vis-network.min.js"),
+        view_css=_static("view.css"),
+        view_js=_static("view.js"),
+        data_json=_script_json(payload),
+    )
+
+
+def write_html(source: Any, path: str | Path, **options: Any) -> Path:
+    """Write the page of :func:`render_html` to ``path`` (atomically; folders are created).
+
+    Args:
+        source: as for :func:`render_html`.
+        path: the ``.html`` file.
+        **options: passed to :func:`render_html`.
+
+    Returns:
+        The path written.
+    """
+    path = Path(path)
+    page = render_html(source, **options)
+    with atomic_writer(path) as handle:
+        handle.write(page)
+    return path
+
+
+def show(source: Any, *, height: int = 600, **options: Any) -> HtmlView:
+    """The page for display in a notebook cell (JupyterLab, Jupyter Notebook, VS Code).
+
+    Args:
+        source: as for :func:`render_html`.
+        height: frame height in pixels.
+        **options: passed to :func:`render_html`.
+    """
+    return HtmlView(render_html(source, **options), height=height)
+
+
+# -- the data the page reads -----------------------------------------------------------------------
+
+
+def _contact_graph(source: Any) -> nx.MultiGraph:
+    from graphkit.network import contact_graph
+
+    if hasattr(source, "is_multigraph") and source.is_multigraph():
+        return source
+    return contact_graph(source)
+
+
+def _payload(
+    graph: nx.MultiGraph, *, title: str, positions: Mapping[Hashable, tuple[float, float]] | None, seed: int
+) -> dict[str, Any]:
+    colors = _country_colors(graph)
+    ids = {node: str(node) for node in graph}
+    return {
+        "title": title,
+        "seed": seed,
+        "physics": positions is None,
+        "nodes": [_node(graph, node, ids, colors, positions) for node in graph],
+        "edges": _edges(graph, ids),
+        "countries": [{"code": c, **v} for c, v in colors.items()],
+        "shapes": [{"type": t.value, "shape": s} for t, s in _SHAPES.items()],
+        "kinds": [{"value": k.value, "color": c} for k, c in _KIND_COLORS.items()],
+        "statuses": [{"value": s.value, "dashes": d} for s, d in _STATUS_DASHES.items()],
+    }
+
+
+def _node(
+    graph: nx.MultiGraph,
+    node: Hashable,
+    ids: Mapping[Hashable, str],
+    colors: Mapping[str | None, Mapping[str, Any]],
+    positions: Mapping[Hashable, tuple[float, float]] | None,
+) -> dict[str, Any]:
+    from graphkit.network import counterparts
+
+    attrs = graph.nodes[node]
+    country = attrs.get("country")
+    ranked = counterparts(graph, node)
+    item = {
+        "id": ids[node],
+        "label": str(attrs.get("name", node)),
+        "type": attrs.get("type", ActorType.COUNTRY.value),
+        "country": country,
+        "countryName": colors[country]["name"] if country in colors else None,
+        "color": colors.get(country, {}).get("color", _OTHER_COLOR),
+        "offices": list(attrs.get("offices", ())),
+        "aliases": list(attrs.get("aliases", ())),
+        "contacts": len({event for _, _, event in _incident_keys(graph, node)}),
+        "counterparts": [
+            [str(graph.nodes[other].get("name", other)), count]
+            for other, count in ranked[:_COUNTERPARTS_SHOWN]
+        ],
+        "moreCounterparts": max(0, len(ranked) - _COUNTERPARTS_SHOWN),
+    }
+    if positions is not None:
+        item["x"], item["y"] = positions[node]
+    return item
+
+
+def _incident_keys(graph: nx.MultiGraph, node: Hashable) -> list[tuple[Hashable, Hashable, Hashable]]:
+    edges = list(graph.edges(node, keys=True))
+    if graph.is_directed():
+        edges += list(graph.in_edges(node, keys=True))
+    return edges
+
+
+def _edges(graph: nx.MultiGraph, ids: Mapping[Hashable, str]) -> list[dict[str, Any]]:
+    articles = graph.graph.get("articles", {})
+    parallel: Counter[frozenset[Hashable]] = Counter()
+    items = []
+    for n, (u, v, event, data) in enumerate(graph.edges(keys=True, data=True)):
+        pair = frozenset((u, v))
+        items.append(
+            {
+                "id": f"e{n}",
+                "from": ids[u],
+                "to": ids[v],
+                "event": str(event),
+                "kind": data.get("kind"),
+                "status": data.get("status"),
+                "start": _iso(data.get("start")),
+                "end": _iso(data.get("end")),
+                "granularity": data.get("granularity"),
+                "expression": data.get("expression"),
+                "location": data.get("location"),
+                "evidence": data.get("evidence"),
+                "directed": bool(data.get("initiator")),
+                "sources": [_source(s, articles.get(s, {})) for s in data.get("sources", ())],
+                # The n-th contact of one pair is drawn on the n-th curve, so parallel contacts stay apart.
+                "parallel": parallel[pair],
+            }
+        )
+        parallel[pair] += 1
+    return items
+
+
+def _source(article_id: str, article: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "title": article.get("title"),
+        "url": article.get("url"),
+        "published": _iso(article.get("published")),
+    }
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _country_colors(graph: nx.MultiGraph) -> dict[str | None, dict[str, Any]]:
+    """Legend entries by country code, most actors first: name, colour and number of actors."""
+    from graphkit.network import _country_name
+
+    counts = Counter(graph.nodes[n].get("country") for n in graph)
+    ranked = sorted(counts.items(), key=lambda item: (item[0] is None, -item[1], item[0] or ""))
+    legend: dict[str | None, dict[str, Any]] = {}
+    for rank, (code, count) in enumerate(ranked):
+        if code is None:
+            legend[None] = {"name": "no country", "color": _NO_COUNTRY_COLOR, "actors": count}
+        else:
+            color = _PALETTE[rank] if rank < len(_PALETTE) else _OTHER_COLOR
+            legend[code] = {"name": _country_name(code), "color": color, "actors": count}
+    return legend
+
+
+def _script_json(payload: Mapping[str, Any]) -> str:
+    """JSON that cannot end its ``<script>`` element or open a comment, whatever the articles say."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# -- layout ----------------------------------------------------------------------------------------
+
+
+def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 60) -> dict[Hashable, tuple[float, float]]:
+    """Force-directed positions (Fruchterman-Reingold), vectorised with numpy, in vis-network pixels.
+
+    networkx's own spring layout needs scipy above 500 nodes and takes seconds per thousand; this one
+    keeps a weak pull to the centre so that separate components stay on screen.
+    """
+    import numpy as np
+
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = np.array(
+        sorted({(index[u], index[v]) for u, v in graph.edges() if u != v}), dtype=np.int64
+    ).reshape(-1, 2)
+    pos = np.random.default_rng(seed).random((len(nodes), 2)).astype(np.float32) - 0.5
+    k = np.float32(1 / np.sqrt(len(nodes)))
+    for step in range(iterations):
+        temperature = 0.1 * (1 - step / iterations)
+        pos = _layout_step(pos, pairs, k, np.float32(temperature))
+    pos *= 60 * np.sqrt(len(nodes))  # about 60 px between neighbours, whatever the size
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _layout_step(pos: np.ndarray, pairs: np.ndarray, k: np.float32, temperature: np.float32) -> np.ndarray:
+    import numpy as np
+
+    delta = pos[:, None, :] - pos[None, :, :]
+    dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-6)
+    disp = np.einsum("ijk,ij->ik", delta, k * k / dist2)  # repulsion between all pairs
+    if len(pairs):
+        d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        pull = d * np.linalg.norm(d, axis=1, keepdims=True) / k  # attraction along contacts
+        np.subtract.at(disp, pairs[:, 0], pull)
+        np.add.at(disp, pairs[:, 1], pull)
+    disp -= pos * (len(pos) * k)  # gravity
+    length = np.maximum(np.linalg.norm(disp, axis=1, keepdims=True), 1e-9)
+    result: np.ndarray = pos + disp / length * np.minimum(length, temperature)
+    return result
+
+
+# -- assets ----------------------------------------------------------------------------------------
+
+
+@cache
+def _asset(name: str) -> str:
+    """A file of pyvis's bundled vis-network, found without importing pyvis (which imports IPython)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise GraphkitError("the HTML view needs the pyvis package: pip install pyvis")
+    path = Path(next(iter(spec.submodule_search_locations))) / _VIS_DIR / name
+    return _inline_safe(path.read_text(encoding="utf-8"), path)
+
+
+@cache
+def _static(name: str) -> str:
+    path = Path(__file__).parent / "_static" / name
+    return _inline_safe(path.read_text(encoding="utf-8"), path)
+
+
+def _inline_safe(text: str, path: Path) -> str:
+    # Inside <script> or <style>, these sequences would end the element early or change how it is parsed.
+    for bad in ("</script", "</style", "<!--"):
+        if bad in text.lower():
+            raise GraphkitError(f"{path} contains {bad!r} and cannot be inlined into the page")
+    return text
+
+
+@cache
+def _template() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.from_string((Path(__file__).parent / "_static" / "view.html").read_text(encoding="utf-8"))

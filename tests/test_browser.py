@@ -1,0 +1,250 @@
+"""The HTML view in a real headless Chromium (Debian's, driven by Playwright; no browser download).
+
+Skipped where /usr/bin/chromium is absent (``make test`` installs it). Set ``GRAPHKIT_UPDATE_SCREENSHOT=1`` to
+also write the README's screenshot, ``docs/contacts.png``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_network import (
+    CALL,
+    DANA,
+    DONE,
+    A,
+    C,
+    make_extraction,
+    person,
+    synthetic_extractions,
+    three_extractions,
+)
+
+import graphkit
+from graphkit import network as gn
+from graphkit import view
+from graphkit.models import Article, Extraction
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parents[1]
+D = dt.date
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    """A loaded page with what it logged and requested."""
+
+    page: Any
+    url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def visible_contacts(self) -> set[tuple[str, frozenset[str]]]:
+        edges = self.page.evaluate("window.graphkit.visibleEdges().map(e => [e.event, e.from, e.to])")
+        return {(event, frozenset((u, v))) for event, u, v in edges}
+
+    def counts(self) -> tuple[int, int]:
+        return int(self.page.inner_text("#count-nodes")), int(self.page.inner_text("#count-edges"))
+
+
+def contacts_of(graph: Any) -> set[tuple[str, frozenset[str]]]:
+    return {(key, frozenset((u, v))) for u, v, key in graph.edges(keys=True)}
+
+
+@pytest.fixture
+def open_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages = []
+
+    def opener(source: Any, name: str = "contacts.html", **options: Any) -> Opened:
+        path = view.write_html(source, tmp_path / name, **options)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        pages.append(page)
+        opened = Opened(page, path.as_uri())
+        page.on("console", lambda m: m.type in ("error", "warning") and opened.errors.append(m.text))
+        page.on("pageerror", lambda err: opened.errors.append(str(err)))
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.goto(opened.url)
+        # not wait_for_function: Playwright evaluates its predicate with eval, which the page's CSP forbids
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60_000)
+        return opened
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture
+def three() -> list[Extraction]:
+    return three_extractions()
+
+
+def assert_clean(opened: Opened) -> None:
+    assert opened.errors == []
+    assert opened.requests == [opened.url]  # the page itself, nothing else
+
+
+def test_seed_page_opens_offline_and_shows_the_whole_graph(open_page: Any, tmp_path: Path) -> None:
+    extractions = [graphkit.extract(a) for a in graphkit.read_articles([ROOT / "data/articles/seed.txt"])]
+    assert all(isinstance(e.article, Article) for e in extractions)
+    graph = gn.contact_graph(extractions)
+    opened = open_page(graph)
+    assert_clean(opened)
+    assert opened.counts() == (graph.number_of_nodes(), graph.number_of_edges())
+    assert opened.visible_contacts() == contacts_of(graph)
+    # the README's screenshot: a contact's details next to the graph
+    opened.page.fill("#search", "Vladimir Putin")
+    opened.page.press("#search", "Enter")
+    opened.page.mouse.move(0, 0)
+    shot = opened.page.screenshot(path=str(tmp_path / "contacts.png"))
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 10_000
+    if os.environ.get("GRAPHKIT_UPDATE_SCREENSHOT"):
+        (ROOT / "docs").mkdir(exist_ok=True)
+        (ROOT / "docs/contacts.png").write_bytes(shot)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(D(2025, 1, 1), D(2025, 12, 31)), (D(2025, 3, 31), D(2025, 5, 5)), (D(2024, 1, 10), D(2024, 1, 10))],
+)
+def test_time_filter_hides_exactly_the_contacts_outside_the_period(
+    open_page: Any, three: list[Extraction], start: dt.date, end: dt.date
+) -> None:
+    graph = gn.contact_graph(three)
+    opened = open_page(graph)
+    page = opened.page
+    page.fill("#date-from", start.isoformat())
+    page.fill("#date-to", end.isoformat())
+    expected = gn.filter_graph(graph, start=start, end=end, include_undated=True)
+    assert opened.visible_contacts() == contacts_of(expected)
+    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    page.uncheck("#undated")
+    expected = gn.filter_graph(graph, start=start, end=end)
+    assert opened.visible_contacts() == contacts_of(expected)
+    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    assert_clean(opened)
+
+
+def test_slider_moves_the_period(open_page: Any, three: list[Extraction]) -> None:
+    graph = gn.contact_graph(three)
+    opened = open_page(graph)
+    page = opened.page
+    page.uncheck("#undated")
+    page.focus("#slider-from")
+    page.keyboard.press("ArrowRight")  # one day on: the meeting of 2024-01-10 (the first day) drops out
+    assert page.input_value("#date-from") == "2024-01-11"
+    expected = gn.filter_graph(graph, start=D(2024, 1, 11), end=D(2025, 6, 1))
+    assert opened.visible_contacts() == contacts_of(expected) and len(expected.edges) == 3
+
+
+def test_kind_and_status_filters(open_page: Any, three: list[Extraction]) -> None:
+    graph = gn.contact_graph(three)
+    opened = open_page(graph)
+    opened.page.uncheck("#kinds input[value=call]")
+    expected = gn.filter_graph(graph, kinds=["meeting", "visit", "correspondence", "contact"])
+    assert opened.visible_contacts() == contacts_of(expected)
+    opened.page.uncheck("#statuses input[value=planned]")
+    expected = gn.filter_graph(expected, statuses=["occurred"])
+    assert opened.visible_contacts() == contacts_of(expected) and opened.counts() == (4, 2)
+
+
+def test_search_focuses_the_actor(open_page: Any, three: list[Extraction]) -> None:
+    opened = open_page(gn.contact_graph(three))
+    page = opened.page
+    page.fill("#search", "dan")  # a prefix is enough
+    page.press("#search", "Enter")
+    assert page.evaluate("window.graphkit.network.getSelectedNodes()") == [DANA]
+    center = page.evaluate("window.graphkit.network.getViewPosition()")
+    where = page.evaluate(f"window.graphkit.network.getPositions([{DANA!r}])[{DANA!r}]")
+    assert center["x"] == pytest.approx(where["x"], abs=1) and center["y"] == pytest.approx(where["y"], abs=1)
+    assert "Dana" in page.inner_text("#details") and "Carl (1)" in page.inner_text("#details")
+    page.fill("#search", "nobody")
+    page.press("#search", "Enter")
+    assert "No actor matches" in page.inner_text("#search-result")
+    assert page.evaluate("window.graphkit.network.getSelectedNodes()") == [DANA]
+
+
+def test_tooltips_and_details_show_article_text_as_text(open_page: Any) -> None:
+    from test_view import EVIL_NAME, EVIL_SENTENCE, evil_extraction
+
+    opened = open_page([evil_extraction()], precompute_above=0)  # straight edges: their middle is clickable
+    page = opened.page
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator("img").count() == 0
+    page.fill("#search", EVIL_NAME)
+    page.press("#search", "Enter")
+    assert EVIL_NAME in page.inner_text("#details")
+    # click the middle of the edge: its details give the sentence and no link for a javascript: URL
+    middle = page.evaluate(
+        """() => { const n = window.graphkit.network, p = n.getPositions();
+                   const [a, b] = Object.values(p);
+                   return n.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}); }"""
+    )
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + middle["x"], box["y"] + middle["y"])
+    details = page.inner_text("#details")
+    assert EVIL_SENTENCE in details and "meeting · occurred" in details
+    assert page.locator("#details a").count() == 0
+    page.mouse.move(box["x"] + middle["x"], box["y"] + middle["y"] + 1)
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    assert EVIL_SENTENCE in page.inner_text("div.vis-tooltip")
+    assert page.evaluate("typeof window.__xss") == "undefined" and page.locator("img").count() == 0
+    assert_clean(opened)
+
+
+def test_source_links_in_details(open_page: Any) -> None:
+    actors = [person("a", "Anne"), person("c", "Carl")]
+    extraction = make_extraction("l", actors, [(["a", "c"], CALL, DONE, None)], url="https://example.org/l")
+    opened = open_page([extraction], precompute_above=0)
+    opened.page.evaluate(
+        "() => window.graphkit.network.body.emitter.emit('click', {nodes: [], edges: ['e0']})"
+    )
+    link = opened.page.locator("#details a")
+    assert (
+        link.get_attribute("href") == "https://example.org/l"
+        and link.get_attribute("rel") == "noopener noreferrer"
+    )
+    assert opened.counts() == (2, 1) and {A, C} == set(opened.page.evaluate("window.graphkit.visibleNodes()"))
+
+
+def test_two_thousand_actors_and_ten_thousand_contacts(open_page: Any) -> None:
+    graph = gn.contact_graph(synthetic_extractions(2000, 10_000))
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (2000, 10_000)
+    opened = open_page(graph)
+    assert_clean(opened)
+    assert opened.counts() == (2000, 10_000)
+    assert opened.page.evaluate("window.graphkit.network.physics.options.enabled") is False
+    opened.page.fill("#search", "Actor 1234")
+    opened.page.press("#search", "Enter")
+    assert opened.page.evaluate("window.graphkit.network.getSelectedNodes()") == ["Q1235"]
+    opened.page.fill("#date-from", "2023-01-01")
+    opened.page.fill("#date-to", "2023-03-31")
+    expected = gn.filter_graph(graph, start=D(2023, 1, 1), end=D(2023, 3, 31), include_undated=True)
+    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    assert opened.visible_contacts() == contacts_of(expected)
+    opened.page.mouse.wheel(0, -300)  # still responsive after zooming
+    assert opened.page.evaluate("window.graphkit.network.getScale()") > 0

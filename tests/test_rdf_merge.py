@@ -1,0 +1,91 @@
+"""Merging reports across articles: the documented rule, table-driven, and two real articles on one call."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fixtures.rdf.support import CALLS, RUN, extract
+
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Granularity, Role
+from graphkit.rdf import contacts, merge_counts, to_graph
+from graphkit.rdf.merge import ParticipantSummary, ReportSummary, merge_reports
+
+D = dt.date
+PEOPLE = (ParticipantSummary("a", Role.PARTICIPANT), ParticipantSummary("b", Role.CALLER))
+
+
+def _report(
+    n: int,
+    kind: str = "call",
+    date: tuple[str, str, str] | None = ("2025-03-12", "2025-03-12", "day"),
+    status: str = "occurred",
+    article: str | None = None,
+) -> ReportSummary:
+    span = None if date is None else DateSpan(start=date[0], end=date[1], granularity=Granularity(date[2]))
+    return ReportSummary(
+        iri=f"r{n}",
+        article=article or f"art{n}",
+        published=D(2025, 3, 10 + n),
+        key="k",
+        kind=ContactKind(kind),
+        status=ContactStatus(status),
+        date=span,
+        location=None,
+        evidence=f"art{n}#char=0,1",
+        participants=PEOPLE,
+    )
+
+
+MONTH = ("2025-03-01", "2025-03-31", "month")
+APRIL = ("2025-04-01", "2025-04-30", "month")
+OTHER_DAY = ("2025-03-13", "2025-03-13", "day")
+
+CASES = [
+    ("same day, same kind", [_report(1), _report(2)], 1),
+    ("day inside a month", [_report(1), _report(2, date=MONTH)], 1),
+    ("two precise days that differ", [_report(1), _report(2, date=OTHER_DAY)], 2),
+    ("spans that do not overlap", [_report(1, date=MONTH), _report(2, date=APRIL)], 2),
+    ("unspecified kind joins a call", [_report(1), _report(2, kind="contact")], 1),
+    ("a call and a meeting", [_report(1), _report(2, kind="meeting")], 2),
+    ("negated never joins occurred", [_report(1), _report(2, status="negated")], 2),
+    ("planned then occurred", [_report(1, status="planned"), _report(2)], 1),
+    ("undated reports", [_report(1, date=None), _report(2, date=None)], 2),
+    ("two reports of one article", [_report(1, article="x"), _report(2, article="x")], 2),
+    (
+        "a month bridging two different days",
+        [_report(1, date=MONTH), _report(2), _report(3, date=OTHER_DAY)],
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("reports", "events"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_merge_rule(reports: list[ReportSummary], events: int) -> None:
+    assert sum(len(group) for group in merge_reports(reports).values()) == events
+
+
+def test_merged_event_takes_the_latest_status_and_the_specific_kind() -> None:
+    (event,) = merge_reports([_report(1, status="planned", kind="contact"), _report(2, date=MONTH)])["k"]
+    assert (event.status(), event.kind, event.span) == (
+        ContactStatus.OCCURRED,
+        ContactKind.CALL,
+        (D(2025, 3, 12), D(2025, 3, 12)),
+    )
+
+
+def test_merging_does_not_depend_on_input_order() -> None:
+    reports = [_report(1, date=MONTH), _report(2), _report(3, date=OTHER_DAY), _report(4, kind="contact")]
+    forward = merge_reports(reports)["k"]
+    backward = merge_reports(reversed(reports))["k"]
+    assert [e.iri for e in forward] == [e.iri for e in backward]
+
+
+def test_two_articles_about_one_call_give_one_event_with_two_sources() -> None:
+    articles = extract(CALLS / "call_a.txt", CALLS / "call_b.txt")
+    assert merge_counts(articles).model_dump() == {"reports": 2, "events": 1}
+    (call,) = contacts(to_graph(articles, RUN), "Olaf Scholz", counterpart="Macron")
+    assert call.kind is ContactKind.CALL
+    assert (call.start, call.end, call.granularity) == (D(2025, 3, 12), D(2025, 3, 12), Granularity.DAY)
+    assert [s.article for s in call.sources] == ["call_a", "call_b"]
+    assert "March 2025" in call.sources[1].text
