@@ -90,9 +90,22 @@ def extract(
         str | None,
         typer.Option(help="Also add the graph to a store: an Oxigraph directory or a SPARQL endpoint URL."),
     ] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True, dir_okay=False, help="CSV or YAML file of your own actors; they come first."
+        ),
+    ] = None,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
+    if actors is not None:
+        from graphkit.gazetteer import load_gazetteer
+
+        try:
+            load_gazetteer(actors)
+        except GraphkitError as err:
+            raise typer.BadParameter(str(err), param_hint="'--actors'") from err
     try:
         with warnings.catch_warnings(record=True) as caught, _ProgressBar(errors, enabled=not quiet) as bar:
             # Every warning about the user's articles is shown (not once per code line); other categories,
@@ -106,6 +119,7 @@ def extract(
                 published=published.date() if published else None,
                 progress=bar.update,
                 store=store,
+                actors=actors,
             )
     except UnknownNameError as err:
         raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err

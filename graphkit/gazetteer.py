@@ -385,6 +385,8 @@ class Gazetteer:
                     continue
                 (exact if t.office == wanted else broader).append(person)
         found = _unique(exact) or _unique(broader)
+        users = [p for p in found if "extra" in p.checked_in]
+        found = users or found  # the user's own actors take precedence over the bundled table
         return found[0] if len(found) == 1 else None
 
     def _country_code(self, country: str) -> str | None:
@@ -586,6 +588,8 @@ def _extra_person(
 ) -> PersonEntry:
     """The person of an extra row, added to the same id's earlier rows (one row per term in office)."""
     country = (_text(row, "country") or "").upper() or None
+    if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+        raise ValueError(f"country {country!r} is not an ISO 3166-1 alpha-3 code like FRA")
     if person is None:
         person = PersonEntry(id=rid, name=name, country=country, wikidata=wikidata, checked_in=("extra",))
     tenures = person.tenures

@@ -93,6 +93,7 @@ def run_extract(
     published: dt.date | None = None,
     progress: Progress | None = None,
     store: str | Path | None = None,
+    actors: str | Path | None = None,
 ) -> RunReport:
     """Extract contacts from every article in ``inputs`` and write them to ``out``.
 
@@ -109,6 +110,8 @@ def run_extract(
         progress: called as ``progress(done, total)`` to follow the run.
         store: also add the extractions to this store (an Oxigraph directory or a SPARQL endpoint URL, see
             :func:`graphkit.rdf.open_store`), replacing the graphs of the same articles.
+        actors: a CSV or YAML file of the user's own actors, passed to the extractor; it is read before any
+            article, so a bad file stops the run with its line.
 
     Raises:
         UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
@@ -118,6 +121,12 @@ def run_extract(
     started = dt.datetime.now(dt.UTC)
     export = exporters.get(out.suffix.lower())
     extract = extractors.get(extractor)
+    options: dict[str, object] = {"pipeline": pipeline}
+    if actors is not None:
+        from graphkit.gazetteer import load_gazetteer
+
+        load_gazetteer(actors)  # fail early, naming the file and line
+        options["actors"] = actors
     # Read everything before extracting: the total drives the progress bar, and articles are small.
     items = list(ingest.read_articles(inputs, published=published))
     extractions: dict[str, Extraction] = {}
@@ -127,7 +136,7 @@ def run_extract(
         if isinstance(item, InputError):
             result: Extraction | Failure = _input_failure(item)
         else:
-            result = _extract_one(extract, item, pipeline)
+            result = _extract_one(extract, item, options)
         if isinstance(result, Failure):
             failures.append(result)
         else:
@@ -170,9 +179,9 @@ def _graph_counts(out: Path, written: Sequence[Extraction], store: str | Path | 
     return None
 
 
-def _extract_one(extract: Extractor, article: Article, pipeline: str) -> Extraction | Failure:
+def _extract_one(extract: Extractor, article: Article, options: dict[str, object]) -> Extraction | Failure:
     try:
-        return extract(article, pipeline=pipeline)
+        return extract(article, **options)
     except ModelLoadError:
         raise  # the same for every article: a usage error, not a failure of this one
     except Exception as err:  # one bad article must not stop the run; the report carries the reason

@@ -142,3 +142,14 @@ def test_with_the_real_reader(tmp_path: Path) -> None:
     assert [r["id"] for r in _records(out)] == ["a1", "a2"]
     assert _summary(result.stdout)["failures"] == 1
     assert "in.jsonl:2" in result.stderr
+
+
+def test_bad_actors_file_is_a_usage_error_naming_its_line(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,type,name,country\nx,person,Somebody,NOT-A-CODE\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Published: 2024-01-01\n\nNothing here.", encoding="utf-8")
+    result = _extract(article, "--out", tmp_path / "out.jsonl", "--actors", actors)
+    assert result.exit_code == 2
+    assert "actors.csv:2" in result.output
+    assert not (tmp_path / "out.jsonl").exists()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from pathlib import Path
 
 import pytest
 
+from graphkit.errors import GraphkitError
 from graphkit.extractor import dateline, extract
 from graphkit.models import Article, Extraction
 
@@ -339,3 +341,25 @@ def test_transcript_first_and_second_person() -> None:
 def test_dateline(text: str, expected: dt.date | None) -> None:
     found = dateline(text, dt.date(2020, 1, 1))
     assert (found[0].start if found else None) == expected
+
+
+def test_users_own_actors_take_precedence(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        "id,type,name,variants,country,office,start,end,wikidata\n"
+        "zq,person,Zara Quillfeather,Quillfeather,FRA,foreign minister,2031-01-01,,\n",
+        encoding="utf-8",
+    )
+    text = "The French foreign minister met Italian Prime Minister Giorgia Meloni in Rome on Monday."
+    result = extract(Article(id="t", published=dt.date(2031, 3, 5), text=text), actors=actors)
+    assert {result.actor(p.actor).name for p in result.contacts[0].participants} == {
+        "Zara Quillfeather",
+        "Giorgia Meloni",
+    }
+
+
+def test_bad_actors_file_names_its_line(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,type,name,country\nx,person,Somebody,NOT-A-CODE\n", encoding="utf-8")
+    with pytest.raises(GraphkitError, match=r"actors.csv:2"):
+        extract(Article(id="t", published=PUBLISHED, text="Nothing here."), actors=actors)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphkit.models import (
@@ -32,13 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 
-def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction:
+def extract(
+    article: Article, *, pipeline: str = DEFAULT_PIPELINE, actors: str | Path | None = None
+) -> Extraction:
     """Extract actors, contacts and statements from one article.
 
     Args:
         article: the article; its ``published`` date anchors relative dates ("on Tuesday"). Without it,
             relative dates stay unresolved.
         pipeline: name of the spaCy pipeline to parse with.
+        actors: a CSV or YAML file of the user's own actors (see :func:`graphkit.gazetteer.read_extra`);
+            they take precedence over the bundled gazetteer.
 
     Returns:
         The article's extraction; every contact and statement points at its evidence by character offsets.
@@ -54,7 +59,7 @@ def extract(article: Article, *, pipeline: str = DEFAULT_PIPELINE) -> Extraction
     if article.published is None:
         warnings.warn(f"{article.id}: no publication date; relative dates stay unresolved", stacklevel=2)
     doc = parser_for_articles(pipeline)(article.text)
-    gaz, lex = load_gazetteer(), load_lexicon()
+    gaz, lex = load_gazetteer(actors), load_lexicon()
     mentions = find_mentions(doc, gaz, lex)
     drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published)
     dates = temporal_expressions(doc, article.published)
