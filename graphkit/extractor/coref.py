@@ -136,7 +136,6 @@ class _Resolver:
     def person(self, m: Mention) -> ActorDraft:
         words = _key(m.name or "").split()
         surname = words[-1] if words else ""
-        first = words[0] if len(words) > 1 else None
         ranked = sorted(
             reversed(self.persons(named=True)), key=lambda a: _key(a.name).split()[-1:] != [surname]
         )
@@ -144,9 +143,7 @@ class _Resolver:
             akey = _key(actor.name).split()
             if not akey:
                 continue
-            if surname in akey and (
-                first is None or len(akey) == 1 or first in akey or _same_given(first, akey[0])
-            ):
+            if _same_person(words, akey):
                 if len(words) > len(akey):
                     actor.name = m.name or actor.name  # a fuller name seen later
                 return actor
@@ -408,6 +405,18 @@ def _same_office(office: str | None, held: list[str]) -> bool:
     if office in held or (office in GENERIC_OFFICES and held):
         return True
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
+
+
+def _same_person(words: list[str], known: list[str]) -> bool:
+    """Whether a name can refer to a person already named: "Putin" or "Vladimir Putin" for "Vladimir
+    Putin", "Sergei Lavrov" for "Sergey Lavrov"; but not "Kim Yo Jong" for "Kim Jong Un"."""
+    if not words or not known:
+        return False
+    if len(words) == 1 or len(known) == 1:
+        return words[-1] in known or known[-1] in words
+    if set(words) <= set(known) or set(known) <= set(words):
+        return True
+    return words[-1] == known[-1] and _same_given(words[0], known[0])
 
 
 def _same_given(a: str, b: str) -> bool:
