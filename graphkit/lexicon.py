@@ -29,6 +29,7 @@ class Lexicon:
     object_control_verbs: frozenset[str]
     non_actors: frozenset[str]
     people_nouns: frozenset[str]
+    news_agencies: frozenset[str]
     status: dict[str, frozenset[str]]
     offices: dict[str, str]
     honorifics: frozenset[str]
@@ -88,6 +89,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         object_control_verbs=frozenset(contacts["object_control_verbs"]),
         non_actors=frozenset(contacts["non_actors"]),
         people_nouns=frozenset(contacts["people_nouns"]),
+        news_agencies=frozenset(contacts["news_agencies"]),
         status={key: inflected(values) for key, values in contacts["status"].items()},
         offices=dict(titles["offices"]),
         honorifics=frozenset(titles["honorifics"]),

@@ -363,3 +363,25 @@ def test_bad_actors_file_names_its_line(tmp_path: Path) -> None:
     actors.write_text("id,type,name,country\nx,person,Somebody,NOT-A-CODE\n", encoding="utf-8")
     with pytest.raises(GraphkitError, match=r"actors.csv:2"):
         extract(Article(id="t", published=PUBLISHED, text="Nothing here."), actors=actors)
+
+
+def test_wire_dateline_and_agency_are_not_participants() -> None:
+    text = (
+        "NEW DELHI (AP) — Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese "
+        "agreed Wednesday to deepen defense ties during talks, officials said."
+    )
+    result = run(text)
+    assert [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts] == [
+        ["Anthony Albanese", "Narendra Modi"]
+    ]
+
+
+def test_the_two_countries_are_the_states_just_named() -> None:
+    text = (
+        "Chile and Argentina signed a border accord on Monday. "
+        "The two countries will hold talks again in May, Chilean officials said."
+    )
+    result = run(text)
+    [contact] = result.contacts
+    assert {result.actor(p.actor).name for p in contact.participants} == {"Chile", "Argentina"}
+    assert contact.status.value == "planned"

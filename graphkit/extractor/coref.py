@@ -296,9 +296,21 @@ class _Resolver:
         return self.actors[candidates[-1].actor]  # type: ignore[index]
 
     def group(self, m: Mention) -> ActorDraft | None:
+        """ "The two leaders": the two persons named last; "the two countries": the two states named last."""
+        wanted = (
+            ActorType.COUNTRY
+            if re.search(r"countr|nation|states|governments", m.surface, re.I)
+            else ActorType.PERSON
+        )
         seen: list[str] = []
+        # States are named in passing ("for the G20 summit in Brazil"): only look back two sentences for them.
+        horizon = self.doc[m.start].sent.start
+        if wanted is ActorType.COUNTRY and horizon > 0:
+            horizon = self.doc[horizon - 1].sent.start
         for h in reversed(self.history):
-            if h.actor and self.actors[h.actor].type is ActorType.PERSON and h.actor not in seen:
+            if wanted is ActorType.COUNTRY and h.start < horizon:
+                break
+            if h.actor and self.actors[h.actor].type is wanted and h.actor not in seen:
                 if self.actors[h.actor].members:
                     continue
                 seen.append(h.actor)
@@ -307,7 +319,7 @@ class _Resolver:
         if len(seen) < 2:
             return None
         members = tuple(reversed(seen))
-        return ActorDraft(id="+".join(members), type=ActorType.PERSON, name=m.surface, members=members)
+        return ActorDraft(id="+".join(members), type=wanted, name=m.surface, members=members)
 
     def dialogue(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""

@@ -87,6 +87,19 @@ def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention
     )
 
 
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def _in_dateline(span: Span) -> bool:
+    """Inside a wire dateline that opens a paragraph: "NEW DELHI (AP) — ..." or "BEIJING, June 19 (Reuters) -"."""
+    doc = span.doc
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    match = _WIRE_DATELINE.match(doc.text, line_start) or re.compile(
+        r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
+    ).match(doc.text, line_start)
+    return bool(match) and span.start_char < match.end()
+
+
 def _in_url(span: Span) -> bool:
     """Inside a path or address ("ru/events/president/news/62650")."""
     doc = span.doc
@@ -404,6 +417,8 @@ class _Finder:
     def org_mention(self, span: Span, *, strict: bool) -> Mention | None:
         """A seat of government, a known organization, or (unless ``strict``) any other body NER found."""
         text = span.text
+        if text.lower().removeprefix("the ") in self.lex.news_agencies or _in_dateline(span):
+            return None  # the wire service and the dateline's place are not parties to the news
         seat = self.gaz.metonym(text)
         if seat:
             return _org(span, seat.name, seat.country, None)
@@ -419,6 +434,8 @@ class _Finder:
 
     def gpe(self, ent: Span) -> None:
         span = _strip_possessive(ent)
+        if _in_dateline(span):
+            return
         entry = self.gaz.country(span.text)
         if entry:
             self.add(self.country_mention(span, entry.code, entry.name, getattr(entry, "wikidata", None)))
