@@ -91,7 +91,7 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—
 
 
 def _in_dateline(span: Span) -> bool:
-    """Inside a wire dateline that opens a paragraph: "NEW DELHI (AP) — ..." or "BEIJING, June 19 (Reuters) -"."""
+    """Inside a wire dateline opening a paragraph: "NEW DELHI (AP) — " or "BEIJING, June 19 (Reuters) - "."""
     doc = span.doc
     line_start = doc.text.rfind("\n", 0, span.start_char) + 1
     match = _WIRE_DATELINE.match(doc.text, line_start) or re.compile(
