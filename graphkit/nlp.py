@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parser_for_articles"]
+__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parser_for_articles", "text_of"]
 
 #: The pipeline used when none is named; ``GRAPHKIT_PIPELINE`` overrides it.
 DEFAULT_PIPELINE = os.environ.get("GRAPHKIT_PIPELINE", "en_core_web_sm")
@@ -71,3 +71,11 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
             "graphkit_line_breaks"
         )
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("graphkit.text")
+    if text is None:
+        text = doc.user_data["graphkit.text"] = doc.text
+    return str(text)

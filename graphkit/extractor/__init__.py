@@ -22,7 +22,7 @@ from graphkit.models import (
     Participant,
     Statement,
 )
-from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -85,9 +85,9 @@ def extract(
         statements=tuple(
             Statement(
                 speaker=q.speaker,
-                text=doc.text[q.start : q.end],
+                text=text_of(doc)[q.start : q.end],
                 direct=q.direct,
-                evidence=_evidence(doc.text, q.start, q.end),
+                evidence=_evidence(text_of(doc), q.start, q.end),
             )
             for q in quotes
             if q.speaker
@@ -102,7 +102,7 @@ def temporal_expressions(
     from graphkit.dates import find_expressions, resolve
 
     spans: dict[tuple[int, int], Span] = {}
-    for start, end in find_expressions(doc.text):
+    for start, end in find_expressions(text_of(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             spans[(span.start, span.end)] = span
@@ -111,7 +111,7 @@ def temporal_expressions(
             spans[(ent.start, ent.end)] = ent
     out = []
     for span in sorted(spans.values(), key=lambda s: s.start):
-        text = doc.text[span.start_char : span.end_char]
+        text = text_of(doc)[span.start_char : span.end_char]
         out.append((span, resolve(text, anchor, "past"), resolve(text, anchor, "future")))
     return out
 
@@ -149,7 +149,7 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
 
 def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
     """Undated contacts in a readout's headline and lead, or told in the present tense, happen on its date."""
-    found = dateline(doc.text, anchor)
+    found = dateline(text_of(doc), anchor)
     if found is None:
         return
     span, _, lead_end = found
@@ -171,9 +171,9 @@ def _evidence(text: str, start: int, end: int) -> Evidence:
 
 def _sentence_evidence(doc: Doc, sent: Span) -> Evidence:
     start, end = sent.start_char, sent.end_char
-    while end > start and doc.text[end - 1].isspace():
+    while end > start and text_of(doc)[end - 1].isspace():
         end -= 1
-    return _evidence(doc.text, start, end)
+    return _evidence(text_of(doc), start, end)
 
 
 def _actor(draft: ActorDraft, doc: Doc) -> Actor:
@@ -189,7 +189,7 @@ def _actor(draft: ActorDraft, doc: Doc) -> Actor:
         aliases=tuple(draft.aliases),
         wikidata=draft.wikidata,
         mentions=tuple(
-            _evidence(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            _evidence(text_of(doc), doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
             for m in draft.mentions
         ),
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from graphkit.extractor.turns import FIRST, SECOND, WE
 from graphkit.models import ActorType
+from graphkit.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -93,20 +94,20 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—
 def _in_dateline(span: Span) -> bool:
     """Inside a wire dateline opening a paragraph: "NEW DELHI (AP) — " or "BEIJING, June 19 (Reuters) - "."""
     doc = span.doc
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    match = _WIRE_DATELINE.match(doc.text, line_start) or re.compile(
+    line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
+    match = _WIRE_DATELINE.match(text_of(doc), line_start) or re.compile(
         r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
-    ).match(doc.text, line_start)
+    ).match(text_of(doc), line_start)
     return bool(match) and span.start_char < match.end()
 
 
 def _in_url(span: Span) -> bool:
     """Inside a path or address ("ru/events/president/news/62650")."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 1) : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 1]
-    line_end = doc.text.find("\n", span.end_char)
-    rest = doc.text[span.end_char : line_end if line_end >= 0 else len(doc.text)]
+    before = text_of(doc)[max(0, span.start_char - 1) : span.start_char]
+    after = text_of(doc)[span.end_char : span.end_char + 1]
+    line_end = text_of(doc).find("\n", span.end_char)
+    rest = text_of(doc)[span.end_char : line_end if line_end >= 0 else len(text_of(doc))]
     return "/" in before or "/" in after or rest.strip() == "/"  # a breadcrumb line ("News   /")
 
 
@@ -237,7 +238,7 @@ class _Finder:
         title_start = self.title_left(start)
         title_tokens = list(doc[title_start:start])
         app = self.appositive_title(start, end)
-        title_text = doc.text[doc[title_start].idx : doc[start].idx].strip() if title_tokens else ""
+        title_text = text_of(doc)[doc[title_start].idx : doc[start].idx].strip() if title_tokens else ""
         if app is not None:
             title_text = f"{title_text} {app.text}".strip()
         office, _ = _office_in(title_text, self.lex)
@@ -297,7 +298,7 @@ class _Finder:
         tok = self.doc[i]
         if not tok.is_alpha and tok.lower_.rstrip(".") not in {h.rstrip(".") for h in self.lex.honorifics}:
             return None
-        rest = self.doc.text[tok.idx : tok.idx + 48].lower()
+        rest = text_of(self.doc)[tok.idx : tok.idx + 48].lower()
         for title in titles:
             if rest.startswith(title) and (len(rest) == len(title) or not rest[len(title)].isalnum()):
                 span = self.doc.char_span(tok.idx, tok.idx + len(title), alignment_mode="expand")
@@ -624,7 +625,7 @@ class _Finder:
             )
 
     def groups(self) -> None:
-        text_low = self.doc.text.lower()
+        text_low = text_of(self.doc).lower()
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")

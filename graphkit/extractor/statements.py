@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graphkit.nlp import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -126,7 +128,7 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
     for m in mentions:
         for i in [*range(m.start, m.end), *m.extra_tokens]:
             by_token[i] = m
-    text = doc.text
+    text = text_of(doc)
     drafts: list[QuoteDraft] = []
     previous: QuoteDraft | None = None
     for start, end in find_quotes(text):
@@ -149,7 +151,7 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
 
 def _colon_label(doc: Doc, start: int, by_token: dict[int, Mention]) -> str | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
-    head = doc.text[max(0, start - 60) : start]
+    head = text_of(doc)[max(0, start - 60) : start]
     match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
     if match is None:
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graphkit.nlp import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -26,7 +28,7 @@ _LABEL_TAIL = re.compile(r"\s*(\([^)\n]{0,40}\))?\s*:")
 
 def speaker_labels(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]]:
     """(character offset, actor id) of each speaker label, in text order."""
-    text = doc.text
+    text = text_of(doc)
     labels = []
     for m in mentions:
         if m.kind != "name" or not m.actor:
