@@ -29,6 +29,7 @@ _EXPORTS = {
     "InputError": "graphkit.errors",
     "ModelLoadError": "graphkit.errors",
     "extract": "graphkit.extractor",
+    "extract_all": "graphkit.pipeline",
     "read_articles": "graphkit.ingest",
     "to_record": "graphkit.records",
     "extractions_from_graph": "graphkit.rdf.restore",

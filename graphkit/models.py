@@ -42,6 +42,12 @@ ActorId = Annotated[
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
+    def _repr_html_(self) -> str:
+        """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
+        from graphkit.display import to_html
+
+        return to_html(self)
+
 
 class ActorType(str, Enum):
     """What kind of actor: a person, a state, or an organization (governments and ministries included)."""

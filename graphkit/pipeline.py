@@ -19,12 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from graphkit import ingest
 from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import Article, ContactKind, ContactStatus, Extraction
+from graphkit.nlp import DEFAULT_PIPELINE
 from graphkit.registry import Extractor, exporters, extractors
 
 if TYPE_CHECKING:
     from graphkit.rdf.dataset import MergeCounts
 
-__all__ = ["Failure", "RunReport", "run_extract"]
+__all__ = ["Failure", "RunReport", "extract_all", "run_extract"]
 
 logger = logging.getLogger(__name__)
 
@@ -128,21 +129,7 @@ def run_extract(
         load_gazetteer(actors)  # fail early, naming the file and line
         options["actors"] = actors
     # Read everything before extracting: the total drives the progress bar, and articles are small.
-    items = list(ingest.read_articles(inputs, published=published))
-    extractions: dict[str, Extraction] = {}
-    failures: list[Failure] = []
-    _tick(progress, 0, len(items))
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, InputError):
-            result: Extraction | Failure = _input_failure(item)
-        else:
-            result = _extract_one(extract, item, options)
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
-            _keep(extractions, result)
-        _tick(progress, done, len(items))
-    written = list(extractions.values())
+    written, failures = _extract_inputs(inputs, extract, options, published, progress)
     with _provenance(pipeline, extractor, started):
         export(written, out)
         counts = _graph_counts(out, written, store)
@@ -223,3 +210,74 @@ def _report(out: Path, extractions: Sequence[Extraction], failures: Sequence[Fai
         contacts_by_status={status: statuses[status] for status in ContactStatus},
         statements=sum(len(e.statements) for e in extractions),
     )
+
+
+def extract_all(
+    inputs: Sequence[str | Path],
+    *,
+    pipeline: str = DEFAULT_PIPELINE,
+    extractor: str = "rules",
+    published: dt.date | None = None,
+    progress: Progress | None = None,
+    actors: str | Path | None = None,
+) -> list[Extraction]:
+    """Extract every article in ``inputs`` and return the extractions: :func:`run_extract` without a file.
+
+    An input that cannot be read, or an article whose extraction raises, is skipped with a warning that
+    names it and says why; the others are still returned. Two articles with the same id keep the later one.
+
+    Args:
+        inputs: files, directories, URLs or ``-``, as :func:`graphkit.read_articles` accepts.
+        pipeline: the spaCy pipeline the extractor uses.
+        extractor: a name registered in :data:`graphkit.registry.extractors`.
+        published: publication date for articles that do not give one.
+        progress: called as ``progress(done, total)`` to follow the run.
+        actors: a CSV or YAML file of the user's own actors, passed to the extractor.
+
+    Returns:
+        One extraction per article, in input order.
+
+    Raises:
+        UnknownNameError: ``extractor`` is not registered.
+        ModelLoadError: the pipeline cannot be loaded.
+
+    Example:
+        >>> extractions = extract_all(["data/articles"])  # doctest: +SKIP
+        >>> [e.article.id for e in extractions]  # doctest: +SKIP
+        ['seed']
+    """
+    extract = extractors.get(extractor)
+    options: dict[str, object] = {"pipeline": pipeline}
+    if actors is not None:
+        options["actors"] = actors
+    extractions, failures = _extract_inputs(inputs, extract, options, published, progress)
+    for failure in failures:
+        where = failure.article or failure.source or "an input"
+        line = f", line {failure.line}" if failure.line is not None else ""
+        warnings.warn(f"skipped {where}{line}: {failure.reason}", stacklevel=2)
+    return extractions
+
+
+def _extract_inputs(
+    inputs: Sequence[str | Path],
+    extract: Extractor,
+    options: dict[str, object],
+    published: dt.date | None,
+    progress: Progress | None,
+) -> tuple[list[Extraction], list[Failure]]:
+    """Read and extract every input: the extractions (a repeated article id keeps the later one), failures."""
+    items = list(ingest.read_articles(inputs, published=published))
+    extractions: dict[str, Extraction] = {}
+    failures: list[Failure] = []
+    _tick(progress, 0, len(items))
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, InputError):
+            result: Extraction | Failure = _input_failure(item)
+        else:
+            result = _extract_one(extract, item, options)
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            _keep(extractions, result)
+        _tick(progress, done, len(items))
+    return list(extractions.values()), failures

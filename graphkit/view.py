@@ -84,6 +84,10 @@ class HtmlView:
     html: str
     height: int = 600
 
+    def __repr__(self) -> str:
+        # The page is about a megabyte; a notebook keeps this text beside the HTML output, so keep it short.
+        return f"HtmlView({len(self.html):,} characters, height={self.height})"
+
     def _repr_html_(self) -> str:
         # srcdoc, not a file path or localhost URL: JupyterLab, Notebook and VS Code all render it, and the
         # sandbox keeps the page's script away from the notebook's own document.

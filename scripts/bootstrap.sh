@@ -53,6 +53,12 @@ else
     echo "bootstrap.sh: .venv is up to date"
 fi
 
+# The "graphkit" Jupyter kernel runs notebooks/ with this venv's Python (Jupyter started from .venv finds it
+# in .venv/share/jupyter; tests/test_notebooks.py uses it too).
+if [ ! -f .venv/share/jupyter/kernels/graphkit/kernel.json ]; then
+    .venv/bin/python -m ipykernel install --prefix .venv --name graphkit --display-name "Python 3 (graphkit)"
+fi
+
 if $browser && [ ! -x /usr/bin/chromium ]; then
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)

@@ -35,6 +35,7 @@ EXPORTED = [
     "country_graph",
     "event_graph",
     "extract",
+    "extract_all",
     "extractions_from_graph",
     "filter_graph",
     "read_articles",

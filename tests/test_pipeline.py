@@ -11,7 +11,7 @@ from conftest import EXPLODE, MISSING_PIPELINE, write_articles
 
 from graphkit.errors import ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
-from graphkit.pipeline import Failure, run_extract
+from graphkit.pipeline import Failure, extract_all, run_extract
 
 pytestmark = pytest.mark.usefixtures("fake_ingest")
 
@@ -119,3 +119,21 @@ def test_no_warning_without_duplicates(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _run(tmp_path, MET, PHONED)
+
+
+def test_extract_all_returns_extractions_and_warns_about_failures(tmp_path: Path) -> None:
+    source = write_articles(tmp_path / "in.jsonl", MET, "not json", {"id": "bad", "text": EXPLODE}, PHONED)
+    with pytest.warns(UserWarning) as caught:
+        extractions = extract_all([source], pipeline="any", extractor="fake")
+    assert [e.article.id for e in extractions] == ["a1", "a2"]
+    assert [len(e.contacts) for e in extractions] == [1, 2]
+    messages = [str(w.message) for w in caught]  # in input order
+    assert len(messages) == 2
+    assert messages[0].startswith(f"skipped {source}, line 2: not an article")
+    assert messages[1] == "skipped bad: RuntimeError: the fake extractor exploded [boom]"
+
+
+def test_extract_all_raises_when_the_pipeline_is_missing(tmp_path: Path) -> None:
+    source = write_articles(tmp_path / "in.jsonl", MET)
+    with pytest.raises(ModelLoadError):
+        extract_all([source], pipeline=MISSING_PIPELINE, extractor="fake")

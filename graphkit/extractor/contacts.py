@@ -654,6 +654,16 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     return ContactStatus.OCCURRED
 
 
+def _in_other_clause(tok: Token, chain_ids: set[int]) -> bool:
+    """Whether ``tok`` sits in a subordinate clause of its own, off the trigger's chain."""
+    cur = tok
+    while cur.head.i != cur.i and cur.i not in chain_ids:
+        if cur.dep_ in {"advcl", "relcl", "acl", "ccomp", "pcomp", "xcomp", "csubj"}:
+            return True
+        cur = cur.head
+    return False
+
+
 def _inside_clause_of_argument(tok: Token, trigger: Token) -> bool:
     """Inside a relative, adverbial or appositive clause under the trigger: a date of something else."""
     cur = tok
@@ -703,6 +713,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             rank = 0
         elif anchor.lemma_.lower() in ctx.reporting or span.root.head.lemma_.lower() in ctx.reporting:
             continue
+        elif _in_other_clause(span.root, chain_ids):
+            continue  # "refused talks, citing crimes from 1910": that clause's date is not the talks'
         else:
             rank = 2
         distance = abs(span.start - tok.i)

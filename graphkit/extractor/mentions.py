@@ -231,6 +231,12 @@ class _Finder:
             or _in_url(ent)
         ):
             return
+        opens = start == doc[start].sent.start or doc[start - 1].is_quote or doc[start - 1].is_punct
+        # A lone capitalized word opening a sentence ("Confirmation that ...") is rarely a name; names seen
+        # elsewhere in the article come back through the surname pass.
+        lone = end - start == 1 and opens and sum(t.text == doc[start].text for t in doc) == 1
+        if lone and not self.gaz.people(doc[start].text):
+            return
         reclassified = self.reclassify(doc[start:end])
         if reclassified:
             self.add(reclassified)
@@ -452,6 +458,8 @@ class _Finder:
         if self.gaz.country(span.text):
             self.gpe(span)
             return
+        if len(span) == 1 and span[0].pos_ == "NOUN" and not self.gaz.organization(span.text):
+            return  # a capitalized common noun ("Confirmation that ...") is not a body
         if any(
             t.pos_ in {"VERB", "AUX"} or t.lemma_.lower() in self.lex.reporting_verbs for t in span
         ) or _in_url(span):

@@ -51,6 +51,12 @@ _UNITS = {v: k for k, v in GRANULARITY_UNITS.items()}
 class _Result(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    def _repr_html_(self) -> str:
+        """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
+        from graphkit.display import to_html
+
+        return to_html(self)
+
 
 class ActorRef(_Result):
     """An actor shared across articles."""
