@@ -268,10 +268,10 @@ class _Finder:
 
     def _internal(self, ids: list[str]) -> bool:
         """A leader's dealings with his own officials or state are not diplomatic contacts (the guideline)."""
-        actors = [self.ctx.actors.get(a) for a in ids]
-        if len(actors) != 2 or any(a is None or a.country is None for a in actors):
+        actors = [a for a in (self.ctx.actors.get(i) for i in ids) if a is not None and a.country is not None]
+        if len(ids) != 2 or len(actors) != 2:
             return False
-        first, second = actors  # type: ignore[misc]
+        first, second = actors
         both_bodies = first.type.value == "organization" and second.type.value == "organization"
         return first.country == second.country and not both_bodies  # two bodies may be two sides
 

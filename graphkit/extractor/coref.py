@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from graphkit.extractor.mentions import Mention
-    from graphkit.gazetteer import Gazetteer
+    from graphkit.gazetteer import Gazetteer, PersonEntry
 
 __all__ = ["ActorDraft", "resolve_mentions"]
 
@@ -199,7 +199,7 @@ class _Resolver:
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
         )
 
-    def person_from_entry(self, entry: object) -> ActorDraft:
+    def person_from_entry(self, entry: PersonEntry) -> ActorDraft:
         name = entry.name
         for actor in self.persons():
             if (actor.wikidata and actor.wikidata == getattr(entry, "wikidata", None)) or _key(

@@ -88,17 +88,16 @@ def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention
     )
 
 
+_WIRE_DATELINE_DATED = re.compile(r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s")
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
 def _in_dateline(span: Span) -> bool:
     """Inside a wire dateline opening a paragraph: "NEW DELHI (AP) — " or "BEIJING, June 19 (Reuters) - "."""
-    doc = span.doc
-    line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
-    match = _WIRE_DATELINE.match(text_of(doc), line_start) or re.compile(
-        r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
-    ).match(text_of(doc), line_start)
-    return bool(match) and span.start_char < match.end()
+    text = text_of(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    match = _WIRE_DATELINE.match(text, line_start) or _WIRE_DATELINE_DATED.match(text, line_start)
+    return match is not None and span.start_char < match.end()
 
 
 def _in_url(span: Span) -> bool:
@@ -583,10 +582,10 @@ class _Finder:
         doc = self.doc
         for i in range(tok.i + 1, min(tok.i + 8, len(doc) - 1)):
             if doc[i].text == ",":
-                m = next((m for m in self.mentions if m.start == i + 1 and m.kind == "name"), None)
-                after = doc[m.end] if m is not None and m.end < len(doc) else None
-                if m is not None and m.type is ActorType.PERSON and (after is None or after.is_punct):
-                    return m
+                named = next((m for m in self.mentions if m.start == i + 1 and m.kind == "name"), None)
+                after = doc[named.end] if named is not None and named.end < len(doc) else None
+                if named is not None and named.type is ActorType.PERSON and (after is None or after.is_punct):
+                    return named
                 return None
             if doc[i].is_sent_start or doc[i].pos_ in {"VERB", "AUX"}:
                 return None
