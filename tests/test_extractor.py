@@ -177,6 +177,32 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Dutch Prime Minister Dick Schoof received a call from Ukrainian President Volodymyr Zelensky.",
+        {"Schoof", "Zelensky"},
+        "call",
+        "occurred",
+    ),
+    (
+        "Talks between Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
+        "ended without agreement.",
+        {"Vucic", "Kurti"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Japanese Prime Minister Shigeru Ishiba cancelled a planned trip to the Philippines.",
+        {"Ishiba", "Philippines"},
+        "visit",
+        "negated",
+    ),
+    (
+        "Hungarian Prime Minister Viktor Orban has invited Slovak Prime Minister Robert Fico "
+        "to visit Budapest.",
+        {"Orban", "Fico"},
+        "meeting",
+        "proposed",
+    ),
+    (
         "King Charles hosted a state banquet for French President Emmanuel Macron at Windsor.",
         {"Charles", "Macron"},
         "meeting",

@@ -343,9 +343,9 @@ class _Finder:
         if (
             low == "call"
             and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
-            and not _preps(tok, {"with", "between"})
+            and not _preps(tok, {"with", "between", "from"})
         ):
-            return None
+            return None  # "a call for restraint" is not a phone call; "a call from X" is
         if low in {"phone", "telephone", "video"} and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
         own = _preps(tok, _WITH_PREPS | {"by", "from"})
@@ -597,8 +597,9 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             negations += 1
             if lemma in st["double_negation"] or lemma == "rule":
                 return ContactStatus.PROPOSED
+        governs_subject = any(k.i == below and k.dep_ == "nsubj" for k in kids)
         if t.i != tok.i and (lemma in st["negated_governors"] or t.lower_ in st["negated_governors"]):
-            negations += 1
+            negations += not governs_subject  # "talks ended without a deal" took place; "ended talks" did not
         if lemma in st["negated_nouns"]:
             negations += 1
         for k in kids:
