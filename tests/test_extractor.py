@@ -411,3 +411,14 @@ def test_the_two_countries_are_the_states_just_named() -> None:
     [contact] = result.contacts
     assert {result.actor(p.actor).name for p in contact.participants} == {"Chile", "Argentina"}
     assert contact.status.value == "planned"
+
+
+def test_single_curly_quotes_and_apostrophes() -> None:
+    text = (
+        "Mr Stubb said: ‘We didn’t agree on everything, but we agreed to keep talking.’ "
+        "Then he left in the ‘90s style."
+    )
+    result = run(text)
+    assert [s.text for s in result.statements] == [
+        "We didn’t agree on everything, but we agreed to keep talking."
+    ]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QuoteDraft", "find_quotes", "find_statements"]
 
-OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+OPEN = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 MIN_WORDS = 4  # shorter quoted strings are terms or scare quotes, not statements
 
 
@@ -65,6 +65,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _opens(text: str, i: int) -> bool:
+    if text[i] == "‘":  # a single curly quote opens speech, not "the ‘90s"
+        return i + 1 < len(text) and text[i + 1].isalpha() and (i == 0 or not text[i - 1].isalnum())
     if text[i] != '"':
         return text[i] != "”"
     # A straight quote opens when it is not glued to the previous word.
@@ -75,6 +77,9 @@ def _closing(text: str, i: int, end: int, close: str) -> int | None:
     marks = {close, "”"} if close == '"' else {close}
     for j in range(i, end):
         if text[j] in marks:
+            # ’ is also the apostrophe ("didn’t", "Russia’s"): it closes only before a non-letter
+            if close == "’" and j + 1 < len(text) and text[j + 1].isalpha():
+                continue
             return j
     return None
 
