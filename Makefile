@@ -10,4 +10,5 @@ demo:
 test:
 	bash scripts/bootstrap.sh --browser
 	.venv/bin/ruff check .
+	.venv/bin/mypy graphkit
 	.venv/bin/python -m pytest

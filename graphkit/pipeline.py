@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,14 +122,14 @@ def run_extract(
     started = dt.datetime.now(dt.UTC)
     export = exporters.get(out.suffix.lower())
     extract = extractors.get(extractor)
-    options: dict[str, object] = {"pipeline": pipeline}
+    options: dict[str, object] = {}
     if actors is not None:
         from graphkit.gazetteer import load_gazetteer
 
         load_gazetteer(actors)  # fail early, naming the file and line
         options["actors"] = actors
     # Read everything before extracting: the total drives the progress bar, and articles are small.
-    written, failures = _extract_inputs(inputs, extract, options, published, progress)
+    written, failures = _extract_inputs(inputs, extract, pipeline, options, published, progress)
     with _provenance(pipeline, extractor, started):
         export(written, out)
         counts = _graph_counts(out, written, store)
@@ -166,9 +166,11 @@ def _graph_counts(out: Path, written: Sequence[Extraction], store: str | Path | 
     return None
 
 
-def _extract_one(extract: Extractor, article: Article, options: dict[str, object]) -> Extraction | Failure:
+def _extract_one(
+    extract: Extractor, article: Article, pipeline: str, options: Mapping[str, object]
+) -> Extraction | Failure:
     try:
-        return extract(article, **options)
+        return extract(article, pipeline=pipeline, **options)
     except ModelLoadError:
         raise  # the same for every article: a usage error, not a failure of this one
     except Exception as err:  # one bad article must not stop the run; the report carries the reason
@@ -247,10 +249,10 @@ def extract_all(
         ['seed']
     """
     extract = extractors.get(extractor)
-    options: dict[str, object] = {"pipeline": pipeline}
+    options: dict[str, object] = {}
     if actors is not None:
         options["actors"] = actors
-    extractions, failures = _extract_inputs(inputs, extract, options, published, progress)
+    extractions, failures = _extract_inputs(inputs, extract, pipeline, options, published, progress)
     for failure in failures:
         where = failure.article or failure.source or "an input"
         line = f", line {failure.line}" if failure.line is not None else ""
@@ -261,11 +263,16 @@ def extract_all(
 def _extract_inputs(
     inputs: Sequence[str | Path],
     extract: Extractor,
-    options: dict[str, object],
+    pipeline: str,
+    options: Mapping[str, object],
     published: dt.date | None,
     progress: Progress | None,
 ) -> tuple[list[Extraction], list[Failure]]:
-    """Read and extract every input: the extractions (a repeated article id keeps the later one), failures."""
+    """Read and extract every input: the extractions (a repeated article id keeps the later one), failures.
+
+    ``options`` are the extractor's optional keyword arguments the user gave (``actors``), passed as they
+    are: only the extractor knows their types.
+    """
     items = list(ingest.read_articles(inputs, published=published))
     extractions: dict[str, Extraction] = {}
     failures: list[Failure] = []
@@ -274,7 +281,7 @@ def _extract_inputs(
         if isinstance(item, InputError):
             result: Extraction | Failure = _input_failure(item)
         else:
-            result = _extract_one(extract, item, options)
+            result = _extract_one(extract, item, pipeline, options)
         if isinstance(result, Failure):
             failures.append(result)
         else:

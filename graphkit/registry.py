@@ -102,7 +102,14 @@ class Registry(Generic[F]):
 
 
 class Extractor(Protocol):
-    """What an extractor is: one article in, its extraction out (the article itself is not changed)."""
+    """What an extractor is: one article in, its extraction out (the article itself is not changed).
+
+    Every extractor takes ``pipeline``. The runs in :mod:`graphkit.pipeline` pass further keyword options
+    only when the user gives them (``actors``: a file of the user's own actors); an extractor that does not
+    take one fails on each article with a ``TypeError``, reported as that article's failure. The protocol
+    leaves them out on purpose: ``**options: Any`` here would require every extractor, including one that
+    takes no option, to accept any keyword.
+    """
 
     def __call__(self, article: Article, *, pipeline: str) -> Extraction: ...
 

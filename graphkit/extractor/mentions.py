@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graphkit.extractor.turns import FIRST, SECOND, WE
 from graphkit.models import ActorType
@@ -485,6 +485,15 @@ class _Finder:
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
         return bool(nxt is not None and nxt.lower_ in self.title_words and nxt.pos_ in {"NOUN", "PROPN"})
 
+    def known_people(self) -> None:
+        """Full names from the gazetteer that NER missed (the small model misses many foreign names)."""
+        for start, end in _match_people(self.doc, self.gaz):
+            if any(i in self.taken for i in range(start, end)):
+                continue
+            span = self.doc[start:end]
+            if span[0].is_title or span[0].is_upper:
+                self.person(span)
+
     def surnames(self) -> None:
         """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
         names = [
@@ -640,6 +649,35 @@ class _Finder:
                     self.add(Mention(span.start, span.end, span.root.i, "group", ActorType.PERSON, span.text))
 
 
+_MATCHERS: dict[tuple[int, int], Any] = {}
+
+
+def _people_matcher(doc: Doc, gaz: Gazetteer) -> Any:
+    """A PhraseMatcher of the gazetteer's multi-word person names, built once per vocabulary and gazetteer."""
+    key = (id(doc.vocab), id(gaz))
+    if key not in _MATCHERS:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc as SpacyDoc
+
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        names = {text for text, label, _ in gaz.surface_forms() if label == "PERSON" and " " in text}
+        matcher.add("PERSON", [SpacyDoc(doc.vocab, words=name.split()) for name in sorted(names)])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _match_people(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Longest non-overlapping matches of known multi-word names, in text order."""
+    spans = sorted(
+        ((s, e) for _, s, e in _people_matcher(doc, gaz)(doc)), key=lambda m: (m[0], -(m[1] - m[0]))
+    )
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """All actor mentions of ``doc`` in text order."""
     finder = _Finder(doc, gaz, lex)
@@ -654,6 +692,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             finder.side(ent)
         elif ent.label_ in {"ORG", "FAC"}:
             finder.org(ent)
+    finder.known_people()
     finder.surnames()
     finder.groups()
     for tok in doc:

@@ -82,7 +82,7 @@ def _open(data: Sequence[Path] | None, store: str | None) -> Store:
                 else graph.identifier
             )
             if len(graph):
-                memory.replace({name: graph})  # type: ignore[dict-item]
+                memory.replace({name: graph})  # type: ignore[dict-item]  # a blank node is fine in memory
     return memory
 
 

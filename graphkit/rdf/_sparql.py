@@ -35,6 +35,15 @@ def _term(value: Node | None) -> str:
         raise GraphkitError(f"{value!r} cannot be used in a query: {err}") from err
 
 
+def _row(row: Node | Sequence[Node | None] | None, width: int) -> list[Node | None]:
+    """The values of one row: a sequence of them, or (one variable only) the value itself."""
+    if row is None or isinstance(row, Node):  # IRIs and literals are strings, so test them before sequences
+        if width == 1:
+            return [row]
+        raise GraphkitError(f"a row of {width} variables needs a list or tuple of values, not {row!r}")
+    return list(row)
+
+
 def values(variables: str | Sequence[str], rows: Iterable[Node | Sequence[Node | None] | None]) -> str:
     """A ``VALUES`` block binding ``variables`` to ``rows`` (None is ``UNDEF``).
 
@@ -44,7 +53,6 @@ def values(variables: str | Sequence[str], rows: Iterable[Node | Sequence[Node |
     names = [variables] if isinstance(variables, str) else list(variables)
     cells = []
     for row in rows:
-        items = [row] if len(names) == 1 and not isinstance(row, list | tuple) else list(row)  # type: ignore[arg-type]
-        cells.append("(" + " ".join(_term(v) for v in items) + ")")
+        cells.append("(" + " ".join(_term(v) for v in _row(row, len(names))) + ")")
     header = " ".join(f"?{n}" for n in names)
     return f"VALUES ({header}) {{ {' '.join(cells)} }}"

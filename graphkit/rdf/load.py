@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.models import DateSpan, Extraction, Granularity
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris, merge
 from graphkit.rdf._sparql import PROLOGUE, values
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_graph
@@ -26,10 +27,11 @@ __all__ = ["add_extractions", "store_counts"]
 #: Participant keys per summary query: keeps each query (and its VALUES block) small.
 KEYS_PER_QUERY = 200
 
-_KINDS = {v: k for k, v in KIND_CLASSES.items()}
-_STATUSES = {v: k for k, v in STATUSES.items()}
-_ROLES = {v: k for k, v in ROLE_TYPES.items()}
-_UNITS = {v: k for k, v in GRANULARITY_UNITS.items()}
+# Keyed by Node: they are looked up with whatever term a query binds (an unknown one is a KeyError).
+_KINDS: dict[Node, ContactKind] = {v: k for k, v in KIND_CLASSES.items()}
+_STATUSES: dict[Node, ContactStatus] = {v: k for k, v in STATUSES.items()}
+_ROLES: dict[Node, Role] = {v: k for k, v in ROLE_TYPES.items()}
+_UNITS: dict[Node, Granularity] = {v: k for k, v in GRANULARITY_UNITS.items()}
 
 _OLD_KEYS = """SELECT DISTINCT ?key WHERE {{ {graphs} GRAPH ?g {{ ?r gk:participantKey ?key }} }}"""
 
@@ -74,8 +76,8 @@ def add_extractions(
     latest = {e.article.id: e for e in extractions}
     names = [iris.article_graph_iri(i) for i in latest]
     keys = _keys_in(store, names)
-    graphs = {g.identifier: g for g in (article_graph(e, run) for e in latest.values())}
-    store.replace(graphs)  # type: ignore[arg-type]  # graph identifiers are URIRefs
+    graphs = {name: article_graph(e, run) for name, e in zip(names, latest.values(), strict=True)}
+    store.replace(graphs)
     keys |= {r.key for r in merge.summaries(latest.values())}
     _remerge(store, sorted(keys))
     return store_counts(store)
@@ -84,7 +86,7 @@ def add_extractions(
 def store_counts(store: Store) -> MergeCounts:
     """The reports and merged events in ``store``."""
     (row,) = store.select(PROLOGUE + _COUNTS)
-    return MergeCounts(reports=int(row["reports"]), events=int(row["events"]))  # type: ignore[call-overload]
+    return MergeCounts(reports=int(_py(row["reports"])), events=int(_py(row["events"])))
 
 
 def _keys_in(store: Store, graphs: Iterable[URIRef]) -> set[str]:
@@ -121,7 +123,7 @@ def _summary(iri: str, rows: list[dict[str, Node]]) -> merge.ReportSummary:
         merge.ParticipantSummary(
             str(r["actor"]),
             _ROLES[r["roleType"]],
-            str(r["behalf"]) if "behalf" in r else None,  # type: ignore[index]
+            str(r["behalf"]) if "behalf" in r else None,
         )
         for _, r in sorted(roles.items())
     )
@@ -130,8 +132,8 @@ def _summary(iri: str, rows: list[dict[str, Node]]) -> merge.ReportSummary:
         article=str(row["article"]),
         published=_py(row.get("published")),
         key=str(row["key"]),
-        kind=_KINDS[row["kind"]],  # type: ignore[index]
-        status=_STATUSES[row["status"]],  # type: ignore[index]
+        kind=_KINDS[row["kind"]],
+        status=_STATUSES[row["status"]],
         date=_date(row),
         location=_py(row.get("loc")),
         evidence=str(row["evidence"]),
@@ -142,7 +144,7 @@ def _summary(iri: str, rows: list[dict[str, Node]]) -> merge.ReportSummary:
 def _date(row: dict[str, Node]) -> DateSpan | None:
     if "begin" not in row:
         return None
-    granularity: Granularity = _UNITS[row["gran"]]  # type: ignore[index]
+    granularity = _UNITS[row["gran"]]
     return DateSpan(
         start=_py(row["begin"]),
         end=_py(row["end"]),
@@ -152,5 +154,6 @@ def _date(row: dict[str, Node]) -> DateSpan | None:
     )
 
 
-def _py(term: Node | None) -> object:
+def _py(term: Node | None) -> Any:
+    """A literal's Python value (its type depends on the datatype: rdflib types it Any), else the term."""
     return term.toPython() if isinstance(term, Literal) else term

@@ -167,13 +167,14 @@ def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
 
 def event_graphs(events: dict[str, list[Event]]) -> dict[URIRef, Graph]:
     """One named graph per participant key, holding its merged events."""
-    out = {}
+    out: dict[URIRef, Graph] = {}
     for key, group in events.items():
-        graph = Graph(identifier=iris.events_graph_iri(key))
+        name = iris.events_graph_iri(key)
+        graph = Graph(identifier=name)
         bind_prefixes(graph)
         for event in group:
             _add_event(graph, event, key)
-        out[graph.identifier] = graph
+        out[name] = graph
     return out
 
 

@@ -43,9 +43,10 @@ __all__ = [
     "who_met_whom",
 ]
 
-_KINDS = {v: k for k, v in KIND_CLASSES.items()}
-_STATUSES = {v: k for k, v in STATUSES.items()}
-_UNITS = {v: k for k, v in GRANULARITY_UNITS.items()}
+# Keyed by Node: they are looked up with whatever term a query binds (an unknown one is a KeyError).
+_KINDS: dict[Node, ContactKind] = {v: k for k, v in KIND_CLASSES.items()}
+_STATUSES: dict[Node, ContactStatus] = {v: k for k, v in STATUSES.items()}
+_UNITS: dict[Node, Granularity] = {v: k for k, v in GRANULARITY_UNITS.items()}
 
 
 class _Result(BaseModel):
@@ -206,10 +207,9 @@ def contacts(
         f"{{ {values('a' + str(n), map(URIRef, found))} ?e gk:participant ?a{n} }}"
         for n, found in enumerate(actors)
     ]
-    filters = values(
-        ("kind", "status", "from", "to"),
-        [(KIND_CLASSES.get(kind), STATUSES.get(status), _date(start), _date(end))],  # type: ignore[arg-type]
-    )
+    kind_class = KIND_CLASSES.get(kind) if kind is not None else None
+    status_class = STATUSES.get(status) if status is not None else None
+    filters = values(("kind", "status", "from", "to"), [(kind_class, status_class, _date(start), _date(end))])
     rows = store.select(PROLOGUE + _EVENTS % {"filters": filters, "actor": "\n".join(patterns)})
     return _assemble(store, rows)
 
@@ -247,11 +247,11 @@ def _source(row: dict[str, Node]) -> Source:
 def _contact(iri: str, row: dict[str, Node], people: list[ActorRef], sources: list[Source]) -> ContactResult:
     return ContactResult(
         iri=iri,
-        kind=_KINDS[row["kind"]],  # type: ignore[index]
-        status=_STATUSES[row["status"]],  # type: ignore[index]
+        kind=_KINDS[row["kind"]],
+        status=_STATUSES[row["status"]],
         start=_py(row.get("begin")),
         end=_py(row.get("end")),
-        granularity=_UNITS.get(row.get("gran")),  # type: ignore[arg-type]
+        granularity=_UNITS.get(row["gran"]) if "gran" in row else None,
         location=_py(row.get("loc")),
         participants=tuple(sorted(people, key=lambda a: a.iri)),
         sources=tuple(sorted(sources, key=lambda s: (s.published or dt.date.min, s.article, s.start))),

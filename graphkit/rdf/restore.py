@@ -6,24 +6,28 @@ with merged events, or the union of all graphs in one Turtle file, gives back th
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from rdflib import OWL, RDF, SDO, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graphkit.errors import InputError
-from graphkit.models import Extraction
+from graphkit.models import ActorType, ContactKind, ContactStatus, Extraction, Granularity, Role
 from graphkit.rdf.convert import ACTOR_CLASSES, GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES
 from graphkit.rdf.namespace import GK, NIF, SEM, WD
 
 __all__ = ["extractions_from_graph", "union_graph"]
 
-_KINDS = {v: k for k, v in KIND_CLASSES.items()}
-_STATUSES = {v: k for k, v in STATUSES.items()}
-_ROLES = {v: k for k, v in ROLE_TYPES.items()}
-_UNITS = {v: k for k, v in GRANULARITY_UNITS.items()}
-_TYPES = {classes[0]: t for t, classes in ACTOR_CLASSES.items()}
+# Keyed by Node: they are looked up with whatever term a triple holds (an unknown one is a KeyError).
+_KINDS: dict[Node, ContactKind] = {v: k for k, v in KIND_CLASSES.items()}
+_STATUSES: dict[Node, ContactStatus] = {v: k for k, v in STATUSES.items()}
+_ROLES: dict[Node, Role] = {v: k for k, v in ROLE_TYPES.items()}
+_UNITS: dict[Node, Granularity] = {v: k for k, v in GRANULARITY_UNITS.items()}
+_TYPES: dict[Node, ActorType] = {classes[0]: t for t, classes in ACTOR_CLASSES.items()}
+
+V = TypeVar("V")
 
 
 def union_graph(graph: Graph | Dataset) -> Graph:
@@ -58,8 +62,8 @@ class _Reader:
     def __init__(self, graph: Graph) -> None:
         self.g = graph
 
-    def one(self, s: Node, p: URIRef) -> Any:
-        """The Python value of the single object of (s, p), or None."""
+    def one(self, s: Node | None, p: URIRef) -> Any:
+        """The Python value of the single object of (s, p), or None (always None when ``s`` is None)."""
         value = self.g.value(s, p)
         return value.toPython() if isinstance(value, Literal) else value
 
@@ -73,17 +77,24 @@ class _Reader:
                 members.append((int(str(pred)[len(str(RDF)) + 1 :]), obj))
         return [obj.toPython() if isinstance(obj, Literal) else obj for _, obj in sorted(members)]
 
+    def lookup(self, table: Mapping[Node, V], s: Node, p: URIRef) -> V:
+        """The entry of ``table`` for the single object of (s, p); KeyError when there is none or no entry."""
+        value = self.g.value(s, p)
+        if value is None:
+            raise KeyError(f"{s} has no {p}")
+        return table[value]
+
     def indexed(self, p: URIRef, o: Node, cls: URIRef) -> list[Node]:
         nodes = [s for s in self.g.subjects(p, o) if (s, RDF.type, cls) in self.g]
         return sorted(nodes, key=lambda n: int(self.one(n, GK.index)))
 
-    def extraction(self, article: URIRef) -> Extraction:
+    def extraction(self, article: Node) -> Extraction:
         try:
             return Extraction.model_validate(self._fields(article))
         except (ValidationError, TypeError, ValueError) as err:
             raise InputError(f"article {article} in the graph is not a valid extraction: {err}") from err
 
-    def _fields(self, article: URIRef) -> dict[str, Any]:
+    def _fields(self, article: Node) -> dict[str, Any]:
         actors = self.indexed(GK.reportedIn, article, GK.ArticleActor)
         ids = {node: self.one(node, GK.localId) for node in actors}
         contacts = self.indexed(GK.reportedIn, article, GK.ContactReport)
@@ -95,7 +106,7 @@ class _Reader:
             "statements": [self._statement(n, ids) for n in statements],
         }
 
-    def _article(self, a: URIRef) -> dict[str, Any]:
+    def _article(self, a: Node) -> dict[str, Any]:
         publisher = self.g.value(a, SDO.publisher)
         fields = {
             "id": self.one(a, SDO.identifier),
@@ -118,7 +129,7 @@ class _Reader:
         return {
             "id": self.one(node, GK.localId),
             "name": self.one(node, SDO.name),
-            "type": _TYPES[self.g.value(node, GK.actorType)],
+            "type": self.lookup(_TYPES, node, GK.actorType),
             "country": self.one(node, GK.countryCode),
             "offices": self.seq(node, GK.offices),
             "aliases": self.seq(node, GK.aliases),
@@ -126,7 +137,8 @@ class _Reader:
             "mentions": [self._span(s) for s in self.seq(node, GK.mentions)],
         }
 
-    def _span(self, node: Node) -> dict[str, Any]:
+    def _span(self, node: Node | None) -> dict[str, Any]:
+        """A span's fields; a missing span (None) gives None fields, which the models then reject."""
         return {
             "text": self.one(node, NIF.anchorOf),
             "start": self.one(node, NIF.beginIndex),
@@ -140,7 +152,7 @@ class _Reader:
         return {
             "start": start,
             "end": self.one(node, SEM.hasLatestEndTimeStamp),
-            "granularity": _UNITS[self.g.value(node, GK.granularity)],
+            "granularity": self.lookup(_UNITS, node, GK.granularity),
             "expression": self.one(node, GK.dateExpression),
             "anchor": self.one(node, GK.dateAnchor),
         }
@@ -149,8 +161,8 @@ class _Reader:
         roles = sorted(self.g.objects(node, SEM.hasActor), key=lambda r: int(self.one(r, GK.index)))
         return {
             "participants": [self._participant(r, ids) for r in roles],
-            "kind": _KINDS[self.g.value(node, GK.contactKind)],
-            "status": _STATUSES[self.g.value(node, GK.status)],
+            "kind": self.lookup(_KINDS, node, GK.contactKind),
+            "status": self.lookup(_STATUSES, node, GK.status),
             "date": self._date(node),
             "location": self.one(node, SDO.location),
             "evidence": self._span(self.g.value(node, GK.evidence)),
@@ -160,14 +172,14 @@ class _Reader:
     def _participant(self, role: Node, ids: dict[Node, str]) -> dict[str, Any]:
         behalf = self.g.value(role, GK.onBehalfOf)
         return {
-            "actor": ids[self.g.value(role, RDF.value)],
-            "role": _ROLES[self.g.value(role, SEM.roleType)],
+            "actor": self.lookup(ids, role, RDF.value),
+            "role": self.lookup(_ROLES, role, SEM.roleType),
             "on_behalf_of": ids[behalf] if behalf is not None else None,
         }
 
     def _statement(self, node: Node, ids: dict[Node, str]) -> dict[str, Any]:
         return {
-            "speaker": ids[self.g.value(node, GK.speaker)],
+            "speaker": self.lookup(ids, node, GK.speaker),
             "text": self.one(node, SDO.text),
             "direct": self.one(node, GK.direct),
             "date": self._date(node),

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib.query import ResultRow
+from rdflib.term import IdentifiedNode, Node
 
 from graphkit.errors import GraphkitError
 from graphkit.registry import Registry
@@ -76,12 +77,16 @@ class MemoryStore:
     def select(self, query: str) -> list[Row]:
         result = self.dataset.query(query)
         names = [str(v) for v in result.vars or ()]
-        return [{n: row[n] for n in names if row[n] is not None} for row in result]  # type: ignore[index]  # rdflib ResultRow
+        # A SELECT result iterates as ResultRows; other results (booleans, triples) bind no variable.
+        return [
+            {n: row[n] for n in names if row[n] is not None} if isinstance(row, ResultRow) else {}
+            for row in result
+        ]
 
     def dump(self) -> Dataset:
         copy = Dataset(default_union=True)
         for s, p, o, g in self.dataset.quads((None, None, None, None)):
-            copy.graph(g).add((s, p, o))  # type: ignore[arg-type]  # named graphs only
+            copy.graph(g).add((s, p, o))
         return copy
 
     def close(self) -> None:
@@ -111,7 +116,9 @@ class OxigraphStore:
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
             if graph is not None:
-                quads += [self._ox.Quad(*map(self._term, triple), node) for triple in graph]
+                quads += [
+                    self._ox.Quad(self._term(s), self._term(p), self._term(o), node) for s, p, o in graph
+                ]
         self.store.extend(quads)
 
     def select(self, query: str) -> list[Row]:
@@ -119,7 +126,7 @@ class OxigraphStore:
         names = [v.value for v in solutions.variables]  # type: ignore[union-attr]  # SELECT gives solutions
         return [
             {n: _from_oxigraph(s[n]) for n in names if s[n] is not None}
-            for s in solutions  # type: ignore[union-attr]
+            for s in solutions  # type: ignore[union-attr]  # SELECT gives solutions
         ]
 
     def dump(self) -> Dataset:
@@ -201,7 +208,10 @@ class SparqlStore:
     def dump(self) -> Dataset:
         dataset = Dataset(default_union=True)
         for row in self.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            dataset.graph(row["g"]).add((row["s"], row["p"], row["o"]))  # type: ignore[arg-type]
+            name = row["g"]
+            if not isinstance(name, IdentifiedNode):  # SPARQL names graphs by IRIs (or blank nodes) only
+                raise StoreError(f"SPARQL endpoint {self.url} named a graph by {name!r}")
+            dataset.graph(name).add((row["s"], row["p"], row["o"]))
         return dataset
 
     def close(self) -> None:
