@@ -422,3 +422,13 @@ def test_single_curly_quotes_and_apostrophes() -> None:
     assert [s.text for s in result.statements] == [
         "We didn’t agree on everything, but we agreed to keep talking."
     ]
+
+
+def test_coordinated_with_phrases_are_separate_sessions() -> None:
+    text = (
+        "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "
+        "and with top diplomat Qin Gang earlier in the day."
+    )
+    result = run(text)
+    pairs = sorted(sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts)
+    assert pairs == [["Antony Blinken", "Qin Gang"], ["Antony Blinken", "Wang Yi"]]

@@ -167,13 +167,21 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
 
 
 def _preps(tok: Token, words: set[str]) -> list[Token]:
-    return [
-        p
+    """Objects of ``tok``'s prepositions in ``words``, also coordinated ones ("with A, and with B")."""
+    preps = [
+        c
         for c in tok.children
-        if c.dep_ in {"prep", "dative"} and c.lower_ in words
-        for p in c.children
-        if p.dep_ == "pobj"
+        if c.dep_ in {"prep", "dative", "conj"} and c.pos_ == "ADP" and c.lower_ in words
     ]
+    preps += [
+        k for c in preps for k in c.conjuncts if k.pos_ == "ADP" and k.lower_ in words and k not in preps
+    ]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
+
+
+def _with_phrases(tok: Token) -> int:
+    """How many separate with-phrases hang on ``tok`` ("with A on Sunday, and with B")."""
+    return sum(1 for c in tok.children if c.pos_ == "ADP" and c.lower_ == "with")
 
 
 def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
@@ -390,9 +398,9 @@ class _Finder:
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
-        with_objects = _preps(tok, {"with"})
         separate = any(c.lower_ in _SEPARATE for c in tok.subtree if c.i < tok.i)
-        if separate and len(self._ids(gov_subjects)) == 1 and with_objects and not targets:
+        separate = separate or _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
+        if separate and len(self._ids(gov_subjects)) == 1 and own and not targets:
             # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
             return self.build(tok, gov_subjects, own, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
