@@ -197,6 +197,9 @@ def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
             return ContactKind.CALL
     if tok.lemma_ == "talk" and tok.pos_ == "VERB":
         return ContactKind.MEETING
+    places = [p for p in _preps(tok, {"in", "at"}) if (m := ctx.by_token.get(p.i)) and m.kind == "country"]
+    if places:
+        return ContactKind.MEETING  # "our conversations in Russia and in Brazil" were held in person
     return ContactKind.CONTACT  # the channel is not stated
 
 

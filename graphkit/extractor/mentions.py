@@ -502,7 +502,7 @@ class _Finder:
             if m.kind == "name" and m.type is ActorType.PERSON and m.name
         ]
         known = {n[-1] for n in names}
-        firsts = [n[0] for n in names if len(n) == 2]
+        firsts = [n[0] for n in {tuple(n) for n in names if len(n) == 2}]
         # Some naming customs use the given name alone ("Abiy" for Abiy Ahmed): accept one used by one person.
         given = {f for f in firsts if firsts.count(f) == 1 and f not in known}
         for tok in self.doc:
