@@ -615,30 +615,10 @@ class _Finder:
             if tok.lower_ in words and tok.pos_ == "PRON":
                 self.add(Mention(tok.i, tok.i + 1, tok.i, kind, ActorType.PERSON, tok.text))
                 return
-        if tok.lower_ in POSSESSIVES and tok.tag_ == "PRP$":
-            self.add(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.i,
-                    "pronoun",
-                    ActorType.PERSON,
-                    tok.text,
-                    gender=POSSESSIVES[tok.lower_],
-                )
-            )
-        elif tok.lower_ in PRONOUNS and tok.tag_ == "PRP":
-            self.add(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.i,
-                    "pronoun",
-                    ActorType.PERSON,
-                    tok.text,
-                    gender=PRONOUNS[tok.lower_],
-                )
-            )
+        third = {"PRP$": POSSESSIVES, "PRP": PRONOUNS}.get(tok.tag_, {})
+        if tok.lower_ in third:  # "he", "him", "his", "she", "her"
+            gender = third[tok.lower_]
+            self.add(Mention(tok.i, tok.i + 1, tok.i, "pronoun", ActorType.PERSON, tok.text, gender=gender))
 
     def groups(self) -> None:
         text_low = text_of(self.doc).lower()
