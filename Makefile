@@ -3,8 +3,7 @@
 
 demo:
 	bash scripts/bootstrap.sh
-	.venv/bin/graphkit extract data/articles --out out/contacts.jsonl
-	.venv/bin/graphkit extract data/articles --out out/contacts.ttl --quiet
+	.venv/bin/graphkit extract data/articles --out out/contacts.jsonl --out out/contacts.ttl
 	.venv/bin/graphkit view out/contacts.jsonl --out out/contacts.html
 
 test:

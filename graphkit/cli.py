@@ -69,12 +69,13 @@ def extract(
         ),
     ],
     out: Annotated[
-        Path,
+        list[Path],
         typer.Option(
             "--out",
             "-o",
             dir_okay=False,
-            help="Output file; its suffix picks the format (.jsonl, .ttl, .nt, .trig, .nq, .jsonld).",
+            help="Output file; its suffix picks the format (.jsonl, .ttl, .nt, .trig, .nq, .jsonld). "
+            "Repeat it to write several formats from one run.",
         ),
     ],
     published: Annotated[
@@ -132,7 +133,7 @@ def extract(
         errors.print(f"[yellow]warning:[/] {escape(str(warning.message))}", highlight=False)
     if not quiet:
         Console().print(
-            f"wrote {report.articles} articles to {escape(str(report.out))}",
+            f"wrote {report.articles} articles to {escape(', '.join(map(str, (report.out, *report.also))))}",
             _summary(report),
             highlight=False,
         )

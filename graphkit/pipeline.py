@@ -60,7 +60,8 @@ class Failure(_Frozen):
 class RunReport(_Frozen):
     """What one extraction run read, wrote and failed on; the counts describe the written file."""
 
-    out: Path = Field(description="The file written")
+    out: Path = Field(description="The (first) file written")
+    also: tuple[Path, ...] = Field(default=(), description="Further files written from the same extractions")
     articles: int = Field(ge=0, description="Articles written (one record each)")
     failures: tuple[Failure, ...] = ()
     actors: int = Field(ge=0)
@@ -87,7 +88,7 @@ class RunReport(_Frozen):
 
 def run_extract(
     inputs: Sequence[str | Path],
-    out: Path | str,
+    out: Path | str | Sequence[Path | str],
     *,
     pipeline: str,
     extractor: str = "rules",
@@ -104,7 +105,8 @@ def run_extract(
 
     Args:
         inputs: files, directories, URLs or ``-``, as :func:`graphkit.ingest.read_articles` accepts.
-        out: the output file; its suffix picks the exporter (``.jsonl``).
+        out: the output file, or several (one extraction run, written in each format); the suffix picks the
+            exporter (``.jsonl``, ``.ttl``, ...).
         pipeline: the spaCy pipeline the extractor uses.
         extractor: a name registered in :data:`graphkit.registry.extractors`.
         published: publication date for articles that do not give one.
@@ -118,9 +120,11 @@ def run_extract(
         UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
         ModelLoadError: the pipeline cannot be loaded; nothing is written.
     """
-    out = Path(out)
+    outs = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
+    if not outs:
+        raise ValueError("run_extract needs at least one output file")
     started = dt.datetime.now(dt.UTC)
-    export = exporters.get(out.suffix.lower())
+    exports = [(exporters.get(o.suffix.lower()), o) for o in outs]  # every suffix is checked before any work
     extract = extractors.get(extractor)
     options: dict[str, object] = {}
     if actors is not None:
@@ -131,9 +135,11 @@ def run_extract(
     # Read everything before extracting: the total drives the progress bar, and articles are small.
     written, failures = _extract_inputs(inputs, extract, pipeline, options, published, progress)
     with _provenance(pipeline, extractor, started):
-        export(written, out)
-        counts = _graph_counts(out, written, store)
-    report = _report(out, written, failures)
+        for export, path in exports:
+            export(written, path)
+        graph_out = next((o for o in outs if o.suffix.lower() in _GRAPH_SUFFIXES), outs[0])
+        counts = _graph_counts(graph_out, written, store)
+    report = _report(outs[0], written, failures).model_copy(update={"also": tuple(outs[1:])})
     if counts is None:
         return report
     return report.model_copy(update={"events": counts.events, "merged": counts.merged})

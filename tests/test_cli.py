@@ -153,3 +153,13 @@ def test_bad_actors_file_is_a_usage_error_naming_its_line(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "actors.csv:2" in result.output
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_several_outputs_from_one_run(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Published: 2024-01-01\n\nNothing here.", encoding="utf-8")
+    jsonl, ttl = tmp_path / "out.jsonl", tmp_path / "out.ttl"
+    result = _extract(article, "--out", jsonl, "--out", ttl, "--extractor", "fake")
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _records(jsonl)] == ["a"]
+    assert "<https://w3id.org/graphkit/id/article/a>" in ttl.read_text(encoding="utf-8")
