@@ -203,6 +203,24 @@ MORE_CONTACTS = [
         "proposed",
     ),
     (
+        "If Chinese President Xi Jinping meets Russian President Vladimir Putin, it will be their 43rd.",
+        {"Jinping", "Putin"},
+        "meeting",
+        "proposed",
+    ),
+    (
+        "Analysts say a meeting between U.S. President Joe Biden and Xi Jinping is unlikely before November.",
+        {"Biden", "Jinping"},
+        "meeting",
+        "proposed",
+    ),
+    (
+        "Former U.S. President Donald Trump, who met Kim Jong Un three times, praised the talks.",
+        {"Trump", "Un"},
+        "meeting",
+        "occurred",
+    ),
+    (
         "King Charles hosted a state banquet for French President Emmanuel Macron at Windsor.",
         {"Charles", "Macron"},
         "meeting",

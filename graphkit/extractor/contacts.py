@@ -133,6 +133,8 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
 
 def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    if subs and verb.dep_ == "relcl" and all(c.lower_ in {"who", "that", "which"} for c in subs):
+        return [verb.head]  # "Trump, who met Kim three times": the relative pronoun is the noun it follows
     if subs:
         return subs
     if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
@@ -631,8 +633,16 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
                 negations += 1
-            elif k.dep_ == "acomp" and klow in {"possible", "likely", "probable"} and t.i != tok.i:
+            elif (
+                k.dep_ == "acomp" and klow in {"possible", "likely", "probable", "unlikely"} and t.i != tok.i
+            ):
                 proposed = True  # "a meeting is also possible"
+            elif k.dep_ == "mark" and klow in {"if", "unless"}:
+                proposed = True  # "if Xi meets Putin": a condition, not an event
+            elif k.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in k.children
+            ):
+                proposed = True  # "he would talk to Putin if re-elected"
         if (
             t.i != tok.i
             and (lemma in st["proposed_governors"] or t.lower_ in st["proposed_governors"])
