@@ -221,6 +221,12 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Chinese President Xi Jinping and U.S. President Joe Biden held a virtual summit on Monday.",
+        {"Jinping", "Biden"},
+        "call",
+        "occurred",
+    ),
+    (
         "King Charles hosted a state banquet for French President Emmanuel Macron at Windsor.",
         {"Charles", "Macron"},
         "meeting",

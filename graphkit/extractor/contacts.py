@@ -394,8 +394,10 @@ class _Finder:
                 own += _preps(verb, {"from"})
         if low == "conversation":
             kind = _kind_for_speech(self.ctx, tok.sent, tok)  # a conversation is a call unless met in person
-        if any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
-            kind = ContactKind.CALL
+        remote = {"phone", "telephone", "video", "virtual", "online", "videoconference"}
+        channel = [p.lower_ for p in _preps(tok, {"by", "over", "via"})]
+        if any(c.lower_ in remote for c in tok.children) or set(channel) & remote:
+            kind = ContactKind.CALL  # "phone talks", "a virtual summit", "talks by telephone"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             own = _between_in_clause(tok)  # "a meeting is possible on the sidelines ... between X and Y"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
