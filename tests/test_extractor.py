@@ -7,13 +7,17 @@ their actor name), kind, status and date; each negative case must yield no conta
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
 from graphkit.extractor import dateline, extract
+from graphkit.extractor.statements import find_quotes
 from graphkit.models import Article, Extraction
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -456,3 +460,21 @@ def test_coordinated_with_phrases_are_separate_sessions() -> None:
     result = run(text)
     pairs = sorted(sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts)
     assert pairs == [["Antony Blinken", "Qin Gang"], ["Antony Blinken", "Wang Yi"]]
+
+
+# --- property tests of the quotation finder (a character-level parser) ------------------------------------
+_PLAIN = st.text(alphabet=st.characters(blacklist_characters='"“”«»„‘’\n', blacklist_categories=("Cs",)))
+
+
+@given(st.text())
+def test_find_quotes_spans_are_ordered_and_inside_the_text(text: str) -> None:
+    spans = find_quotes(text)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+
+
+@given(_PLAIN, _PLAIN.filter(lambda s: s.strip() != ""), _PLAIN)
+def test_a_paired_quotation_is_found_exactly(prefix: str, body: str, suffix: str) -> None:
+    text = f"{prefix} “{body}” {suffix}"
+    start = len(prefix) + 2
+    assert (start, start + len(body)) in find_quotes(text)
