@@ -25,7 +25,6 @@ class Lexicon:
     travel_verbs: frozenset[str]
     nouns: dict[str, str]
     phone_words: frozenset[str]
-    envoy_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     non_actors: frozenset[str]
     people_nouns: frozenset[str]
@@ -85,7 +84,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         travel_verbs=frozenset(contacts["travel_verbs"]),
         nouns=dict(contacts["nouns"]),
         phone_words=frozenset(contacts["phone_words"]),
-        envoy_verbs=frozenset(contacts["envoy_verbs"]),
         object_control_verbs=frozenset(contacts["object_control_verbs"]),
         non_actors=frozenset(contacts["non_actors"]),
         people_nouns=frozenset(contacts["people_nouns"]),

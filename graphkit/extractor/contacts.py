@@ -432,7 +432,7 @@ class _Finder:
         subj_ids = self._ids(subjects)
         obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
         everyone = subj_ids + obj_ids
-        if len(everyone) < 2 or self._internal(everyone):
+        if len(everyone) < 2:
             return None
         role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
         role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
