@@ -236,6 +236,41 @@ MORE_CONTACTS = [
         "meeting",
         "occurred",
     ),
+    (
+        "Pakistani Foreign Minister Ishaq Dar held talks with his Chinese and Iranian counterparts "
+        "in Beijing.",
+        {"Dar", "China", "Iran"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Officials said a meeting is possible between U.S. President Joe Biden and Venezuela's recently "
+        "re-elected President Nicolas Maduro.",
+        {"Biden", "Maduro"},
+        "meeting",
+        "proposed",
+    ),
+    (
+        "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum had an opportunity "
+        "to talk about trade concerns like steel and Venezuela.",
+        {"Carney", "Sheinbaum"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Prime Minister Mark Carney was delighted to welcome to Ottawa the Foreign Minister of Japan, "
+        "Takeshi Iwaya.",
+        {"Carney", "Iwaya"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Norwegian Foreign Minister Espen Barth Eide had dinner with Egyptian Foreign Minister Badr "
+        "Abdelatty last night and with Jordanian Foreign Minister Ayman Safadi.",
+        {"Eide", "Abdelatty", "Safadi"},
+        "meeting",
+        "occurred",
+    ),
 ]
 
 NO_CONTACT = [

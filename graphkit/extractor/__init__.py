@@ -157,9 +157,12 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         if draft.date is not None or draft.status.value != "occurred":
             continue
         trigger = doc[draft.trigger]
+        # "I'm delighted to welcome ...": the finite verb above an infinitive or adjective carries the tense.
+        while trigger.tag_ == "VB" and trigger.dep_ == "xcomp" and trigger.head.tag_ in {"JJ", "VBN"}:
+            trigger = trigger.head.head if trigger.head.dep_ == "acomp" else trigger.head
         present = trigger.tag_ in {"VBP", "VBZ"} or (
-            trigger.tag_ == "VBG"
-            and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
+            trigger.tag_ in {"VBG", "VBN", "JJ"}
+            and any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span

@@ -105,11 +105,9 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
         mention = ctx.by_token.get(t.i)
         if mention is None:
             # "the French and British colleagues": the states named inside the noun phrase.
-            inner = [
-                ctx.by_token[c.i]
-                for c in t.children
-                if c.i in ctx.by_token and c.dep_ in {"amod", "compound", "poss", "nmod"}
-            ]
+            mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "French and British colleagues"
+            inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
             if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
                 continue
             inner = [m for m in inner if m.kind in {"country", "org"} or t.pos_ == "PROPN"]
@@ -123,12 +121,30 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
         owner = ctx.by_token.get(t.head.i)
         if mention.kind == "country" and t.dep_ == "poss" and owner is not None and owner.kind != "country":
             mention = owner  # "Iran's President Rouhani" hung on the state: the person is meant
+        elif mention.kind == "country":
+            mention = _possessed_person(ctx, mention) or mention
         if mention.actor is None:
             continue
         actor = ctx.actors.get(mention.actor)
         members = actor.members if actor is not None and actor.members else (mention.actor,)
         ids.extend(a for a in members if a not in ids)
     return ids
+
+
+def _possessed_person(ctx: _Context, mention: Mention) -> Mention | None:
+    """ "Iran's newly elected President Hassan Rouhani", however parsed: the person after the possessive."""
+    doc = ctx.doc
+    i = mention.end
+    if i >= len(doc) or doc[i].text not in {"'s", "’s"}:
+        return None
+    for j in range(i + 1, min(i + 6, len(doc))):
+        person = ctx.by_token.get(j)
+        if person is not None:
+            return person if person.type.value == "person" and person.kind in {"name", "role"} else None
+        hyphen = doc[j].text in {"-", "‑"} and not doc[j - 1].whitespace_  # "re-elected"
+        if not hyphen and (doc[j].pos_ not in {"ADV", "ADJ", "VERB", "PROPN", "NOUN"} or doc[j].is_punct):
+            return None
+    return None
 
 
 def _subjects(ctx: _Context, verb: Token) -> list[Token]:
@@ -161,11 +177,27 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
             return objs
     if verb.dep_ == "relcl":
         return [head]
-    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and head.pos_ in {
+        "VERB",
+        "AUX",
+        "ADJ",
+    }:
         return _subjects(ctx, head)
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        if head.i not in ctx.by_token and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+            return _subjects(ctx, head.head)  # "we had an opportunity to talk": who had it talked
         return [head]
     return []
+
+
+def _in_topic(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in a prepositional or clausal modifier under ``top`` ("concerns like Iran")."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in {"relcl", "acl", "advcl"} or (cur.dep_ == "prep" and cur.lower_ not in _WITH_PREPS):
+            return True
+        cur = cur.head
+    return False
 
 
 def _preps(tok: Token, words: set[str]) -> list[Token]:
@@ -178,6 +210,19 @@ def _preps(tok: Token, words: set[str]) -> list[Token]:
     preps += [
         k for c in preps for k in c.conjuncts if k.pos_ == "ADP" and k.lower_ in words and k not in preps
     ]
+    if preps:
+        # "dinner with the Minister last night and with Steve Hadley": the parser may hang the second
+        # with-phrase on a governing verb; it still belongs to the first.
+        for anc in list(tok.ancestors)[:3]:
+            preps += [
+                c
+                for c in anc.children
+                if c.dep_ == "conj"
+                and c.pos_ == "ADP"
+                and c.lower_ in words
+                and c.i > tok.i
+                and c not in preps
+            ]
     return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
@@ -246,6 +291,17 @@ class _Finder:
         objects += _preps(
             tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set())
         )
+        if lemma in {"welcome", "receive", "greet"} and not objects:
+            # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed
+            # into the place phrase; only a person there is the guest.
+            objects = [
+                t
+                for p in _preps(tok, {"to"})
+                for t in p.subtree
+                if (m := self.ctx.by_token.get(t.i)) is not None
+                and m.type.value == "person"
+                and t.i == m.head
+            ]
         if (
             lemma
             in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"}
@@ -254,7 +310,9 @@ class _Finder:
             return None
         if not objects and lemma in _SYMMETRIC and len(self._ids(subjects)) < 2:
             # "A and B met" parsed with B hanging inside A's noun phrase: every actor in the subject counts.
-            subjects = [t for s in subjects for t in s.subtree if t.i in self.ctx.by_token]
+            subjects = [
+                t for s in subjects for t in s.subtree if t.i in self.ctx.by_token and not _in_topic(t, s)
+            ]
         if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
             return None
         kind = ContactKind(kind_name)
@@ -406,7 +464,10 @@ class _Finder:
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
         separate = any(c.lower_ in _SEPARATE for c in tok.subtree if c.i < tok.i)
-        separate = separate or _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
+        # "talks with A on Sunday, and with B": two sessions; "dinner with A and with B": one table.
+        separate = separate or (
+            low not in _MEALS and _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
+        )
         if separate and len(self._ids(gov_subjects)) == 1 and own and not targets:
             # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
             return self.build(tok, gov_subjects, own, kind, roles, split=True)

@@ -248,7 +248,10 @@ class _Finder:
             title_text = f"{title_text} {app.text}".strip()
         office, _ = _office_in(title_text, self.lex)
         country_tokens = title_tokens + (list(app) if app is not None else [])
-        country = _country_in(country_tokens, self.gaz) if country_tokens else None
+        of_at = [k for k, t in enumerate(country_tokens) if t.lower_ == "of"]
+        # "Foreign Minister of the Russian Federation": the of-phrase names the office's state.
+        country = _country_in(country_tokens[of_at[-1] + 1 :], self.gaz) if of_at else None
+        country = country or (_country_in(country_tokens, self.gaz) if country_tokens else None)
         if any(self.gaz.organization(t.text) for t in country_tokens if t.is_upper or t.text.endswith(".")):
             country = None  # "U.N. Syria envoy": an international official, not a Syrian one
         mention = Mention(
@@ -529,8 +532,10 @@ class _Finder:
             office, title = _office_in(self.doc[tok.left_edge.i : tok.i + 1].text, self.lex)
             named.office = named.office or office
             named.title = named.title or title
-            named.country = named.country or _country_in(
-                list(self.doc[tok.left_edge.i : tok.i + 1]), self.gaz
+            named.country = (
+                named.country
+                or self.of_country(tok)
+                or _country_in(list(self.doc[tok.left_edge.i : tok.i + 1]), self.gaz)
             )
             return
         possessor = next((t.i for t in tok.children if t.dep_ == "poss"), None)
