@@ -271,6 +271,27 @@ MORE_CONTACTS = [
         "meeting",
         "occurred",
     ),
+    (
+        "The ministers agreed to hold talks between experts from Armenia, Azerbaijan and the European "
+        "Commission.",
+        {"Armenia", "Azerbaijan", "Commission"},
+        "meeting",
+        "planned",
+    ),
+    (
+        "The issue topped the agenda at a meeting Thursday between Secretary of State Antony Blinken and "
+        "Secretary-General Ahmed Aboul Gheit of the Arab League.",
+        {"Blinken", "Gheit"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Secretary of State Antony Blinken is accompanying President Joe Biden to Paris on Friday for the "
+        "first part of his state visit to France.",
+        {"Blinken", "Biden", "France"},
+        "visit",
+        "planned",
+    ),
 ]
 
 NO_CONTACT = [
@@ -485,6 +506,24 @@ def test_single_curly_quotes_and_apostrophes() -> None:
     assert [s.text for s in result.statements] == [
         "We didn’t agree on everything, but we agreed to keep talking."
     ]
+
+
+def test_a_meeting_that_is_the_topic_of_a_call_keeps_its_own_parties_and_date() -> None:
+    text = (
+        "During the telephone conversation, the Prime Minister of Spain briefed the President of Chile on "
+        "the outcome of the meeting between Mercosur heads of state and the President of Bolivia on Monday "
+        "in Brasilia."
+    )
+    result = run(text)
+    found = {
+        (c.kind.value, frozenset(result.actor(p.actor).name for p in c.participants), c.date and c.date.start)
+        for c in result.contacts
+    }
+    # Office holders on the publication date come from the gazetteer; the call has no date of its own.
+    assert found == {
+        ("call", frozenset({"Pedro Sánchez", "Gabriel Boric"}), None),
+        ("meeting", frozenset({"Mercosur", "President of Bolivia (unnamed)"}), dt.date(2024, 3, 11)),
+    }
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

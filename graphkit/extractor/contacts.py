@@ -33,6 +33,12 @@ _MEMBERS = {"member", "representative", "delegate", "official", "leader", "envoy
 _SCHEDULING = {"hold", "take", "convene", "begin", "start", "open", "organize", "organise"}
 # Gatherings that are places where contacts happen as much as contacts themselves.
 _FORUMS = {"summit", "conference", "forum", "session", "assembly", "sideline", "sidelines"}
+# Nouns through which a verb still governs a contact noun ("held a round of talks").
+_QUANTITY = {
+    *("round", "series", "set", "couple", "number", "day", "days", "week", "weeks", "lot"),
+    *("part", "leg", "stage", "start", "beginning", "end", "course", "rest", "first", "second", "last"),
+}
+_TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
 # Verbs whose subject alone can hold all participants ("A and B met").
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
@@ -320,6 +326,12 @@ class _Finder:
             kind = _kind_for_speech(self.ctx, tok.sent, tok)
         if any(c.lower_ in {"phone", "telephone"} for p in _preps(tok, {"by", "over", "on"}) for c in [p]):
             kind = ContactKind.CALL
+        for frame in _preps(tok, {"during", "in"}):
+            # "During the telephone conversation, X briefed Y": the frame noun names the channel.
+            if any(c.lower_ in self.lex.phone_words for c in frame.children) or (
+                frame.lower_ in {"call", "phone", "telephone", "videoconference"}
+            ):
+                kind = ContactKind.CALL
         roles = {
             "receive": (Role.HOST, Role.VISITOR),
             "host": (Role.HOST, Role.VISITOR),
@@ -419,7 +431,7 @@ class _Finder:
             return None  # "a call for restraint" is not a phone call; "a call from X" is
         if low in {"phone", "telephone", "video"} and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
-        own = _preps(tok, _WITH_PREPS | {"by", "from"})
+        own = _preps(tok, _WITH_PREPS | {"by", "from"}) + _between_members(self.ctx, tok)
         own += [
             c
             for c in tok.children
@@ -457,7 +469,9 @@ class _Finder:
         if any(c.lower_ in remote for c in tok.children) or set(channel) & remote:
             kind = ContactKind.CALL  # "phone talks", "a virtual summit", "talks by telephone"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
-            own = _between_in_clause(tok)  # "a meeting is possible on the sidelines ... between X and Y"
+            own = _between_in_clause(
+                tok, self.lex.nouns
+            )  # "a meeting is possible on the sidelines ... between X and Y"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return None
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
@@ -525,7 +539,33 @@ class _Finder:
         return draft
 
 
-def _between_in_clause(noun: Token) -> list[Token]:
+def _between_members(ctx: _Context, noun: Token) -> list[Token]:
+    """Every actor listed in a between-phrase, however the parser coordinated the list.
+
+    "between Customs Union heads of state and the President of Ukraine and European Union representatives":
+    the phrase is a list of participants, so actors inside it count unless they sit in a clause or in a
+    preposition other than of/from ("experts from Russia, Ukraine and the European Commission").
+    """
+    out = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for t in prep.subtree:
+            mention = ctx.by_token.get(t.i)
+            if mention is None or t.i != mention.head or mention.kind in {"pronoun"}:
+                continue
+            cur, listed = t, True
+            while cur.i != prep.i:
+                if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} or (
+                    cur.dep_ == "prep" and (cur.lower_ not in {"of", "from"} or cur.head.i in ctx.by_token)
+                ):  # "Amr Moussa of the Arab League": his affiliation, not another party
+                    listed = False
+                    break
+                cur = cur.head
+            if listed:
+                out.append(t)
+    return out
+
+
+def _between_in_clause(noun: Token, contact_nouns: dict[str, str]) -> list[Token]:
     """The objects of a "between" phrase elsewhere in the clause of a contact noun that has no arguments."""
     chain = [noun]
     while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in {"ROOT", "ccomp", "advcl", "relcl"}:
@@ -537,6 +577,9 @@ def _between_in_clause(noun: Token) -> list[Token]:
         while cur.i != top.i and cur.head.i != cur.i:
             nested = nested or cur.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}
             cur = cur.head
+        owner = tok.head
+        if owner.i != noun.i and (owner.lower_ in contact_nouns or owner.lemma_.lower() in contact_nouns):
+            continue  # "the outcomes of the meeting between A and B": that meeting's own participants
         if not nested:
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
@@ -605,6 +648,13 @@ def _governing_verb(noun: Token) -> Token | None:
     for _ in range(4):
         if cur.dep_ not in {"dobj", "pobj", "attr", "prep", "npadvmod"}:
             return None
+        if (
+            cur.dep_ == "prep"
+            and cur.lower_ in _TOPIC_PREPS
+            and cur.head.pos_ in {"NOUN", "PROPN"}
+            and cur.head.lemma_.lower() not in _QUANTITY
+        ):
+            return None  # "briefed X on the outcomes of the meeting": the meeting is not the briefing's
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             return cur
@@ -759,6 +809,20 @@ def _inside_clause_of_argument(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _inside_topic_contact(ctx: _Context, tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` belongs to another contact noun that is only the topic of ``trigger``."""
+    cur, other = tok, False
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.pos_ in {"NOUN", "PROPN"} and (
+            cur.lower_ in ctx.lex.nouns or cur.lemma_.lower() in ctx.lex.nouns
+        ):
+            other = True
+        elif other and cur.dep_ == "prep" and cur.lower_ in _TOPIC_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
 def _reference_point(span: Span, trigger: Token) -> bool:
     """A date after "since"/"until", or inside such a phrase ("since the revolution in 1979")."""
     doc = span.doc
@@ -793,6 +857,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
         if span.root.i in {t.i for t in tok.subtree} and not attached:
             if _inside_clause_of_argument(span.root, tok):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
+            if _inside_topic_contact(ctx, span.root, tok):
+                continue  # "briefed X on the outcomes of the meeting on August 26": the meeting's date
             rank = 1
         elif attached:
             rank = 0

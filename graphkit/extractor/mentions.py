@@ -555,10 +555,15 @@ class _Finder:
             return
         end = tok.i + 1
         if of_country:
-            end = max(
-                end, max(c.right_edge.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of") + 1
+            of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+            state = next(
+                (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind == "country"), None
             )
+            # Up to the state's name: the parser may hang more on it ("of Ukraine and European Union ...").
+            end = max(end, state.end if state is not None else of.right_edge.i + 1)
         inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
+        # "the President of Ukraine": the state in the of-phrase names the office's side, as a demonym would.
+        inside += [m for m in self.mentions if tok.i < m.start and m.end <= end and m.kind == "country"]
         if any(m.kind not in {"country", "org"} for m in inside):
             return
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
