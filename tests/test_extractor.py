@@ -237,7 +237,7 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
-        "Pakistani Foreign Minister Ishaq Dar held talks with his Chinese and Iranian counterparts "
+        "Pakistani Foreign Minister Ishaq Dar held talks with the Chinese and Iranian delegations "
         "in Beijing.",
         {"Dar", "China", "Iran"},
         "meeting",
@@ -524,6 +524,25 @@ def test_a_meeting_that_is_the_topic_of_a_call_keeps_its_own_parties_and_date() 
         ("call", frozenset({"Pedro Sánchez", "Gabriel Boric"}), None),
         ("meeting", frozenset({"Mercosur", "President of Bolivia (unnamed)"}), dt.date(2024, 3, 11)),
     }
+
+
+def test_plural_counterparts_are_one_office_holder_per_state() -> None:
+    text = "Indian Foreign Minister Subrahmanyam Jaishankar held talks with his {} and {} counterparts."
+    # The gazetteer knows who held the office on the publication date ...
+    known = run(text.format("British", "French"))
+    assert {known.actor(p.actor).name for p in known.contacts[0].participants} == {
+        "Subrahmanyam Jaishankar",
+        "David Cameron",
+        "Stéphane Séjourné",
+    }
+    # ... and where it does not, the counterparts stay unnamed, with the office they share with him.
+    unknown = run(text.format("Belgian", "Peruvian"))
+    actors = [unknown.actor(p.actor) for p in unknown.contacts[0].participants]
+    assert [(a.name, a.country) for a in actors[1:]] == [
+        ("Belgian foreign minister (unnamed)", "BEL"),
+        ("Peruvian foreign minister (unnamed)", "PER"),
+    ]
+    assert all(a.wikidata is None for a in actors[1:])
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

@@ -116,7 +116,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
             if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
                 continue
-            inner = [m for m in inner if m.kind in {"country", "org"} or t.pos_ == "PROPN"]
+            inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN"]
             if t.lemma_.lower() in _MEMBERS:
                 # "some members of the House of Representatives": the body they belong to
                 inner += [ctx.by_token[p.i] for p in _preps(t, {"of"}) if p.i in ctx.by_token]

@@ -228,11 +228,17 @@ class _Resolver:
             entry = self.gaz.office_holder(office, country, self.published)
             if entry is not None:
                 return self.person_from_entry(entry)
+        # "his British counterpart" of a foreign minister is the British foreign minister.
+        demonym = next(
+            (t.text for t in self.doc[m.start : m.end] if self.gaz.demonym(t.text) == country), None
+        )
+        label = f"{demonym} {office}" if demonym and office else _strip_det(m.surface)
         return self.new_actor(
             f"{country} counterpart",
             type=ActorType.PERSON,
-            name=f"{_strip_det(m.surface)} (unnamed)",
+            name=f"{label} (unnamed)",
             country=country,
+            offices=[office] if office else [],
             unnamed=True,
         )
 

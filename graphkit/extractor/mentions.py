@@ -480,8 +480,29 @@ class _Finder:
             return
         code = self.gaz.demonym(ent.text)
         entry = self.gaz.countries.get(code) if code else None
-        if entry is not None:
-            self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+        if entry is None:
+            return
+        possessor = next((c.i for c in head.children if c.dep_ == "poss"), None)
+        if head.lemma_.lower() == "counterpart" and possessor is not None:
+            # "Zarif and his British and French counterparts": one unnamed office holder per state, whose
+            # office coreference takes from the possessor's.
+            self.add(
+                Mention(
+                    ent.start,
+                    ent.end,
+                    ent.root.i,
+                    "role",
+                    ActorType.PERSON,
+                    # The phrase that refers, jointly, to each of them; the span stays the demonym.
+                    self.doc[head.left_edge.i : head.i + 1].text,
+                    country=entry.code,
+                    office="counterpart",
+                    title=f"{ent.text} counterpart",
+                    possessor=possessor,
+                )
+            )
+            return
+        self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
 
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
