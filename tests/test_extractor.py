@@ -545,6 +545,34 @@ def test_plural_counterparts_are_one_office_holder_per_state() -> None:
     assert all(a.wikidata is None for a in actors[1:])
 
 
+def test_capital_and_relative_where_clause_are_visits() -> None:
+    text = (
+        "Spanish Foreign Minister Jose Manuel Albares has just come from Kyiv, where Portuguese Foreign "
+        "Minister Paulo Rangel happened to be on Monday."
+    )
+    found = {
+        (frozenset(run(text).actor(p.actor).name for p in c.participants), c.kind.value, c.date is not None)
+        for c in run(text).contacts
+    }
+    assert found == {
+        (frozenset({"Jose Manuel Albares", "Ukraine"}), "visit", False),
+        (frozenset({"Paulo Rangel", "Ukraine"}), "visit", True),
+    }
+
+
+def test_two_spaces_after_a_full_stop_end_a_sentence() -> None:
+    from graphkit.nlp import parser_for_articles
+
+    doc = parser_for_articles()(
+        'They met in Geneva.  I met him later.  "We spoke," she said. In 2.  Not here.'
+    )
+    assert [s.text.strip() for s in doc.sents][:3] == [
+        "They met in Geneva.",
+        "I met him later.",
+        '"We spoke," she said.',
+    ]
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

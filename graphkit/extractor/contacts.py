@@ -369,9 +369,17 @@ class _Finder:
 
     def stay(self, tok: Token) -> ContactDraft | None:
         """ "I was just in Pakistan": a foreign person being in a state is a visit to it."""
-        if tok.lemma_ != "be" or tok.dep_ not in {"ROOT", "ccomp", "conj"}:
+        clause = tok
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in {"happen", "seem", "appear"}:
+            clause = tok.head  # "where I happen to be on Monday"
+        if tok.lemma_ != "be" or clause.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
             return None
         hosts = [g for g in _preps(tok, {"in"}) if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
+        if clause.dep_ == "relcl":
+            # "Kyiv, where I was on Monday": the place the relative clause hangs on
+            where = any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod")
+            place = self.ctx.by_token.get(clause.head.i)
+            hosts = [clause.head] if where and place is not None and place.kind == "country" else []
         visitors = [a for a in self._ids(_subjects(self.ctx, tok)) if a in self.ctx.actors]
         if len(hosts) != 1 or len(visitors) != 1:
             return None

@@ -15,6 +15,8 @@ from graphkit.models import ActorType
 from graphkit.nlp import text_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from graphkit.gazetteer import Gazetteer
@@ -518,6 +520,22 @@ class _Finder:
             if span[0].is_title or span[0].is_upper:
                 self.person(span)
 
+    def known_places(self) -> None:
+        """States and capitals that NER missed ("come from Kyiv"): a gazetteer name standing on its own."""
+        doc = self.doc
+        for start, end in _match_places(doc, self.gaz):
+            span = doc[start:end]
+            if any(i in self.taken for i in range(start, end)) or span[-1].pos_ != "PROPN":
+                continue
+            if any(t.ent_type_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART"} for t in span):
+                continue
+            before = doc[start - 1] if start > 0 else None
+            after = doc[end] if end < len(doc) else None
+            # Part of a longer name ("Paris Hilton", "Victoria Nuland") is not the place.
+            if any(t is not None and t.pos_ == "PROPN" and not t.is_punct for t in (before, after)):
+                continue
+            self.gpe(span)
+
     def surnames(self) -> None:
         """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
         names = [
@@ -677,16 +695,36 @@ def _people_matcher(doc: Doc, gaz: Gazetteer) -> Any:
     return _MATCHERS[key]
 
 
-def _match_people(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Longest non-overlapping matches of known multi-word names, in text order."""
-    spans = sorted(
-        ((s, e) for _, s, e in _people_matcher(doc, gaz)(doc)), key=lambda m: (m[0], -(m[1] - m[0]))
-    )
+def _match_places(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Longest non-overlapping matches of country names and capitals, case as written."""
+    key = (id(doc.vocab), id(gaz), "places")
+    if key not in _PLACE_MATCHERS:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        names = {text for text, label, _ in gaz.surface_forms() if label in {"COUNTRY", "CAPITAL"}}
+        from spacy.tokens import Doc as SpacyDoc
+
+        matcher.add("PLACE", [SpacyDoc(doc.vocab, words=name.split()) for name in sorted(names)])
+        _PLACE_MATCHERS[key] = matcher
+    return _longest((s, e) for _, s, e in _PLACE_MATCHERS[key](doc))
+
+
+def _longest(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest non-overlapping ``(start, end)`` matches, in text order."""
     out: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
         if not out or start >= out[-1][1]:
             out.append((start, end))
     return out
+
+
+_PLACE_MATCHERS: dict[tuple[int, int, str], Any] = {}
+
+
+def _match_people(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Longest non-overlapping matches of known multi-word names, in text order."""
+    return _longest((s, e) for _, s, e in _people_matcher(doc, gaz)(doc))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
@@ -704,6 +742,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         elif ent.label_ in {"ORG", "FAC"}:
             finder.org(ent)
     finder.known_people()
+    finder.known_places()
     finder.surnames()
     finder.groups()
     for tok in doc:
