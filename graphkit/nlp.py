@@ -62,6 +62,23 @@ def _line_breaks(doc: Doc) -> Doc:
 _FINAL = {".", "?", "!", "”", '"', "’", ")"}
 
 
+_CO_STEMS = ("chair", "host", "sponsor", "organize", "organise", "author", "sign", "preside")
+_CO_VERBS = {
+    f"co-{form}": f"co-{stem}"
+    for stem in _CO_STEMS
+    for form in (stem, f"{stem}s", f"{stem.rstrip('e')}ed", f"{stem.rstrip('e')}ing")
+}
+
+
+def _co_verb_lemmas(doc: Doc) -> Doc:
+    """The rule lemmatizer does not know "co-chaired"; its lemma is "co-chair"."""
+    for tok in doc:
+        lemma = _CO_VERBS.get(tok.lower_)
+        if lemma is not None:
+            tok.lemma_ = lemma
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     """The pipeline ``name`` with graphkit's sentence rules for news text added before the parser."""
@@ -70,6 +87,14 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     if "graphkit_line_breaks" not in Language.factories:
         Language.component("graphkit_line_breaks", func=_line_breaks)
     nlp = load_pipeline(name)
+    for word in _CO_VERBS:
+        # "co-chaired" split at the hyphen derails the parse of the whole sentence; keep it one verb.
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    if "graphkit_co_verbs" not in Language.factories:
+        Language.component("graphkit_co_verbs", func=_co_verb_lemmas)
+    if "graphkit_co_verbs" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("graphkit_co_verbs", after="lemmatizer")
     if "graphkit_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("graphkit_line_breaks", before=before) if before else nlp.add_pipe(

@@ -292,6 +292,12 @@ MORE_CONTACTS = [
         "visit",
         "planned",
     ),
+    (
+        "Secretary of State Antony Blinken met with Indian Government officials on Monday.",
+        {"Blinken", "India"},
+        "meeting",
+        "occurred",
+    ),
 ]
 
 NO_CONTACT = [
@@ -305,6 +311,7 @@ NO_CONTACT = [
     "Nobody knew where the March protest would end.",
     "The summit agenda was published on the ministry's website.",
     "Analysts met in Geneva to discuss the report.",
+    "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
 ]
 
 
@@ -571,6 +578,16 @@ def test_two_spaces_after_a_full_stop_end_a_sentence() -> None:
         "I met him later.",
         '"We spoke," she said.',
     ]
+
+
+def test_infinitive_passive_is_planned_and_dated_by_its_scheduling_verb() -> None:
+    text = (
+        "She looked forward to the Strategic Dialogue to be held in Washington on June 13 and to be "
+        "co-chaired by Secretary Antony Blinken and Indian External Affairs Minister Subrahmanyam Jaishankar."
+    )
+    (contact,) = run(text).contacts
+    assert (contact.kind.value, contact.status.value) == ("meeting", "planned")
+    assert contact.date is not None and contact.date.start == dt.date(2024, 6, 13)
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

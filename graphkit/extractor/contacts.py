@@ -721,6 +721,14 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         for k in tok.children
     ):
         return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
+    kids = {k.dep_: k for k in tok.children}
+    if (
+        tok.dep_ in {"acl", "conj"}
+        and "auxpass" in kids
+        and kids.get("aux") is not None
+        and kids["aux"].tag_ == "TO"
+    ):
+        return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
         kids = list(t.children)
@@ -850,6 +858,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
     chain = _chain(ctx, tok)
     chain_ids = {t.i for t in chain}
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in _SCHEDULING:
+        chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
     sent = tok.sent
     best: tuple[int, DateSpan] | None = None
     for span, past, fut in ctx.dates:

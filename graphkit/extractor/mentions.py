@@ -438,8 +438,13 @@ class _Finder:
             return _org(span, org.name, None, org.wikidata)  # international bodies have no country
         if strict:
             return None
-        country = _country_in(list(span), self.gaz)
-        if country is None and span.root.lemma_.lower() in _GENERIC_BODIES:
+        tokens = list(span)
+        mission = next((t.i for t in span if t.lower_ in {"embassy", "consulate", "mission"}), None)
+        if mission is not None:
+            # "Embassy New Delhi" is some state's embassy in India: only a state named before it is its side.
+            tokens = [t for t in span if t.i < mission]
+        country = _country_in(tokens, self.gaz) if tokens else None
+        if country is None and (mission is not None or span.root.lemma_.lower() in _GENERIC_BODIES):
             return None  # "the Foreign Ministry" of nobody in particular: no side to put in a graph
         return _org(span, _clean(text), country, None)
 
@@ -459,6 +464,8 @@ class _Finder:
         span = _strip_possessive(ent)
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
+        if self.government_officials(span):
+            return
         if self.gaz.country(span.text):
             self.gpe(span)
             return
@@ -505,6 +512,23 @@ class _Finder:
             )
             return
         self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+
+    def government_officials(self, span: Span) -> bool:
+        """ "Indian Government officials", "U.S. administration officials": unnamed officials of a state."""
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        if (
+            nxt is None
+            or nxt.tag_ not in {"NNS", "NNPS"}
+            or nxt.lemma_.lower() not in self.lex.people_nouns
+            or span[-1].lower_ not in {"government", "administration"}
+        ):
+            return False
+        code = _country_in(list(span[:-1]), self.gaz)
+        entry = self.gaz.countries.get(code) if code else None
+        if entry is None:
+            return False
+        self.add(self.country_mention(span, entry.code, entry.name, entry.wikidata))
+        return True
 
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
