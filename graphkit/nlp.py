@@ -90,7 +90,7 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     for word in _CO_VERBS:
         # "co-chaired" split at the hyphen derails the parse of the whole sentence; keep it one verb.
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
     if "graphkit_co_verbs" not in Language.factories:
         Language.component("graphkit_co_verbs", func=_co_verb_lemmas)
     if "graphkit_co_verbs" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:

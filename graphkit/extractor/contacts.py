@@ -721,13 +721,8 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         for k in tok.children
     ):
         return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
-    kids = {k.dep_: k for k in tok.children}
-    if (
-        tok.dep_ in {"acl", "conj"}
-        and "auxpass" in kids
-        and kids.get("aux") is not None
-        and kids["aux"].tag_ == "TO"
-    ):
+    deps = {k.dep_: k for k in tok.children}
+    if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
         return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
