@@ -590,6 +590,24 @@ def test_infinitive_passive_is_planned_and_dated_by_its_scheduling_verb() -> Non
     assert contact.date is not None and contact.date.start == dt.date(2024, 6, 13)
 
 
+def test_quoted_we_is_the_speaker_and_the_person_coordinated_with_him() -> None:
+    text = (
+        "World News\n\nSecretary of State Antony Blinken says he and Chinese Foreign Minister Wang Yi have "
+        'agreed to keep working on the plan.\n\n"We both agreed to do that homework and meet again in New '
+        'York around the time of the U.N. General Assembly, around the 28th," Blinken said.'
+    )
+    result = run(text)
+    (contact,) = result.contacts
+    assert {result.actor(p.actor).name for p in contact.participants} == {"Antony Blinken", "Wang Yi"}
+    assert (contact.status.value, contact.date and contact.date.start) == ("planned", dt.date(2024, 3, 28))
+    # Page furniture and a body whose name starts with a title word are not people.
+    assert {(a.name, a.type.value) for a in result.actors} == {
+        ("Antony Blinken", "person"),
+        ("Wang Yi", "person"),
+        ("United Nations General Assembly", "organization"),
+    }
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

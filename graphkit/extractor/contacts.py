@@ -702,8 +702,12 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
             and chain[0].i != cur.i
         ):
             break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
-        if cur.dep_ == "conj" and cur.pos_ == "VERB":
-            break
+        if (
+            cur.dep_ == "conj"
+            and cur.pos_ == "VERB"
+            and not (cur.tag_ == "VB" and head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl", "acl"})
+        ):
+            break  # a verb of its own; but "agreed to do that homework and meet again" shares the "to"
         chain.append(head)
         cur = head
         if len(chain) > 8:

@@ -272,9 +272,39 @@ class _Resolver:
                     and speaker in a.members
                     and any(h.actor == a.id and h.start < m.start for h in self.history)
                 ]
+                partner = None if pairs else self.coordinated_partner(speaker, m.start)
+                if partner is not None:
+                    group = ActorDraft(
+                        id=f"{speaker}+{partner}",
+                        type=ActorType.PERSON,
+                        name=m.surface,
+                        members=(speaker, partner),
+                    )
+                    pairs = [self.actors.setdefault(group.id, group)]
                 m.actor = pairs[-1].id if pairs else speaker
             else:
                 m.actor = speaker
+
+    def coordinated_partner(self, speaker: str, before: int) -> str | None:
+        """ "Kerry says he and Lavrov have agreed ...": the person just coordinated with the speaker."""
+        horizon = self.doc[before].sent.start
+        for _ in range(2):  # the sentence of "we" and the two before it
+            horizon = self.doc[horizon - 1].sent.start if horizon > 0 else 0
+        for h in reversed(self.history):
+            if h.start >= before or h.actor is None or h.start < horizon:
+                continue
+            head = self.doc[h.head]
+            linked = [c for c in head.children if c.dep_ == "conj"] + (
+                [head.head] if head.dep_ == "conj" else []
+            )
+            for other in self.history:
+                if other.actor in {None, h.actor} or not any(other.covers(t.i) for t in linked):
+                    continue
+                if speaker in {h.actor, other.actor} and self.actors[other.actor].type is ActorType.PERSON:
+                    partner = other.actor if h.actor == speaker else h.actor
+                    if self.actors[partner].type is ActorType.PERSON:
+                        return partner
+        return None
 
     def recent_person(
         self, before: int, *, subject_first: bool, gender: str | None = None, exclude: str | None = None

@@ -56,6 +56,20 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+# Web page furniture around an article's text.
+_PAGE_WORDS = frozenset(
+    {
+        *("news", "story", "stories", "feature", "video", "videos", "photo", "photos", "gallery", "menu"),
+        *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
+    }
+)
+# Words that never occur in a person's name: page furniture and the heads of body names.
+_NOT_NAME_WORDS = _PAGE_WORDS | frozenset(
+    {
+        *("assembly", "council", "committee", "commission", "parliament", "congress", "senate", "ministry"),
+        *("agency", "organization", "organisation", "union", "forum", "summit", "conference"),
+    }
+)
 _NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "SCONJ", "CCONJ", "PRON"})
 _GENERIC_BODIES = frozenset(
     {"ministry", "embassy", "government", "parliament", "department", "cabinet", "administration", "office"}
@@ -356,6 +370,8 @@ class _Finder:
         """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
         if len(span) > 5 or span[0].lower_ in self.title_words:
             return False
+        if any(t.lower_ in _NOT_NAME_WORDS for t in span):
+            return False  # "World News", "Feature Story", "General Assembly": page furniture and bodies
         junk = self.verb_words | set(self.lex.nouns)
         return not any(
             (t.pos_ in _NOT_IN_NAMES and t.lower_ not in _PARTICLES)
@@ -465,6 +481,12 @@ class _Finder:
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
         if self.government_officials(span):
+            return
+        if span[-1].lower_ in _PAGE_WORDS:
+            return  # "World News", "Feature Story": page furniture and media, not parties
+        surnames = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.name}
+        if len(span) == 1 and (span.text in surnames or self.gaz.people(span.text)):
+            self.person(span)  # "he and Lavrov have agreed": NER's ORG is the minister named before
             return
         if self.gaz.country(span.text):
             self.gpe(span)
