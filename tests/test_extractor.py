@@ -430,6 +430,18 @@ def test_quotes_with_speaker_and_split_attribution() -> None:
         assert text[statement.evidence.start : statement.evidence.end] == statement.text
 
 
+def test_quotation_after_a_colon_attribution_and_being_together_is_a_meeting() -> None:
+    text = (
+        "In remarks with the Foreign Minister, Secretary Antony Blinken said:\n\n"
+        '"A week ago, Mauro and I were together in Washington at a business meeting."'
+    )
+    result = run(text)
+    assert [result.actor(s.speaker).name for s in result.statements] == ["Antony Blinken"]
+    (contact,) = result.contacts
+    assert {result.actor(p.actor).name for p in contact.participants} == {"Antony Blinken", "Mauro"}
+    assert (contact.kind.value, contact.date and contact.date.start) == ("meeting", dt.date(2024, 3, 6))
+
+
 def test_unpaired_quote_mark_is_skipped() -> None:
     text = "“We will meet again soon, Stubb said.\n\nThe meeting ended."
     assert run(text).statements == ()

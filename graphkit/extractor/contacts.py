@@ -380,7 +380,14 @@ class _Finder:
             where = any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod")
             place = self.ctx.by_token.get(clause.head.i)
             hosts = [clause.head] if where and place is not None and place.kind == "country" else []
-        visitors = [a for a in self._ids(_subjects(self.ctx, tok)) if a in self.ctx.actors]
+        subjects = _subjects(self.ctx, tok)
+        visitors = [a for a in self._ids(subjects) if a in self.ctx.actors]
+        together = any(c.lower_ == "together" for c in tok.children) or any(
+            (m := self.ctx.by_token.get(s.i)) is not None and m.kind == "we" for s in subjects
+        )
+        if len(hosts) == 1 and together and len(self._ids(subjects)) >= 2:
+            # "Antonio and I were together in Washington", "when we were in South Africa": they met there.
+            return self.build(tok, subjects, [], ContactKind.MEETING, None)
         if len(hosts) != 1 or len(visitors) != 1:
             return None
         visitor = self.ctx.actors[visitors[0]]

@@ -144,7 +144,7 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         speaker = None
         for sent in sorted(sents.values(), key=lambda s: s.start):
             speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
-        speaker = speaker or _colon_label(doc, start, by_token)
+        speaker = speaker or _colon_label(doc, start, by_token, frozenset(lex.reporting_verbs))
         if speaker is None and previous is not None and previous.speaker and _near(text, previous.end, start):
             speaker = previous.speaker
         draft = QuoteDraft(start, end, speaker)
@@ -154,7 +154,9 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
     return drafts
 
 
-def _colon_label(doc: Doc, start: int, by_token: dict[int, Mention]) -> str | None:
+def _colon_label(
+    doc: Doc, start: int, by_token: dict[int, Mention], reporting_verbs: frozenset[str] = frozenset()
+) -> str | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
     head = text_of(doc)[max(0, start - 60) : start]
     match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
@@ -165,6 +167,8 @@ def _colon_label(doc: Doc, start: int, by_token: dict[int, Mention]) -> str | No
     if tok is None:
         return None
     mention = by_token.get(tok.start)
+    if mention is None and len(tok) and tok[0].lemma_.lower() in reporting_verbs:
+        return _subject_actor(tok[0], by_token)  # "In remarks with the Minister, Secretary Clinton said:"
     return mention.actor if mention is not None else None
 
 
