@@ -28,6 +28,7 @@ class Lexicon:
     object_control_verbs: frozenset[str]
     non_actors: frozenset[str]
     people_nouns: frozenset[str]
+    onlooker_verbs: frozenset[str]
     news_agencies: frozenset[str]
     status: dict[str, frozenset[str]]
     offices: dict[str, str]
@@ -87,6 +88,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         object_control_verbs=frozenset(contacts["object_control_verbs"]),
         non_actors=frozenset(contacts["non_actors"]),
         people_nouns=frozenset(contacts["people_nouns"]),
+        onlooker_verbs=inflected(contacts["onlooker_verbs"]),
         news_agencies=frozenset(contacts["news_agencies"]),
         status={key: inflected(values) for key, values in contacts["status"].items()},
         offices=dict(titles["offices"]),

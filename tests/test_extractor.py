@@ -312,6 +312,7 @@ NO_CONTACT = [
     "The summit agenda was published on the ministry's website.",
     "Analysts met in Geneva to discuss the report.",
     "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
+    "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",
 ]
 
 

@@ -471,6 +471,8 @@ class _Finder:
         verb = _governing_verb(tok)
         # "In a phone call with Y, X said ...": via a preposition, a reporting verb's subject took part.
         via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        if verb is not None and verb.lemma_.lower() in self.lex.onlooker_verbs and not via_prep:
+            verb = None  # "China protested Abe's visit": the protester is not a participant
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
