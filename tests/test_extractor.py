@@ -621,6 +621,16 @@ def test_quoted_we_is_the_speaker_and_the_person_coordinated_with_him() -> None:
     }
 
 
+def test_a_trip_home_with_a_foreign_guest_is_a_meeting_with_the_guest() -> None:
+    result = run(
+        "Indian Prime Minister Narendra Modi and Russian President Vladimir Putin arrived in New Delhi."
+    )
+    (contact,) = result.contacts
+    roles = {result.actor(p.actor).name: p.role.value for p in contact.participants}
+    assert roles == {"Vladimir Putin": "visitor", "Narendra Modi": "host"}
+    assert contact.kind.value == "meeting"
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -504,6 +504,23 @@ class _Finder:
             return self.build(tok, gov_subjects, own, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
 
+    def _hosted_by_national(
+        self, visitors: list[str], hosts: list[str], kind: ContactKind
+    ) -> tuple[list[str], list[str], ContactKind]:
+        """ "We shall arrive in Tokyo" said by Abe to Putin: Abe receives Putin, a meeting, not a visit."""
+        actors = self.ctx.actors
+        states = {actors[h].country for h in hosts if h in actors and actors[h].type.value == "country"}
+        at_home = [
+            v
+            for v in visitors
+            if v in actors and actors[v].type.value == "person" and actors[v].country in states
+        ]
+        if not at_home or len(at_home) == len(visitors):
+            return visitors, hosts, kind
+        away = [v for v in visitors if v not in at_home]
+        others = [h for h in hosts if not (h in actors and actors[h].country in states)]
+        return away, at_home + others, ContactKind.MEETING
+
     # --- assembling ---------------------------------------------------------------------------------
     def _ids(self, tokens: list[Token]) -> list[str]:
         ids: list[str] = []
@@ -523,6 +540,8 @@ class _Finder:
     ) -> ContactDraft | None:
         subj_ids = self._ids(subjects)
         obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
+        if kind is ContactKind.VISIT:
+            subj_ids, obj_ids, kind = self._hosted_by_national(subj_ids, obj_ids, kind)
         everyone = subj_ids + obj_ids
         if len(everyone) < 2:
             return None
