@@ -631,6 +631,23 @@ def test_a_trip_home_with_a_foreign_guest_is_a_meeting_with_the_guest() -> None:
     assert contact.kind.value == "meeting"
 
 
+def test_headline_words_are_not_names_and_an_unnamed_envoy_is_named_later() -> None:
+    text = (
+        "Breaking News\nNorwegian Envoy Begins New Peace Bid in Sri Lanka\n\n"
+        "Norway's top peace envoy has met with Sri Lanka's president. Diplomats say Oslo's International "
+        "Development Minister Erik Solheim arrived in Colombo on Friday."
+    )
+    result = run(text)
+    assert {a.name for a in result.actors} == {"Sri Lanka", "Ranil Wickremesinghe", "Erik Solheim"}
+    solheim = next(a for a in result.actors if a.name == "Erik Solheim")
+    assert "Norway's top peace envoy" in solheim.aliases
+    # The office holder found from "Sri Lanka's president" and his name spelled otherwise are one person.
+    later = run(
+        "Sri Lanka's president met Erik Solheim. President Mahinda Rajapakse said so.", dt.date(2006, 5, 26)
+    )
+    assert [a.name for a in later.actors if "Rajapak" in a.name] == ["Mahinda Rajapaksa"]
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -155,7 +155,14 @@ class _Resolver:
             name = entry.name if len(words) <= len(_key(entry.name).split()) else name
             qid = entry.wikidata
             country = country or entry.country
-            known = next((a for a in self.persons(named=True) if qid and a.wikidata == qid), None)
+            known = next(
+                (
+                    a
+                    for a in self.persons(named=True)
+                    if (qid and a.wikidata == qid) or _key(a.name) == _key(entry.name)
+                ),
+                None,
+            )
             if known is not None:
                 return known  # "Sergei Lavrov" and "Sergey Lavrov" are one person
         return self.new_actor(name, type=ActorType.PERSON, name=name, country=country, wikidata=qid)
@@ -500,4 +507,28 @@ def resolve_mentions(
             resolver.resolve(m)
     resolver.dialogue([m for m in mentions if m.kind in {"first", "second", "we"}], mentions)
     resolver.quoted_first_person([m for m in mentions if m.kind in {"first", "we"} and m.actor is None])
+    _name_the_envoys(resolver.actors)
     return resolver.actors
+
+
+def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
+    """ "Norway's top peace envoy has met ..." and only later "Norway's ... Erik Solheim": one person.
+
+    An unnamed envoy, negotiator or representative of a state is the article's only named person of that
+    state, when there is exactly one; an office like "president" is never guessed this way.
+    """
+    for actor in list(actors.values()):
+        if not actor.unnamed or actor.members or not actor.offices or actor.country is None:
+            continue
+        if not set(actor.offices) <= GENERIC_OFFICES:
+            continue
+        named = [
+            a
+            for a in actors.values()
+            if a.type is ActorType.PERSON and not a.unnamed and not a.members and a.country == actor.country
+        ]
+        if len(named) != 1:
+            continue
+        for m in actor.mentions:
+            named[0].add(m)
+        del actors[actor.id]
