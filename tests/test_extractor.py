@@ -293,6 +293,13 @@ MORE_CONTACTS = [
         "planned",
     ),
     (
+        "The six-point plan, which French President Emmanuel Macron is now planning to take to Georgian "
+        "President Salome Zourabichvili, calls for a ceasefire.",
+        {"Macron", "Zourabichvili"},
+        "meeting",
+        "planned",
+    ),
+    (
         "Secretary of State Antony Blinken met with Indian Government officials on Monday.",
         {"Blinken", "India"},
         "meeting",
@@ -312,6 +319,7 @@ NO_CONTACT = [
     "The summit agenda was published on the ministry's website.",
     "Analysts met in Geneva to discuss the report.",
     "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
+    "Finnish President Alexander Stubb took the matter to the Security Council.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",
 ]
 

@@ -38,6 +38,8 @@ _QUANTITY = {
     *("round", "series", "set", "couple", "number", "day", "days", "week", "weeks", "lot"),
     *("part", "leg", "stage", "start", "beginning", "end", "course", "rest", "first", "second", "last"),
 }
+# Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
+_CARRY_VERBS = {"take", "bring", "carry", "deliver", "hand", "present"}
 _TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
 # Verbs whose subject alone can hold all participants ("A and B met").
@@ -395,6 +397,22 @@ class _Finder:
         if visitor.type.value != "person" or visitor.country is None or visitor.country == host:
             return None
         return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+
+    def carry(self, tok: Token) -> ContactDraft | None:
+        """ "the plan, which Sarkozy will take to Saakashvili": bringing something to a person meets him."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CARRY_VERBS:
+            return None
+        people = [
+            p
+            for p in _preps(tok, {"to"})
+            if (m := self.ctx.by_token.get(p.i)) is not None
+            and m.type.value == "person"
+            and m.kind != "pronoun"
+        ]
+        carried = any(c.dep_ == "dobj" for c in tok.children) or tok.dep_ in {"relcl", "xcomp"}
+        if not people or not carried:
+            return None
+        return self.build(tok, _subjects(self.ctx, tok), people, ContactKind.MEETING, None)
 
     def told(self, tok: Token) -> ContactDraft | None:
         """ "X told Y by phone", "X congratulated Y in a letter": a contact only when the channel is named."""
@@ -997,7 +1015,13 @@ def find_contacts(
     finder = _Finder(ctx)
     drafts: list[ContactDraft] = []
     for tok in doc:
-        draft = finder.verb(tok) or finder.travel(tok) or finder.stay(tok) or finder.noun(tok)
+        draft = (
+            finder.verb(tok)
+            or finder.travel(tok)
+            or finder.stay(tok)
+            or finder.carry(tok)
+            or finder.noun(tok)
+        )
         if draft is not None:
             drafts.extend(d for d in _split(draft) if not finder._internal(d.participants))
     return drafts
