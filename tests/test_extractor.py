@@ -656,6 +656,24 @@ def test_headline_words_are_not_names_and_an_unnamed_envoy_is_named_later() -> N
     assert [a.name for a in later.actors if "Rajapak" in a.name] == ["Mahinda Rajapaksa"]
 
 
+def test_lists_that_the_parser_hangs_elsewhere_and_bodies_standing_for_their_people() -> None:
+    text = (
+        "An official said the United States has been in touch with other governments about the phone call, "
+        "including Israel and Jordan. Bolivian President Luis Arce briefed Chilean President Gabriel Boric "
+        "on the meeting between Mercosur heads of state and the President of Paraguay and European Union "
+        "representatives in Brasilia."
+    )
+    result = run(text)
+    found = [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts]
+    assert found == [
+        ["Israel", "Jordan", "United States"],
+        ["Gabriel Boric", "Luis Arce"],  # what Arce told Boric about is not a meeting of his
+        ["European Union", "Mercosur", "President of Paraguay (unnamed)"],
+    ]
+    mercosur = next(a for a in result.actors if a.name == "Mercosur")
+    assert mercosur.aliases == ("Mercosur heads of state",)
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

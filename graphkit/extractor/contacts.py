@@ -38,6 +38,10 @@ _QUANTITY = {
     *("round", "series", "set", "couple", "number", "day", "days", "week", "weeks", "lot"),
     *("part", "leg", "stage", "start", "beginning", "end", "course", "rest", "first", "second", "last"),
 }
+# Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
+_INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
+# Plural nouns for a set of states or their governments ("other governments, including Israel").
+_COLLECTIVES = {"government", "country", "nation", "ally", "partner", "state", "power", "capital", "neighbor"}
 # Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
 _CARRY_VERBS = {"take", "bring", "carry", "deliver", "hand", "present"}
 _TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
@@ -87,6 +91,11 @@ def _conjuncts(tok: Token) -> list[Token]:
             # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
             agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             out.extend(t for p in agents for t in _conjuncts(p))
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in _COLLECTIVES:
+        # "other governments about the call, including Israel": the list may hang on a nearer noun.
+        for t in tok.subtree:
+            if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "including" and t.head.i != tok.i:
+                out.extend(k for p in t.children if p.dep_ == "pobj" for k in _conjuncts(p))
     return out + _list_tail(out[-1])
 
 
@@ -606,14 +615,18 @@ def _between_members(ctx: _Context, noun: Token) -> list[Token]:
             mention = ctx.by_token.get(t.i)
             if mention is None or t.i != mention.head or mention.kind in {"pronoun"}:
                 continue
-            cur, listed = t, True
+            cur, below, listed = t, t, True
             while cur.i != prep.i:
+                owner = ctx.by_token.get(cur.head.i)
+                # "Amr Moussa of the Arab League": his affiliation, not another party; but "the President of
+                # Ukraine and European Union representatives" lists on past the role's own of-phrase.
+                affiliation = owner is not None and ctx.by_token.get(below.i) is not owner
                 if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} or (
-                    cur.dep_ == "prep" and (cur.lower_ not in {"of", "from"} or cur.head.i in ctx.by_token)
-                ):  # "Amr Moussa of the Arab League": his affiliation, not another party
+                    cur.dep_ == "prep" and (cur.lower_ not in {"of", "from"} or affiliation)
+                ):
                     listed = False
                     break
-                cur = cur.head
+                below, cur = cur, cur.head
             if listed:
                 out.append(t)
     return out
@@ -709,6 +722,11 @@ def _governing_verb(noun: Token) -> Token | None:
             and cur.head.lemma_.lower() not in _QUANTITY
         ):
             return None  # "briefed X on the outcomes of the meeting": the meeting is not the briefing's
+        if cur.dep_ == "prep" and (
+            cur.lower_ in {"about", "regarding", "concerning"}
+            or (cur.lower_ == "on" and cur.head.lemma_.lower() in _INFORMING)
+        ):
+            return None  # "briefed Boric on the meeting": what he told about, not what he held
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             return cur

@@ -572,6 +572,23 @@ class _Finder:
         self.add(self.country_mention(span, entry.code, entry.name, entry.wikidata))
         return True
 
+    def stand_in_surfaces(self) -> None:
+        """ "Customs Union heads of state", "European Union representatives": the body stands for its people,
+        and the whole phrase is the surface form the article uses for that side."""
+        doc = self.doc
+        for m in self.mentions:
+            if m.kind not in {"org", "country"} or m.end >= len(doc):
+                continue
+            noun = doc[m.end]
+            if noun.tag_ not in {"NNS", "NNPS"} or m.head not in {t.i for t in noun.children}:
+                continue
+            end = noun.i + 1
+            if noun.lower_ == "heads" and end + 1 < len(doc) and doc[end].lower_ == "of":
+                end += 2  # "heads of state", "heads of government"
+            elif noun.lemma_.lower() not in self.lex.people_nouns | {"expert"}:
+                continue
+            m.surface = doc[m.start : end].text
+
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
@@ -814,4 +831,5 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     for tok in doc:
         finder.role(tok)
         finder.pronoun(tok)
+    finder.stand_in_surfaces()
     return sorted(finder.mentions, key=lambda m: m.start)
