@@ -587,7 +587,7 @@ class _Finder:
                 end += 2  # "heads of state", "heads of government"
             elif noun.lemma_.lower() not in self.lex.people_nouns | {"expert"}:
                 continue
-            m.surface = doc[m.start : end].text
+            m.surface = doc[min(m.start, noun.left_edge.i) : end].text  # "our Russian colleagues"
 
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
