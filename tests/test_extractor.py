@@ -674,6 +674,19 @@ def test_lists_that_the_parser_hangs_elsewhere_and_bodies_standing_for_their_peo
     assert mercosur.aliases == ("Mercosur heads of state",)
 
 
+def test_earlier_ones_are_more_visits_by_the_same_visitor() -> None:
+    text = (
+        "The visit of Brazilian President Lula da Silva to Beijing followed earlier ones to Russia and India."
+    )
+    result = run(text)
+    hosts = sorted(result.actor(c.participants[1].actor).name for c in result.contacts)
+    assert hosts == ["China", "India", "Russia"]
+    assert {result.actor(c.participants[0].actor).name for c in result.contacts} == {
+        "Luiz Inácio Lula da Silva"
+    }
+    assert all(c.kind.value == "visit" for c in result.contacts)
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -423,6 +423,27 @@ class _Finder:
             return None
         return self.build(tok, _subjects(self.ctx, tok), people, ContactKind.MEETING, None)
 
+    def ones(self, tok: Token) -> ContactDraft | None:
+        """ "The visit of Chavez to Tehran followed earlier ones to Russia": more visits by the visitor."""
+        if tok.lower_ not in {"ones", "one"} or tok.pos_ not in {"NOUN", "PRON"}:
+            return None
+        antecedent = next(
+            (
+                t
+                for t in reversed(list(tok.sent))
+                if t.i < tok.i and t.pos_ == "NOUN" and self.lex.nouns.get(t.lemma_.lower()) == "visit"
+            ),
+            None,
+        )
+        if antecedent is None:
+            return None
+        visitors = _preps(antecedent, {"of", "by"}) + [c for c in antecedent.children if c.dep_ == "poss"]
+        goals = _preps(tok, {"to"}) or (_preps(tok.head, {"to"}) if tok.dep_ == "dobj" else [])
+        hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) is not None and m.kind == "country"]
+        if not visitors or not hosts:
+            return None
+        return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+
     def told(self, tok: Token) -> ContactDraft | None:
         """ "X told Y by phone", "X congratulated Y in a letter": a contact only when the channel is named."""
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
@@ -1039,6 +1060,7 @@ def find_contacts(
             or finder.stay(tok)
             or finder.carry(tok)
             or finder.noun(tok)
+            or finder.ones(tok)
         )
         if draft is not None:
             drafts.extend(d for d in _split(draft) if not finder._internal(d.participants))
