@@ -687,6 +687,16 @@ def test_earlier_ones_are_more_visits_by_the_same_visitor() -> None:
     assert all(c.kind.value == "visit" for c in result.contacts)
 
 
+def test_gazetteer_names_win_over_shorter_ner_spans_and_states_listed_with_states() -> None:
+    text = (
+        "Remarks at the Forum Dialogue\n\nHillary Rodham Clinton\nSecretary of State\n\n"
+        "Secretary Clinton is on travel to Senegal, Uganda, Kenya, Malawi, and South Africa."
+    )
+    actors = {a.name: a for a in run(text).actors}
+    assert actors["Hillary Rodham Clinton"].wikidata == "Q6294"
+    assert {"Senegal", "Uganda", "Kenya", "Malawi", "South Africa"} <= set(actors)
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

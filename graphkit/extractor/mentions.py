@@ -610,7 +610,17 @@ class _Finder:
             span = doc[start:end]
             if any(i in self.taken for i in range(start, end)) or span[-1].pos_ != "PROPN":
                 continue
-            if any(t.ent_type_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART"} for t in span):
+            listed = any(
+                (
+                    m.kind == "country"
+                    and (m.head == span.root.head.i or span.root.i in {c.i for c in doc[m.head].children})
+                )
+                for m in self.mentions
+            )  # "Kenya, Malawi, and South Africa": in a list of states NER's PERSON is wrong
+            if any(
+                t.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} or (t.ent_type_ == "PERSON" and not listed)
+                for t in span
+            ):
                 continue
             before = doc[start - 1] if start > 0 else None
             after = doc[end] if end < len(doc) else None
@@ -814,6 +824,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """All actor mentions of ``doc`` in text order."""
     finder = _Finder(doc, gaz, lex)
     finder.titled_names()
+    finder.known_people()  # before NER's spans, which often cut a name short ("Rodham Clinton")
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             finder.person(ent)
@@ -824,7 +835,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             finder.side(ent)
         elif ent.label_ in {"ORG", "FAC"}:
             finder.org(ent)
-    finder.known_people()
     finder.known_places()
     finder.surnames()
     finder.groups()
