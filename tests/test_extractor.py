@@ -697,6 +697,21 @@ def test_gazetteer_names_win_over_shorter_ner_spans_and_states_listed_with_state
     assert {"Senegal", "Uganda", "Kenya", "Malawi", "South Africa"} <= set(actors)
 
 
+def test_a_headline_joins_the_event_the_body_tells() -> None:
+    text = (
+        "Prime Minister Pedro Sanchez Travels to Rabat and Paris\n\n"
+        "Spanish Prime Minister Pedro Sanchez is accompanying King Felipe to Rabat on Monday for a state "
+        "visit to Morocco. Sanchez will then travel to Paris, France, to attend a conference."
+    )
+    result = run(text)
+    found = {(result.actor(c.participants[-1].actor).name, c.status.value) for c in result.contacts}
+    assert found == {("Morocco", "planned"), ("France", "planned")}
+    # The headline is a further mention; the evidence is the sentence that tells the plan.
+    assert all(
+        not c.evidence.text.startswith("Prime Minister Pedro Sanchez Travels") for c in result.contacts
+    )
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.mentions import in_headline
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
 
 if TYPE_CHECKING:
@@ -615,10 +616,9 @@ class _Finder:
             status = ContactStatus.PLANNED
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
-        draft.weak_status = (
-            status is ContactStatus.OCCURRED
-            and tok.pos_ in {"NOUN", "PROPN"}
-            and _governing_verb(tok) is None
+        draft.weak_status = status is ContactStatus.OCCURRED and (
+            (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok) is None)
+            or in_headline(tok)  # "Clinton Travels to London": headlines flatten tense
         )
         return draft
 
@@ -1084,6 +1084,7 @@ def _split(draft: ContactDraft) -> list[ContactDraft]:
                 draft.location,
                 draft.sentence,
                 draft.trigger,
+                weak_status=draft.weak_status,
             )
         )
     return out

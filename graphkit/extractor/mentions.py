@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from graphkit.gazetteer import Gazetteer
     from graphkit.lexicon import Lexicon
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "in_headline"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 POSSESSIVES = {"his": "m", "her": "f"}
@@ -127,7 +127,7 @@ def _in_url(span: Span) -> bool:
     return "/" in before or "/" in after or rest.strip() == "/"  # a breadcrumb line ("News   /")
 
 
-def _headline(tok: Token) -> bool:
+def in_headline(tok: Token) -> bool:
     """Whether ``tok`` sits in a title-case line ("Secretary Clinton Meets With Burmese President")."""
     text = text_of(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
@@ -326,7 +326,7 @@ class _Finder:
                 doc[i].is_title or doc[i].is_upper or doc[i].lower_.rstrip(".") in self.lex.honorifics
             )
             named_by_ner = any(t in ent_people for t in range(j, k))
-            if k > j and _headline(doc[i]) and not named_by_ner and not self.gaz.people(doc[j:k].text):
+            if k > j and in_headline(doc[i]) and not named_by_ner and not self.gaz.people(doc[j:k].text):
                 i += 1  # "Norwegian Envoy Begins New Peace Bid": in a headline any word looks like a name
                 continue
             if k > j and (capitalized or named_by_ner):

@@ -7,6 +7,7 @@ them unknown). Two precise and different dates are never merged.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graphkit.models import ContactKind, DateSpan
@@ -100,8 +101,16 @@ def merge_drafts(
     if country_of:
         drafts = [d for d in drafts if not _absorbed_visit(d, drafts, country_of)]
         drafts = [d for d in drafts if not _absorbed_by_people(d, drafts, country_of)]
-    groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
+    # "Clinton Travels to London" in a headline, then "Clinton is accompanying Obama to London": a mention
+    # that says nothing of its own (a headline, a bare noun) is part of the fuller event with more people.
+    absorbed: dict[int, ContactDraft] = {}
     for draft in drafts:
+        if draft.weak_status:
+            fuller = next((o for o in drafts if o is not draft and _contains(o, draft)), None)
+            if fuller is not None:
+                absorbed[id(draft)] = fuller
+    groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
+    for draft in (d for d in drafts if id(d) not in absorbed):
         for n, (rep, others) in enumerate(groups):
             if same_event(rep, draft):
                 kind = max(rep.kind, draft.kind, key=lambda k: _SPECIFICITY[k])  # meeting beats visit
@@ -109,7 +118,10 @@ def merge_drafts(
                 rep.date = _narrower(rep.date, draft.date)
                 rep.location = rep.location or draft.location
                 if rep.weak_status and not draft.weak_status:
+                    # The sentence that says what happened is better evidence than a headline or a bare noun.
+                    others.insert(0, replace(rep))
                     rep.status, rep.weak_status = draft.status, False
+                    rep.sentence, rep.trigger = draft.sentence, draft.trigger
                 for actor, role in draft.roles.items():
                     if rep.roles.get(actor) is None or rep.roles[actor].value == "participant":
                         rep.roles[actor] = role
@@ -121,4 +133,20 @@ def merge_drafts(
                 break
         else:
             groups.append((draft, []))
+    for draft in (d for d in drafts if id(d) in absorbed):
+        target = absorbed[id(draft)]
+        for rep, others in groups:
+            if rep is target or any(o is target for o in others):
+                if all(o.sentence.start != draft.sentence.start for o in [rep, *others]):
+                    others.append(draft)
+                break
     return groups
+
+
+def _contains(fuller: ContactDraft, part: ContactDraft) -> bool:
+    return (
+        not fuller.weak_status
+        and set(part.participants) < set(fuller.participants)
+        and _kinds_compatible(fuller.kind, part.kind)
+        and _dates_compatible(fuller.date, part.date)
+    )
