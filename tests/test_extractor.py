@@ -704,8 +704,11 @@ def test_a_headline_joins_the_event_the_body_tells() -> None:
         "visit to Morocco. Sanchez will then travel to Paris, France, to attend a conference."
     )
     result = run(text)
-    found = {(result.actor(c.participants[-1].actor).name, c.status.value) for c in result.contacts}
-    assert found == {("Morocco", "planned"), ("France", "planned")}
+    found = {
+        (result.actor(c.participants[-1].actor).name, c.status.value, len(c.participants))
+        for c in result.contacts
+    }
+    assert found == {("Morocco", "planned", 3), ("France", "planned", 2)}  # the king travels with him
     # The headline is a further mention; the evidence is the sentence that tells the plan.
     assert all(
         not c.evidence.text.startswith("Prime Minister Pedro Sanchez Travels") for c in result.contacts

@@ -478,6 +478,10 @@ class _Finder:
         visitors = _subjects(self.ctx, tok)
         if expected:
             visitors = [c for c in tok.children if c.dep_ == "nsubjpass"] or visitors
+        if tok.lemma_.lower() == "accompany":
+            visitors += [
+                c for c in tok.children if c.dep_ == "dobj"
+            ]  # both travel: "accompanying Obama to London"
         return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
 
     def noun(self, tok: Token) -> ContactDraft | None:
@@ -525,6 +529,10 @@ class _Finder:
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
+            if verb.lemma_.lower() == "accompany":
+                own += [
+                    c for c in verb.children if c.dep_ == "dobj"
+                ]  # "accompanying Felipe for a state visit"
             if kind is ContactKind.CORRESPONDENCE:
                 targets += _preps(verb, {"to"})
                 own += _preps(verb, {"from"})
