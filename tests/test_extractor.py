@@ -300,6 +300,31 @@ MORE_CONTACTS = [
         "planned",
     ),
     (
+        "Ukrainian Foreign Minister Dmytro Kuleba said he had discussed the issue with U.S. Secretary of "
+        "State Antony Blinken by phone.",
+        {"Kuleba", "Blinken"},
+        "call",
+        "occurred",
+    ),
+    (
+        "Austrian Chancellor Karl Nehammer became the first Western leader to meet Putin since the war.",
+        {"Nehammer", "Putin"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "The foreign ministers of Greece and Turkey met in Athens on Friday.",
+        {"Greece", "Turkey"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Scholz invited Modi to visit Germany next year.",
+        {"Scholz", "Modi"},
+        "meeting",
+        "proposed",
+    ),
+    (
         "Secretary of State Antony Blinken met with Indian Government officials on Monday.",
         {"Blinken", "India"},
         "meeting",
@@ -320,6 +345,7 @@ NO_CONTACT = [
     "Analysts met in Geneva to discuss the report.",
     "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
     "Finnish President Alexander Stubb took the matter to the Security Council.",
+    "Analysts discussed recent meetings with Azerbaijani President Ilham Aliyev.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",
 ]
 

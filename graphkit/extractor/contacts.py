@@ -131,7 +131,12 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN"]
             if t.lemma_.lower() in _MEMBERS:
                 # "some members of the House of Representatives": the body they belong to
-                inner += [ctx.by_token[p.i] for p in _preps(t, {"of"}) if p.i in ctx.by_token]
+                inner += [
+                    ctx.by_token[k.i]
+                    for p in _preps(t, {"of"})
+                    for k in (p, *p.conjuncts)
+                    if k.i in ctx.by_token
+                ]
             for m in inner:
                 if m.actor and m.actor not in ids:
                     ids.append(m.actor)
@@ -194,6 +199,12 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
         if objs:
             return objs
     if verb.dep_ == "relcl":
+        if (
+            (head.i not in ctx.by_token or ctx.by_token[head.i].actor is None)
+            and head.dep_ == "attr"
+            and head.head.lemma_ in {"be", "become", "remain"}
+        ):
+            return _subjects(ctx, head.head)  # "X became the first leader to meet Putin"
         return [head]
     if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and head.pos_ in {
         "VERB",
@@ -209,10 +220,16 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
 
 
 def _in_topic(tok: Token, top: Token) -> bool:
-    """Whether ``tok`` sits in a prepositional or clausal modifier under ``top`` ("concerns like Iran")."""
+    """Whether ``tok`` sits in a prepositional or clausal modifier under ``top`` ("concerns like Iran").
+
+    "The foreign ministers of Greece and Turkey": an of-phrase of officials names their states.
+    """
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in {"relcl", "acl", "advcl"} or (cur.dep_ == "prep" and cur.lower_ not in _WITH_PREPS):
+        members = cur.lower_ == "of" and cur.head.lemma_.lower() in _MEMBERS
+        if cur.dep_ in {"relcl", "acl", "advcl"} or (
+            cur.dep_ == "prep" and cur.lower_ not in _WITH_PREPS and not members
+        ):
             return True
         cur = cur.head
     return False
@@ -294,7 +311,19 @@ class _Finder:
             return None
         if lemma in {"chair", "co-chair"} and len(self._ids(_subjects(self.ctx, tok))) < 2:
             return None  # one person chairing a meeting is not a contact by itself
-        if lemma == "discuss" and not _preps(tok, {"with"}):
+        # "discussed the issue with Blinken": the parser often hangs the with-phrase on the thing discussed
+        topic_with = (
+            [
+                p
+                for d in tok.children
+                if d.dep_ == "dobj"
+                and d.lemma_.lower() not in self.lex.nouns  # "discussed his meetings with X"
+                for p in _preps(d, {"with"})
+            ]
+            if lemma == "discuss"
+            else []
+        )
+        if lemma == "discuss" and not _preps(tok, {"with"}) and not topic_with:
             return None  # "discussed the issue" alone is not a contact
         subjects = _subjects(self.ctx, tok) or _stranded_subjects(tok, self.ctx)
         objects = [
@@ -306,8 +335,9 @@ class _Finder:
             if not patients and tok.dep_ == "conj":
                 patients = _subjects(self.ctx, tok.head)
             objects += patients
-        objects += _preps(
-            tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set())
+        objects += (
+            _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
+            + topic_with
         )
         if lemma in {"welcome", "receive", "greet"} and not objects:
             # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed

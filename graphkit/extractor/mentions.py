@@ -643,7 +643,9 @@ class _Finder:
         for tok in self.doc:
             if tok.i in self.taken or tok.pos_ != "PROPN":
                 continue
-            if tok.text in known or (tok.text in given and tok.ent_type_ not in _NUMERIC_ENTS):
+            # A leader the gazetteer knows by surname ("Scholz invited Modi"), where NER saw a place or none.
+            famous = tok.is_title and bool(self.gaz.people(tok.text)) and not self.gaz.country(tok.text)
+            if tok.ent_type_ not in _NUMERIC_ENTS and (tok.text in known or tok.text in given or famous):
                 self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
 
     # --- role phrases, pronouns, groups ----------------------------------------------------------
