@@ -313,6 +313,12 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Merkel, who met Putin dozens of times, left office in 2021.",
+        {"Merkel", "Putin"},
+        "meeting",
+        "occurred",
+    ),
+    (
         "The foreign ministers of Greece and Turkey met in Athens on Friday.",
         {"Greece", "Turkey"},
         "meeting",
@@ -739,6 +745,15 @@ def test_a_headline_joins_the_event_the_body_tells() -> None:
     assert all(
         not c.evidence.text.startswith("Prime Minister Pedro Sanchez Travels") for c in result.contacts
     )
+
+
+def test_a_relative_clause_does_not_take_the_main_clause_date() -> None:
+    (contact,) = run("Merkel, who met Putin dozens of times, left office in 2021.").contacts
+    assert contact.date is None
+    (trip,) = run(
+        "Secretary Antony Blinken traveled to Nairobi on Monday, where he met President William Ruto."
+    ).contacts
+    assert trip.date is not None and trip.date.start == dt.date(2024, 3, 11)
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

@@ -128,7 +128,9 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
             if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
                 continue
-            inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN"]
+            # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
+            counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
+            inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN" or counted]
             if t.lemma_.lower() in _MEMBERS:
                 # "some members of the House of Representatives": the body they belong to
                 inner += [
@@ -982,12 +984,19 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     chain_ids = {t.i for t in chain}
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in _SCHEDULING:
         chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
+    # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
+    relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
+    if relative is not None and any(c.lower_ in {"where", "when"} for c in relative.children):
+        relative = None  # "Kenya, where she met Kibaki": the same trip, the same time
+    inside = {t.i for t in relative.subtree} if relative is not None else None
     sent = tok.sent
     best: tuple[int, DateSpan] | None = None
     for span, past, fut in ctx.dates:
         if span.start < sent.start or span.end > sent.end:
             continue
         value = fut if future else past
+        if inside is not None and span.root.i not in inside:
+            continue
         if value is None or _reference_point(span, tok):
             continue  # "the first call since 1979": a reference point, not the event's date
         anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
