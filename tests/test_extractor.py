@@ -313,6 +313,13 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "German Chancellor Olaf Scholz had also called Turkish President Recep Tayyip Erdogan last month to "
+        "discuss migration.",
+        {"Scholz", "Erdogan"},
+        "call",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",
@@ -352,6 +359,7 @@ NO_CONTACT = [
     "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
     "Finnish President Alexander Stubb took the matter to the Security Council.",
     "Analysts discussed recent meetings with Azerbaijani President Ilham Aliyev.",
+    "U.S. President Joe Biden called Russian President Vladimir Putin a killer.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",
 ]
 
@@ -754,6 +762,21 @@ def test_a_relative_clause_does_not_take_the_main_clause_date() -> None:
         "Secretary Antony Blinken traveled to Nairobi on Monday, where he met President William Ruto."
     ).contacts
     assert trip.date is not None and trip.date.start == dt.date(2024, 3, 11)
+
+
+def test_quoted_we_after_the_two_leaders_is_that_pair() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan met Hungarian Prime Minister Viktor Orban in Ankara on Tuesday. "
+        "The two leaders discussed energy cooperation.\n\n"
+        '"We agreed to meet again in Budapest," Erdogan told reporters after the talks.'
+    )
+    result = run(text)
+    found = {
+        (c.status.value, frozenset(result.actor(p.actor).name for p in c.participants))
+        for c in result.contacts
+    }
+    pair = frozenset({"Recep Tayyip Erdoğan", "Viktor Orbán"})
+    assert found == {("occurred", pair), ("planned", pair)}
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

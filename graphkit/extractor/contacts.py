@@ -39,6 +39,9 @@ _QUANTITY = {
     *("round", "series", "set", "couple", "number", "day", "days", "week", "weeks", "lot"),
     *("part", "leg", "stage", "start", "beginning", "end", "course", "rest", "first", "second", "last"),
 }
+# What one phones somebody to do ("called Erdogan to discuss migration").
+_CALL_PURPOSES = {"discuss", "congratulate", "express", "offer", "thank", "convey", "talk", "inform", "brief"}
+_CALL_PURPOSES |= {"wish", "ask", "apologize", "apologise", "condole", "reassure", "update", "seek", "urge"}
 # Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
 _INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
@@ -304,9 +307,14 @@ class _Finder:
             return self.told(tok)
         if lemma == "call" and (
             _preps(tok, {"on", "upon", "for"})
-            or any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in tok.children)
+            or any(
+                c.dep_ in {"xcomp", "oprd", "ccomp"}
+                and c.lemma_.lower() not in _CALL_PURPOSES
+                and c.i not in self.ctx.by_token  # "called Erdogan" mis-parsed as a predicate is still a call
+                for c in tok.children
+            )
         ):
-            return None
+            return None  # "called on X to", "called him a liar"; but "called Erdogan to discuss migration"
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
             return None
         if lemma == "write" and not _preps(tok, {"to"}):
@@ -329,7 +337,10 @@ class _Finder:
             return None  # "discussed the issue" alone is not a contact
         subjects = _subjects(self.ctx, tok) or _stranded_subjects(tok, self.ctx)
         objects = [
-            c for c in tok.children if c.dep_ in {"dobj"} and lemma not in {"discuss", "chair", "co-chair"}
+            c
+            for c in tok.children
+            if (c.dep_ == "dobj" or (c.dep_ == "oprd" and lemma == "call" and c.i in self.ctx.by_token))
+            and lemma not in {"discuss", "chair", "co-chair"}
         ]
         if any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
             # "X was received by Y": Y acts on X.

@@ -309,7 +309,7 @@ class _Resolver:
                     continue
                 if speaker in {h.actor, other.actor} and self.actors[other.actor].type is ActorType.PERSON:
                     partner = other.actor if h.actor == speaker else h.actor
-                    if self.actors[partner].type is ActorType.PERSON:
+                    if self.actors[partner].type is ActorType.PERSON and not self.actors[partner].members:
                         return partner
         return None
 
@@ -427,6 +427,7 @@ class _Resolver:
             if actor is not None:
                 self.actors.setdefault(actor.id, actor)
                 m.actor = actor.id
+                self.history.append(m)  # so that a later quoted "we" can be this pair
             return
         if actor is not None:
             actor.add(m)
