@@ -766,8 +766,8 @@ def test_a_relative_clause_does_not_take_the_main_clause_date() -> None:
 
 def test_quoted_we_after_the_two_leaders_is_that_pair() -> None:
     text = (
-        "Turkish President Recep Tayyip Erdogan met Hungarian Prime Minister Viktor Orban in Ankara on Tuesday. "
-        "The two leaders discussed energy cooperation.\n\n"
+        "Turkish President Recep Tayyip Erdogan met Hungarian Prime Minister Viktor Orban in Ankara on "
+        "Tuesday. The two leaders discussed energy cooperation.\n\n"
         '"We agreed to meet again in Budapest," Erdogan told reporters after the talks.'
     )
     result = run(text)
