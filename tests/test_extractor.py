@@ -779,6 +779,28 @@ def test_quoted_we_after_the_two_leaders_is_that_pair() -> None:
     assert found == {("occurred", pair), ("planned", pair)}
 
 
+def test_state_visit_readout_separate_meetings_same_day_and_visit_length() -> None:
+    text = (
+        "BEIJING, March 11 (Xinhua) -- Chinese President Xi Jinping on Monday held talks with visiting "
+        "Vietnamese President Vo Van Thuong in Beijing.\n\n"
+        "Xi said China is willing to deepen cooperation.\n\n"
+        "On the same day, Chinese Premier Li Qiang and Chinese Foreign Minister Wang Yi met separately with "
+        "the Vietnamese president.\n\n"
+        "Vo Van Thuong arrived in Beijing on Sunday for a three-day state visit to China."
+    )
+    result = run(text, dt.date(2024, 3, 12))
+    found = {
+        (frozenset(result.actor(p.actor).name for p in c.participants), c.date and c.date.start)
+        for c in result.contacts
+    }
+    monday = dt.date(2024, 3, 11)
+    assert found == {
+        (frozenset({"Xi Jinping", "Vo Van Thuong"}), monday),
+        (frozenset({"Li Qiang", "Vo Van Thuong"}), monday),
+        (frozenset({"Wang Yi", "Vo Van Thuong"}), monday),
+    }  # the visit (Sunday to Tuesday) is told by the meetings held during it
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -9,6 +9,7 @@ govern it, its date from the temporal expression attached to that chain.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -665,13 +666,47 @@ class _Finder:
             and date.start > self.ctx.published
         ):
             status = ContactStatus.PLANNED
+        if kind is ContactKind.VISIT and date is not None and date.granularity.value == "day":
+            date = _lasting(tok.sent.text, date)
+        separately = any(c.lower_ in {"separately", "individually"} for c in tok.children)
+        if separately and len(obj_ids) == 1 and len(subj_ids) > 1:
+            everyone = obj_ids + subj_ids  # "A and B met separately with C": C's meeting with each
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
-        draft.split = split and len(subj_ids) == 1 and len(obj_ids) > 1
+        draft.split = (split and len(subj_ids) == 1 and len(obj_ids) > 1) or (
+            separately and len(obj_ids) == 1 and len(subj_ids) > 1
+        )
         draft.weak_status = status is ContactStatus.OCCURRED and (
             (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok) is None)
             or in_headline(tok)  # "Clinton Travels to London": headlines flatten tense
         )
         return draft
+
+
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_LASTING = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[a-z]+\s+){0,2}(?:visit|trip|tour)\b",
+    re.I,
+)
+
+
+def _lasting(sentence: str, start: DateSpan) -> DateSpan:
+    """ "arrived on Sunday for a three-day state visit": the visit lasts from that day for three days."""
+    match = _LASTING.search(sentence)
+    if match is None or start.start != start.end:
+        return start
+    word = match.group(1).lower()
+    days = int(word) if word.isdigit() else _NUMBERS[word]
+    return start.model_copy(update={"end": start.start + dt.timedelta(days=days - 1)})
 
 
 def _between_members(ctx: _Context, noun: Token) -> list[Token]:
@@ -1065,6 +1100,10 @@ def inherit_dates(
         previous = doc[draft.sentence.start - 1].sent
         trigger = doc[draft.trigger]
         cue = any(c.lower_ in _SAME_TIME_ADVERBS for c in trigger.children if c.dep_ == "advmod")
+        same_day = re.search(
+            r"\b(on )?(the same day|that day|the same occasion)\b", draft.sentence.text, re.I
+        )
+        cue = cue or same_day is not None  # "On the same day, Li Qiang met ..."
         # With "later"/"also", the dated event may be two sentences back.
         window = {previous.start} | (
             {doc[previous.start - 1].sent.start} if cue and previous.start > 0 else set()
@@ -1072,7 +1111,10 @@ def inherit_dates(
         earlier = [
             d
             for d in drafts
-            if d.sentence.start in window
+            if (
+                d.sentence.start in window
+                or (same_day is not None and d.sentence.start < draft.sentence.start)
+            )
             and d.date is not None
             and d.status is ContactStatus.OCCURRED
             and set(d.participants) & set(draft.participants)
