@@ -29,6 +29,7 @@ class Lexicon:
     non_actors: frozenset[str]
     people_nouns: frozenset[str]
     onlooker_verbs: frozenset[str]
+    place_nouns: frozenset[str]
     news_agencies: frozenset[str]
     status: dict[str, frozenset[str]]
     offices: dict[str, str]
@@ -89,6 +90,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         non_actors=frozenset(contacts["non_actors"]),
         people_nouns=frozenset(contacts["people_nouns"]),
         onlooker_verbs=inflected(contacts["onlooker_verbs"]),
+        place_nouns=frozenset(contacts["place_nouns"]),
         news_agencies=frozenset(contacts["news_agencies"]),
         status={key: inflected(values) for key, values in contacts["status"].items()},
         offices=dict(titles["offices"]),

@@ -801,6 +801,31 @@ def test_state_visit_readout_separate_meetings_same_day_and_visit_length() -> No
     }  # the visit (Sunday to Tuesday) is told by the meetings held during it
 
 
+def test_honorifics_places_and_plans_fulfilled() -> None:
+    text = (
+        "Venezuelan President Hugo Chavez Meets Iran's Imam Khamenei\n\n"
+        "Venezuelan president Hugo Chavez met Grand Ayatollah Ali Khamenei in Tehran.\n\n"
+        "Secretary Clinton Visits the Shwedagon Pagoda"
+    )
+    (meeting,) = run(text).contacts  # one Khamenei whatever his title; a pagoda is not a host
+    assert {run(text).actor(p.actor).name for p in meeting.participants} == {"Hugo Chávez", "Ali Khamenei"}
+    plan = (
+        "A U.S. official said the White House received word on Friday morning that Iranian President Hassan "
+        "Rouhani wanted to talk with U.S. President Joe Biden. The phone call on Friday between Biden and "
+        "Rouhani lasted 15 minutes."
+    )
+    (call,) = run(plan, dt.date(2024, 3, 16)).contacts  # the wish and the call that fulfilled it: one event
+    assert (call.kind.value, call.status.value, call.date and call.date.start) == (
+        "call",
+        "occurred",
+        dt.date(2024, 3, 15),
+    )
+    (talks,) = run(
+        "Prime Minister Narendra Modi is in Paris for talks with French President Emmanuel Macron."
+    ).contacts
+    assert (talks.kind.value, talks.status.value) == ("meeting", "planned")
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

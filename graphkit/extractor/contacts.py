@@ -130,8 +130,12 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "French and British colleagues"
             inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
-            if t.lower_ in ctx.lex.non_actors or t.lemma_ in ctx.lex.non_actors:
-                continue
+            if (
+                t.lower_ in ctx.lex.non_actors
+                or t.lemma_ in ctx.lex.non_actors
+                or t.lower_ in ctx.lex.place_nouns
+            ):
+                continue  # the press, the public; "the Shwedagon Pagoda" is a place
             # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
             counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
             inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN" or counted]
@@ -896,6 +900,13 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         for k in tok.children
     ):
         return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
+    purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
+    if (
+        purpose is not None
+        and purpose.tag_ in {"VBZ", "VBP"}
+        and purpose.lemma_.lower() in {"be", *ctx.lex.travel_verbs}
+    ):
+        return ContactStatus.PLANNED  # "Bush is in Islamabad for discussions with Musharraf": ahead
     deps = {k.dep_: k for k in tok.children}
     if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
         return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
@@ -1048,6 +1059,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
         anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
         if span.root.dep_ == "pobj" and span.root.head.head.dep_ == "prep":
             anchor = span.root.head.head.head
+        if future and anchor.i != tok.i and anchor.tag_ == "VBD" and past is not None:
+            value = past  # "received word on Friday that X wanted to talk": the word came last Friday
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
             if _inside_clause_of_argument(span.root, tok):

@@ -253,11 +253,13 @@ class _Finder:
         name = _clean(doc[start:end].text)
         if name.isupper():
             name = name.title()  # "SECRETARY KERRY:" labels
+        after = doc[end].lower_ if end < len(doc) else ""
         if (
             not name
             or not re.search(r"[A-Z]", name)
             or not self.plausible_name(doc[start:end])
             or _in_url(ent)
+            or after in _NOT_NAME_WORDS | self.lex.place_nouns  # "the Shwedagon Pagoda", "the Kennedy Center"
         ):
             return
         opens = start == doc[start].sent.start or doc[start - 1].is_quote or doc[start - 1].is_punct
@@ -388,7 +390,7 @@ class _Finder:
         """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
         if len(span) > 5 or span[0].lower_ in self.title_words:
             return False
-        if any(t.lower_ in _NOT_NAME_WORDS for t in span):
+        if any(t.lower_ in _NOT_NAME_WORDS or t.lower_ in self.lex.place_nouns for t in span):
             return False  # "World News", "Feature Story", "General Assembly": page furniture and bodies
         junk = self.verb_words | set(self.lex.nouns)
         return not any(

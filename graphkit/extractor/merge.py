@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from graphkit.models import ContactKind, DateSpan
+from graphkit.models import ContactKind, ContactStatus, DateSpan
 
 if TYPE_CHECKING:
     from graphkit.extractor.contacts import ContactDraft
@@ -85,8 +85,9 @@ def _absorbed_visit(
         same_place = any(p != visitor and country_of.get(p) == host_country for p in other.participants)
         # "traveled to Kenya, where she met President Kibaki": the meeting in the same sentence is there.
         same_sentence = other.sentence.start == visit.sentence.start
+        # "Bush is in Islamabad for talks with Musharraf": a visit told with its meeting, whatever the tenses.
         if (
-            other.status == visit.status
+            (other.status == visit.status or same_sentence)
             and _dates_compatible(other.date, visit.date)
             and (same_place or same_sentence)
         ):
@@ -109,6 +110,10 @@ def merge_drafts(
             fuller = next((o for o in drafts if o is not draft and _contains(o, draft)), None)
             if fuller is not None:
                 absorbed[id(draft)] = fuller
+        elif draft.status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}:
+            done = next((o for o in drafts if _fulfils(o, draft)), None)
+            if done is not None:
+                absorbed[id(draft)] = done
     groups: list[tuple[ContactDraft, list[ContactDraft]]] = []
     for draft in (d for d in drafts if id(d) not in absorbed):
         for n, (rep, others) in enumerate(groups):
@@ -141,6 +146,23 @@ def merge_drafts(
                     others.append(draft)
                 break
     return groups
+
+
+def _fulfils(done: ContactDraft, plan: ContactDraft) -> bool:
+    """ "Word came Friday morning that Rouhani wanted to talk to Obama" and the call on Friday: one event."""
+    return (
+        done.status is ContactStatus.OCCURRED
+        and set(done.participants) == set(plan.participants)
+        and done.date is not None
+        and plan.date is not None
+        and done.date.granularity.value == plan.date.granularity.value == "day"
+        and _dates_compatible(done.date, plan.date)
+        # "wanted to talk" does not say how they would: any channel of talking fulfils it
+        and (_kinds_compatible(done.kind, plan.kind) or {done.kind, plan.kind} <= _TALKING)
+    )
+
+
+_TALKING = {ContactKind.MEETING, ContactKind.CALL, ContactKind.CONTACT}
 
 
 def _contains(fuller: ContactDraft, part: ContactDraft) -> bool:
