@@ -38,6 +38,10 @@ def names(extraction: Extraction, who: set[str], contact_index: int = 0) -> set[
     return {w for w in who if any(w in name.split() for name in found)}
 
 
+def speakers(extraction: Extraction) -> list[str]:
+    return [extraction.actor(s.speaker).name for s in extraction.statements]
+
+
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
@@ -485,7 +489,7 @@ def test_quotation_after_a_colon_attribution_and_being_together_is_a_meeting() -
         '"A week ago, Mauro and I were together in Washington at a business meeting."'
     )
     result = run(text)
-    assert [result.actor(s.speaker).name for s in result.statements] == ["Antony Blinken"]
+    assert speakers(result) == ["Antony Blinken"]
     (contact,) = result.contacts
     assert {result.actor(p.actor).name for p in contact.participants} == {"Antony Blinken", "Mauro"}
     assert (contact.kind.value, contact.date and contact.date.start) == ("meeting", dt.date(2024, 3, 6))
@@ -824,6 +828,34 @@ def test_honorifics_places_and_plans_fulfilled() -> None:
         "Prime Minister Narendra Modi is in Paris for talks with French President Emmanuel Macron."
     ).contacts
     assert (talks.kind.value, talks.status.value) == ("meeting", "planned")
+
+
+def test_readout_the_president_and_his_own_security_council() -> None:
+    text = (
+        "Telephone conversation with President of France Emmanuel Macron\n\nMarch 5, 2024\n\n"
+        "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.\n\n"
+        "The presidents discussed the situation in Ukraine. Vladimir Putin noted the risks.\n\n"
+        "Earlier in the day, the President held a meeting with permanent members of the Security Council.\n\n"
+        "The President also met Foreign Minister Sergei Lavrov of Russia. Lavrov briefed the U.N. Security "
+        "Council on Monday."
+    )
+    result = run(text, dt.date(2024, 3, 5))
+    found = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    # "the President" is the readout's own (named most), and neither his Security Council nor his own
+    # minister is a diplomatic contact; the U.N. body named as such is one.
+    assert found == {
+        frozenset({"Vladimir Putin", "Emmanuel Macron"}),
+        frozenset({"Sergey Lavrov", "United Nations Security Council"}),
+    }
+
+
+def test_a_pronoun_after_a_quotation_is_not_someone_named_inside_it() -> None:
+    text = (
+        "White House Press Secretary Karine Jean-Pierre spoke to reporters.\n\n"
+        '"The goal of this meeting, which the president wants to continue, is progress," she said.'
+    )
+    result = run(text)
+    assert speakers(result) == ["Karine Jean-Pierre"]
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

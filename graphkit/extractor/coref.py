@@ -186,9 +186,13 @@ class _Resolver:
                 label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=owner.country, unnamed=True
             )
         country = m.country or (owner.country if owner is not None else None)
+        if country is None:
+            # "the President" with no state named: of those who hold that office, the one the article is
+            # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
+            holders = [a for a in self.persons() if m.office in a.offices or self.holds(a, m.office)]
+            if holders:
+                return max(reversed(holders), key=lambda a: len(a.mentions))
         for actor in reversed(self.persons()):
-            if country is None and m.office in actor.offices:
-                return actor  # "the Secretary": with no state named, only the very same office
             if (
                 country is not None
                 and _same_office(m.office, actor.offices)
@@ -205,6 +209,16 @@ class _Resolver:
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
         )
+
+    def holds(self, actor: ActorDraft, office: str | None) -> bool:
+        """Whether the gazetteer says ``actor`` held ``office`` on the publication date."""
+        if office is None or actor.country is None or self.published is None or actor.unnamed:
+            return False
+        entry = self.gaz.office_holder(office, actor.country, self.published)
+        if entry is None:
+            return False
+        qid = getattr(entry, "wikidata", None)
+        return bool(qid and qid == actor.wikidata) or _key(entry.name) == _key(actor.name)
 
     def person_from_entry(self, entry: PersonEntry) -> ActorDraft:
         name = entry.name
@@ -317,10 +331,14 @@ class _Resolver:
         self, before: int, *, subject_first: bool, gender: str | None = None, exclude: str | None = None
     ) -> ActorDraft | None:
         sent_start = self.doc[before].sent.start
+        at = self.doc[before].idx
+        outside = not any(start <= at < end for start, end, _ in self.quotes)
         candidates = [
             h
             for h in self.history
             if h.start < before
+            # "..., which the president wants to continue," she said: she is not someone she quotes herself on
+            and not (outside and any(start <= self.doc[h.start].idx < end for start, end, _ in self.quotes))
             and h.actor
             and h.actor != exclude
             and self.actors[h.actor].type is ActorType.PERSON

@@ -56,6 +56,8 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+# Short names of international bodies that national bodies share; they need "UN" or the like before them.
+_NEEDS_QUALIFIER = frozenset({"security council"})
 # Web page furniture around an article's text.
 _PAGE_WORDS = frozenset(
     {
@@ -470,6 +472,12 @@ class _Finder:
         if seat:
             return _org(span, seat.name, seat.country, None)
         org = self.gaz.organization(text)
+        if org and _clean(text).lower().removeprefix("the ") in _NEEDS_QUALIFIER:
+            before = self.doc[max(0, span.start - 3) : span.start].text
+            if not re.search(r"\b(U\.?N\.?|United Nations)\b", before):
+                # Many states have a "Security Council" of their own: "Putin held a meeting with permanent
+                # members of the Security Council" is his own, which is no contact of his.
+                return None
         if org:
             return _org(span, org.name, None, org.wikidata)  # international bodies have no country
         if strict:
