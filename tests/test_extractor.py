@@ -495,6 +495,15 @@ def test_quotation_after_a_colon_attribution_and_being_together_is_a_meeting() -
     assert (contact.kind.value, contact.date and contact.date.start) == ("meeting", dt.date(2024, 3, 6))
 
 
+def test_attribution_phrases_after_the_quotation() -> None:
+    text = (
+        'According to Japanese Prime Minister Fumio Kishida, "the relationship with South Korea is entering '
+        'a new era."\n\n"This is a historic day for our two nations" - those were the words of Indian Prime '
+        "Minister Narendra Modi after the signing."
+    )
+    assert speakers(run(text)) == ["Fumio Kishida", "Narendra Modi"]
+
+
 def test_unpaired_quote_mark_is_skipped() -> None:
     text = "“We will meet again soon, Stubb said.\n\nThe meeting ended."
     assert run(text).statements == ()
