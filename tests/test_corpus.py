@@ -132,9 +132,16 @@ def test_seed_contacts(seed: Extraction) -> None:
 def test_seed_statements(seed: Extraction) -> None:
     by_speaker: dict[str, int] = {}
     for s in seed.statements:
-        by_speaker[seed.actor(s.speaker).name] = by_speaker.get(seed.actor(s.speaker).name, 0) + 1
+        if s.direct:
+            by_speaker[seed.actor(s.speaker).name] = by_speaker.get(seed.actor(s.speaker).name, 0) + 1
     assert by_speaker["Dmitry Peskov"] == 6
     assert by_speaker["Emmanuel Macron"] == 4
+    reported = {(seed.actor(s.speaker).name, s.text[:40]) for s in seed.statements if not s.direct}
+    assert reported == {
+        ("Dmitry Peskov", "Moscow has not yet seen any clear indica"),
+        ("Emmanuel Macron", "communication with the Kremlin is necess"),
+        ("Dmitry Peskov", "apart from France, other European countr"),
+    }
 
 
 def test_seed_actors_are_resolved(seed: Extraction) -> None:

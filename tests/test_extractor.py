@@ -504,6 +504,22 @@ def test_attribution_phrases_after_the_quotation() -> None:
     assert speakers(run(text)) == ["Fumio Kishida", "Narendra Modi"]
 
 
+def test_reported_speech_is_a_statement_that_is_not_direct() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said that the talks with Washington had been useful. He added that "
+        'no new meeting was planned. "We will see what happens next," he said. He also said to wait.'
+    )
+    result = run(text)
+    found = [(result.actor(s.speaker).name, s.direct, s.text) for s in result.statements]
+    assert found == [
+        ("Dmitry Peskov", False, "the talks with Washington had been useful"),
+        ("Dmitry Peskov", False, "no new meeting was planned"),
+        ("Dmitry Peskov", True, "We will see what happens next,"),
+    ]
+    for statement in result.statements:
+        assert text[statement.evidence.start : statement.evidence.end] == statement.text
+
+
 def test_unpaired_quote_mark_is_skipped() -> None:
     text = "“We will meet again soon, Stubb said.\n\nThe meeting ended."
     assert run(text).statements == ()

@@ -72,7 +72,11 @@ def test_statements_by_an_actor(seed: Dataset) -> None:
     assert [(s.text, s.direct, s.source.start) for s in said] == [
         ("root causes of the Ukrainian crisis.", True, 2074)
     ]
-    assert len(statements_by(seed, "Peskov")) == 6
+    by_peskov = statements_by(seed, "Peskov")
+    assert (sum(s.direct for s in by_peskov), sum(not s.direct for s in by_peskov)) == (
+        6,
+        2,
+    )  # quoted, reported
 
 
 @pytest.mark.parametrize(

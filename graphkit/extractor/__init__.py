@@ -65,7 +65,7 @@ def extract(
     dates = temporal_expressions(doc, article.published)
     # A second pass knows the quotations: "I" inside one is its speaker, "she" is not.
     quotes = find_statements(doc, lex, mentions)
-    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.direct]
     drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans)
     quotes = find_statements(doc, lex, mentions)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)

@@ -151,7 +151,56 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         previous = draft
         if speaker and _words(text[start:end]) >= MIN_WORDS:
             drafts.append(draft)
-    return drafts
+    quoted = [(q.start, q.end) for q in drafts]
+    drafts += _reported(doc, lex, by_token, find_quotes(text) + quoted)
+    return sorted(drafts, key=lambda q: q.start)
+
+
+def _reported(
+    doc: Doc, lex: Lexicon, by_token: dict[int, Mention], quotes: list[tuple[int, int]]
+) -> list[QuoteDraft]:
+    """Reported speech: "Peskov said (that) the talks had been useful" is Peskov's, ``direct=False``.
+
+    The reported clause is the complement of a reporting verb whose subject is a known actor; clauses that
+    hold a quotation, or reporting verbs inside one, are left to the direct quotations.
+    """
+    text = text_of(doc)
+    out: list[QuoteDraft] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.reporting_verbs:
+            continue
+        speaker = _subject_actor(verb, by_token)
+        # A finite clause with a subject of its own: "said the talks had been useful", not "said to resume".
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i > verb.i
+                and any(k.dep_ in {"nsubj", "nsubjpass", "expl"} for k in c.children)
+                and not any(k.tag_ == "TO" for k in c.children)
+            ),
+            None,
+        )
+        if speaker is None or clause is None or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        tokens = [
+            t
+            for t in clause.subtree
+            if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")
+        ]
+        start = tokens[0].idx
+        last = tokens[-1]
+        end = last.idx + len(last.text)
+        while end > start and not text[end - 1].isalnum():
+            end -= 1  # no closing punctuation
+        while start < end and not text[start].isalnum():
+            start += 1  # nor a comma after "that" ("said that, apart from France, ...")
+        if any(s < end and start < e for s, e in quotes) or any(s <= verb.idx < e for s, e in quotes):
+            continue
+        if _words(text[start:end]) >= MIN_WORDS:
+            out.append(QuoteDraft(start, end, speaker, direct=False))
+    return out
 
 
 def _colon_label(
