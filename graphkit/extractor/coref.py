@@ -84,6 +84,7 @@ class _Resolver:
         self.gaz = gaz
         self.published = published
         self.quotes = quotes
+        self._quoted: dict[int, bool] = {}
         self.actors: dict[str, ActorDraft] = {}
         self.history: list[Mention] = []  # resolved mentions in text order
 
@@ -275,6 +276,13 @@ class _Resolver:
         return None
 
     # --- pronouns and groups ---------------------------------------------------------------------
+    def quoted(self, i: int) -> bool:
+        """Whether token ``i`` is inside a direct quotation (cached: pronouns ask about every mention)."""
+        if i not in self._quoted:
+            at = self.doc[i].idx
+            self._quoted[i] = any(start <= at < end for start, end, _ in self.quotes)
+        return self._quoted[i]
+
     def speaker_at(self, m: Mention) -> str | None:
         at = self.doc[m.start].idx
         return next((speaker for start, end, speaker in self.quotes if start <= at < end), None)
@@ -331,14 +339,13 @@ class _Resolver:
         self, before: int, *, subject_first: bool, gender: str | None = None, exclude: str | None = None
     ) -> ActorDraft | None:
         sent_start = self.doc[before].sent.start
-        at = self.doc[before].idx
-        outside = not any(start <= at < end for start, end, _ in self.quotes)
+        outside = not self.quoted(before)
         candidates = [
             h
             for h in self.history
             if h.start < before
             # "..., which the president wants to continue," she said: she is not someone she quotes herself on
-            and not (outside and any(start <= self.doc[h.start].idx < end for start, end, _ in self.quotes))
+            and not (outside and self.quoted(h.start))
             and h.actor
             and h.actor != exclude
             and self.actors[h.actor].type is ActorType.PERSON

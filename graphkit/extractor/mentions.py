@@ -7,6 +7,7 @@ are the same actor is the job of :mod:`graphkit.extractor.coref`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -224,6 +225,7 @@ class _Finder:
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
         self.title_words = lex.office_words | {"general", "chief"}
+        self.counts = Counter(t.text for t in doc)  # how often each word occurs, asked for every name
         self.verb_words = set(lex.verbs) | lex.travel_verbs | lex.reporting_verbs
 
     def add(self, mention: Mention) -> None:
@@ -267,7 +269,7 @@ class _Finder:
         opens = start == doc[start].sent.start or doc[start - 1].is_quote or doc[start - 1].is_punct
         # A lone capitalized word opening a sentence ("Confirmation that ...") is rarely a name; names seen
         # elsewhere in the article come back through the surname pass.
-        lone = end - start == 1 and opens and sum(t.text == doc[start].text for t in doc) == 1
+        lone = end - start == 1 and opens and self.counts[doc[start].text] == 1
         if lone and not self.gaz.people(doc[start].text):
             return
         reclassified = self.reclassify(doc[start:end])
