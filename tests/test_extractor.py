@@ -324,6 +324,38 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Egyptian President Abdel Fattah el-Sisi and Turkish President Recep Tayyip Erdogan held a phone "
+        "conversation on Saturday.",
+        {"el-Sisi", "Erdogan"},
+        "call",
+        "occurred",
+    ),
+    (
+        "Blinken's talks with Chinese Foreign Minister Wang Yi lasted five hours.",
+        {"Blinken", "Yi"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Russian President Vladimir Putin sent Chinese President Xi Jinping a congratulatory message.",
+        {"Putin", "Jinping"},
+        "correspondence",
+        "occurred",
+    ),
+    (
+        "During his meeting with Chinese President Xi Jinping, Brazilian President Lula da Silva called for "
+        "peace talks.",
+        {"Jinping", "Silva"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "The U.N. secretary-general spoke with Russian President Vladimir Putin by phone.",
+        {"Guterres", "Putin"},
+        "call",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",
@@ -881,6 +913,19 @@ def test_a_pronoun_after_a_quotation_is_not_someone_named_inside_it() -> None:
     )
     result = run(text)
     assert speakers(result) == ["Karine Jean-Pierre"]
+
+
+def test_officials_of_states_and_bodies_without_a_name() -> None:
+    text = (
+        "Secretary of State Antony Blinken met with his counterpart from Indonesia on Tuesday. "
+        "The UN envoy held talks in Tehran with Iranian officials on Sunday."
+    )
+    result = run(text)
+    found = [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts]
+    assert found == [
+        ["Antony Blinken", "Indonesian foreign minister (unnamed)"],
+        ["Iran", "UN envoy (unnamed)"],
+    ]
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

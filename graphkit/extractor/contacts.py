@@ -43,6 +43,8 @@ _QUANTITY = {
 # What one phones somebody to do ("called Erdogan to discuss migration").
 _CALL_PURPOSES = {"discuss", "congratulate", "express", "offer", "thank", "convey", "talk", "inform", "brief"}
 _CALL_PURPOSES |= {"wish", "ask", "apologize", "apologise", "condole", "reassure", "update", "seek", "urge"}
+# Verbs that call for contacts among others ("called for peace talks", "urged dialogue").
+_URGING = {"call", "urge", "demand", "push", "press", "appeal", "encourage", "advocate", "support", "back"}
 # Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
 _INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
@@ -268,7 +270,24 @@ def _preps(tok: Token, words: set[str]) -> list[Token]:
                 and c.i > tok.i
                 and c not in preps
             ]
-    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for c in preps:
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        # "Blinken's talks with Foreign Minister Wang Yi lasted five hours": a parse that strands the
+        # preposition without its object; the proper noun right after it is that object.
+        out += objs or _stranded_object(c)
+    return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    doc = prep.doc
+    for j in range(prep.i + 1, min(prep.i + 7, prep.sent.end)):
+        tok = doc[j]
+        if tok.pos_ in {"VERB", "AUX", "ADP"} or tok.is_punct:
+            return []
+        if tok.pos_ == "PROPN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN"):
+            return [tok]  # the last word of the name
+    return []
 
 
 def _with_phrases(tok: Token) -> int:
@@ -570,6 +589,8 @@ class _Finder:
             return None  # "visits by A and B" name visitors, not a contact between them
         gov_subjects: list[Token] = _owner_via_prep(tok)
         verb = _governing_verb(tok)
+        if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
+            verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi
         # "In a phone call with Y, X said ...": via a preposition, a reporting verb's subject took part.
         via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
         if verb is not None and verb.lemma_.lower() in self.lex.onlooker_verbs and not via_prep:
@@ -584,16 +605,29 @@ class _Finder:
             if kind is ContactKind.CORRESPONDENCE:
                 targets += _preps(verb, {"to"})
                 own += _preps(verb, {"from"})
+                # "Putin sent Xi a congratulatory message": the recipient as the first object
+                targets += [
+                    c
+                    for c in verb.children
+                    if c.dep_ in {"dative", "dobj"} and c.i != tok.i and c.i in self.ctx.by_token
+                ]
         if low == "conversation":
             kind = _kind_for_speech(self.ctx, tok.sent, tok)  # a conversation is a call unless met in person
         remote = {"phone", "telephone", "video", "virtual", "online", "videoconference"}
         channel = [p.lower_ for p in _preps(tok, {"by", "over", "via"})]
         if any(c.lower_ in remote for c in tok.children) or set(channel) & remote:
             kind = ContactKind.CALL  # "phone talks", "a virtual summit", "talks by telephone"
+        if verb is not None and verb.lemma_.lower() in _URGING and not own and not targets:
+            return None  # "Lula called for peace talks": talks between others, not with Lula
+        light = verb is not None and verb.lemma_.lower() in {"hold", "have", "conduct"}
+        if not own and not targets and len(self._ids(gov_subjects)) < 2 and light:
+            # "A and B held a phone conversation" parsed with A inside B's noun phrase
+            gov_subjects = [
+                t for s in gov_subjects for t in s.subtree if t.i in self.ctx.by_token and not _in_topic(t, s)
+            ]
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
-            own = _between_in_clause(
-                tok, self.lex.nouns
-            )  # "a meeting is possible on the sidelines ... between X and Y"
+            # "a meeting is possible on the sidelines ... between X and Y"
+            own = _between_in_clause(tok, self.lex.nouns)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return None
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None

@@ -187,6 +187,8 @@ class _Resolver:
                 label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=owner.country, unnamed=True
             )
         country = m.country or (owner.country if owner is not None else None)
+        if country is None and m.body is not None:
+            return self.official_of(m.body, m)
         if country is None:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
@@ -210,6 +212,19 @@ class _Resolver:
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
         )
+
+    def official_of(self, body: str, m: Mention) -> ActorDraft:
+        """ "the UN envoy", "the NATO chief": the holder of the office, or an unnamed official of the body."""
+        prefix = re.sub(r"[^a-z0-9 ]", "", body.lower())  # "U.N." -> "un"
+        if self.published is not None and m.office:
+            entry = self.gaz.office_holder(f"{prefix} {m.office}", None, self.published)
+            if entry is not None:
+                return self.person_from_entry(entry)
+        label = f"{body} {m.office}"
+        for actor in self.actors.values():
+            if actor.name == f"{label} (unnamed)":
+                return actor
+        return self.new_actor(label, type=ActorType.PERSON, name=f"{label} (unnamed)", unnamed=True)
 
     def holds(self, actor: ActorDraft, office: str | None) -> bool:
         """Whether the gazetteer says ``actor`` held ``office`` on the publication date."""
@@ -254,6 +269,10 @@ class _Resolver:
         demonym = next(
             (t.text for t in self.doc[m.start : m.end] if self.gaz.demonym(t.text) == country), None
         )
+        state = self.gaz.countries.get(country)
+        demonym = demonym or (state.demonyms[0] if state is not None and state.demonyms else None)
+        if office:
+            office = self.gaz.normalize_office(office) or office  # not "Indonesian secretary of state"
         label = f"{demonym} {office}" if demonym and office else _strip_det(m.surface)
         return self.new_actor(
             f"{country} counterpart",

@@ -170,6 +170,7 @@ class Mention:
     title: str | None = None
     wikidata: str | None = None
     possessor: int | None = None  # token index of "his"/"Macron's" in a role phrase
+    body: str | None = None  # the international body of a role ("the UN envoy"), as written
     gender: str | None = None
     actor: str | None = None  # filled by coreference
     extra_tokens: list[int] = field(default_factory=list)  # appositive titles attached to a name
@@ -696,12 +697,12 @@ class _Finder:
             possessor = None
         if not (has_det or country):
             return
-        office, title = _office_in(" ".join(t.text for t in mods), self.lex)
+        office, title = _office_in(self.doc[left : tok.i + 1].text, self.lex)  # "secretary-general" unsplit
         if office is None:
             return
         end = tok.i + 1
         if of_country:
-            of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+            of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"})
             state = next(
                 (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind == "country"), None
             )
@@ -715,6 +716,11 @@ class _Finder:
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
         # "Norway's top envoy": the state is the envoy's side (already in ``country``), not a participant.
         inside += [m for m in self.mentions if m.start == poss_token and m.kind in {"pronoun", "country"}]
+        # "the UN envoy": an international body names the office's side when no state does
+        body = next((m.surface for m in inside if m.kind == "org" and m.country is None), None)
+        words = [t for t in mods if t.pos_ == "PROPN" and t.lower_ not in self.title_words]
+        if body is None and words and self.gaz.organization(" ".join(t.text for t in words)):
+            body = " ".join(t.text for t in words)  # "The NATO secretary general": NER left NATO in the title
         for m in inside:  # "the U.S. diplomat": the state names the diplomat's side, not a participant
             self.mentions.remove(m)
             self.taken.difference_update(range(m.start, m.end))
@@ -733,6 +739,7 @@ class _Finder:
                 office=office,
                 title=self.doc[start:end].text,
                 possessor=possessor,
+                body=None if country else body,
             )
         )
 
@@ -757,8 +764,11 @@ class _Finder:
         return None
 
     def of_country(self, tok: Token) -> str | None:
+        """ "the President of Ukraine", "his counterpart from Indonesia": the state in the phrase after."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (
+                child.lower_ == "of" or (child.lower_ == "from" and tok.lower_ == "counterpart")
+            ):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return _country_in(list(objs[0].subtree), self.gaz)
