@@ -356,6 +356,19 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Saudi Crown Prince Mohammed bin Salman and U.S. Secretary of State Antony Blinken discussed "
+        "regional security in Riyadh on Monday.",
+        {"Salman", "Blinken"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "The French foreign minister called his Iranian counterpart on Sunday to urge restraint.",
+        {"Sejourne", "Amir-Abdollahian"},
+        "call",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",

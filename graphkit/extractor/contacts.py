@@ -54,7 +54,7 @@ _CARRY_VERBS = {"take", "bring", "carry", "deliver", "hand", "present"}
 _TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
 # Verbs whose subject alone can hold all participants ("A and B met").
-_SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate"}
+_SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate", "discuss"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
 _SEPARATE = {"one-on-one", "separate", "individual", "one", "respective"}
 
@@ -330,7 +330,8 @@ class _Finder:
         if lemma in {"tell", "congratulate", "thank"}:
             return self.told(tok)
         if lemma == "call" and (
-            _preps(tok, {"on", "upon", "for"})
+            # "called on X to ...", "called for talks"; but "called X on Sunday" is a call
+            any(p.ent_type_ not in {"DATE", "TIME"} for p in _preps(tok, {"on", "upon", "for"}))
             or any(
                 c.dep_ in {"xcomp", "oprd", "ccomp"}
                 and c.lemma_.lower() not in _CALL_PURPOSES
@@ -357,8 +358,15 @@ class _Finder:
             if lemma == "discuss"
             else []
         )
-        if lemma == "discuss" and not _preps(tok, {"with"}) and not topic_with:
-            return None  # "discussed the issue" alone is not a contact
+        named = [
+            s
+            for s in _subjects(self.ctx, tok)
+            if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
+        ]
+        if lemma == "discuss" and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
+            # "discussed the issue" alone is not a contact, nor "we discussed" (the meeting told already);
+            # "Putin and Modi discussed trade" is one
+            return None
         subjects = _subjects(self.ctx, tok) or _stranded_subjects(tok, self.ctx)
         objects = [
             c
@@ -401,7 +409,8 @@ class _Finder:
         if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
             return None
         kind = ContactKind(kind_name)
-        if lemma in {"speak", "talk"}:
+        if lemma in {"speak", "talk"} or (lemma == "discuss" and not objects):
+            # "A and B discussed trade": said of a call or a meeting, often one told already
             kind = _kind_for_speech(self.ctx, tok.sent, tok)
         if any(c.lower_ in {"phone", "telephone"} for p in _preps(tok, {"by", "over", "on"}) for c in [p]):
             kind = ContactKind.CALL
