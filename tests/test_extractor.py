@@ -369,6 +369,18 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "The Chinese and U.S. presidents are set to meet at the APEC summit in San Francisco next week.",
+        {"Jinping", "Biden"},
+        "meeting",
+        "planned",
+    ),
+    (
+        "The Belgian and Peruvian presidents met.",  # no holder known: the states
+        {"Belgium", "Peru"},
+        "meeting",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",

@@ -187,6 +187,8 @@ class _Resolver:
                 label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=owner.country, unnamed=True
             )
         country = m.country or (owner.country if owner is not None else None)
+        if m.or_state and country is not None:
+            return self.holder_or_state(m, country)
         if country is None and m.body is not None:
             return self.official_of(m.body, m)
         if country is None:
@@ -212,6 +214,18 @@ class _Resolver:
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
         )
+
+    def holder_or_state(self, m: Mention, country: str) -> ActorDraft:
+        """One of "the Chinese and U.S. presidents": who held the office then, or else the state itself."""
+        entry = (
+            self.gaz.office_holder(m.office, country, self.published) if m.office and self.published else None
+        )
+        if entry is not None:
+            return self.person_from_entry(entry)
+        state = self.gaz.countries.get(country)
+        m.kind, m.type = "country", ActorType.COUNTRY
+        m.name, m.wikidata = (state.name, state.wikidata) if state is not None else (m.surface, None)
+        return self.country(m)
 
     def official_of(self, body: str, m: Mention) -> ActorDraft:
         """ "the UN envoy", "the NATO chief": the holder of the office, or an unnamed official of the body."""

@@ -57,6 +57,8 @@ _CALENDAR = frozenset(
         "tomorrow",
     }
 )
+# Offices too generic to name one person per state ("U.S. and Chinese officials" stand for the states).
+_GENERIC_OFFICES = frozenset({"official", "diplomat", "envoy", "negotiator", "representative", "delegate"})
 # Short names of international bodies that national bodies share; they need "UN" or the like before them.
 _NEEDS_QUALIFIER = frozenset({"security council"})
 # Web page furniture around an article's text.
@@ -171,6 +173,7 @@ class Mention:
     wikidata: str | None = None
     possessor: int | None = None  # token index of "his"/"Macron's" in a role phrase
     body: str | None = None  # the international body of a role ("the UN envoy"), as written
+    or_state: bool = False  # "the Chinese and U.S. presidents": the office holder if known, else the state
     gender: str | None = None
     actor: str | None = None  # filled by coreference
     extra_tokens: list[int] = field(default_factory=list)  # appositive titles attached to a name
@@ -585,6 +588,50 @@ class _Finder:
         self.add(self.country_mention(span, entry.code, entry.name, entry.wikidata))
         return True
 
+    def plural_offices(self) -> None:
+        """ "The Chinese and U.S. presidents", "the Greek and Turkish foreign ministers": each state's
+        holder of the office (coreference asks the gazetteer for the date, else keeps the state)."""
+        doc = self.doc
+        for tok in doc:
+            if tok.tag_ not in {"NNS", "NNPS"} or (tok.i in self.taken and tok.i not in self.country_heads()):
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < tok.i]
+            mods += [k for c in mods for k in c.conjuncts if k.i < tok.i and k not in mods]
+            states: list[tuple[Token, str]] = []
+            words = []
+            for c in sorted(mods, key=lambda t: t.i):
+                mention = next((m for m in self.mentions if m.covers(c.i) and m.kind == "country"), None)
+                code = mention.country if mention is not None else self.gaz.demonym(c.text)
+                if code:
+                    states.append((c, code))
+                elif c.pos_ in {"ADJ", "NOUN", "PROPN"} and c.dep_ in {"amod", "compound"}:
+                    words.append(c.lemma_.lower())
+            office, _ = _office_in(" ".join([*words, tok.lemma_.lower()]), self.lex)
+            if len(states) < 2 or office is None or office in _GENERIC_OFFICES | {"counterpart"}:
+                continue  # one state ("the Chinese president") is a role of its own; officials stand for it
+            surface = doc[tok.left_edge.i : tok.i + 1].text
+            for c, code in states:
+                for m in [m for m in self.mentions if m.covers(c.i)]:
+                    self.mentions.remove(m)
+                self.mentions.append(
+                    Mention(
+                        c.i,
+                        c.i + 1,
+                        c.i,
+                        "role",
+                        ActorType.PERSON,
+                        surface,
+                        country=code,
+                        office=office,
+                        title=f"{c.text} {office}",
+                        or_state=True,
+                    )
+                )
+                self.taken.add(c.i)
+
+    def country_heads(self) -> set[int]:
+        return {m.head for m in self.mentions if m.kind == "country"}
+
     def stand_in_surfaces(self) -> None:
         """ "Customs Union heads of state", "European Union representatives": the body stands for its people,
         and the whole phrase is the surface form the article uses for that side."""
@@ -865,5 +912,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     for tok in doc:
         finder.role(tok)
         finder.pronoun(tok)
+    finder.plural_offices()
     finder.stand_in_surfaces()
     return sorted(finder.mentions, key=lambda m: m.start)
