@@ -49,6 +49,13 @@ def _ascii(text: str) -> str:
 # text, participants (last word of each actor name), kind, status, (start, end) or None
 CONTACTS = [
     (
+        "Putin will meet Xi tomorrow.",  # parsed as "Xi tomorrow"
+        {"Putin", "Jinping"},
+        "meeting",
+        "planned",
+        ("2024-03-14", "2024-03-14"),
+    ),
+    (
         "Italian Prime Minister Giorgia Meloni met Kenyan President William Ruto in Rome on Monday.",
         {"Meloni", "Ruto"},
         "meeting",

@@ -384,6 +384,14 @@ class _Finder:
             _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
             + topic_with
         )
+        # "will meet Xi tomorrow" parsed as "Xi tomorrow": a name glued onto the date is the object
+        objects += [
+            c
+            for d in tok.children
+            if d.dep_ == "npadvmod" and d.ent_type_ in {"DATE", "TIME"}
+            for c in d.children
+            if c.dep_ == "compound" and c.i in self.ctx.by_token
+        ]
         if lemma in {"welcome", "receive", "greet"} and not objects:
             # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed
             # into the place phrase; only a person there is the guest.
