@@ -388,6 +388,30 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "The Kremlin ruled out a meeting between Putin and Zelensky.",
+        {"Putin", "Zelensky"},
+        "meeting",
+        "negated",
+    ),
+    (
+        "The summit between Biden and Xi was called off.",
+        {"Biden", "Jinping"},
+        "meeting",
+        "negated",
+    ),
+    (
+        "Erdogan did not rule out meeting Assad.",
+        {"Erdogan", "al-Assad"},
+        "meeting",
+        "proposed",
+    ),
+    (
+        "Trump said he would like to meet Kim Jong Un again.",
+        {"Trump", "Un"},
+        "meeting",
+        "proposed",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",

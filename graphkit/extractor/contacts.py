@@ -43,6 +43,19 @@ _QUANTITY = {
 # What one phones somebody to do ("called Erdogan to discuss migration").
 _CALL_PURPOSES = {"discuss", "congratulate", "express", "offer", "thank", "convey", "talk", "inform", "brief"}
 _CALL_PURPOSES |= {"wish", "ask", "apologize", "apologise", "condole", "reassure", "update", "seek", "urge"}
+# Verbs whose subject takes part in a meeting between others ("Qatar hosted talks between A and B").
+_CONVENERS = {
+    "host",
+    "organize",
+    "organise",
+    "mediate",
+    "chair",
+    "broker",
+    "facilitate",
+    "convene",
+    "attend",
+    "join",
+}
 # Verbs that call for contacts among others ("called for peace talks", "urged dialogue").
 _URGING = {"call", "urge", "demand", "push", "press", "appeal", "encourage", "advocate", "support", "back"}
 # Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
@@ -608,10 +621,24 @@ class _Finder:
         verb = _governing_verb(tok)
         if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
             verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi
+        gerund = tok.lower_.endswith("ing") and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+        if gerund and verb is None and tok.dep_ in {"xcomp", "ccomp", "dobj"} and tok.head.pos_ == "VERB":
+            # "did not rule out meeting Assad", the gerund tagged a noun: its object is the other side
+            verb = tok.head
+            own += [
+                c
+                for c in tok.children
+                if c.dep_ in {"npadvmod", "dobj", "appos"} and c.i in self.ctx.by_token
+            ]
         # "In a phone call with Y, X said ...": via a preposition, a reporting verb's subject took part.
         via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
         if verb is not None and verb.lemma_.lower() in self.lex.onlooker_verbs and not via_prep:
             verb = None  # "China protested Abe's visit": the protester is not a participant
+        listed = self._ids(_between_members(self.ctx, tok) + _preps(tok, {"between"}))
+        if verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in _CONVENERS:
+            # "The Kremlin ruled out a meeting between Putin and Zelensky": the parties are listed;
+            # whoever rules it out, proposes or welcomes it is not one of them (a host or mediator is)
+            gov_subjects, verb = [], None
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
@@ -964,12 +991,17 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     for t in _chain(ctx, tok):
         lemma = t.lemma_.lower()
         kids = list(t.children)
+        particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
+        if particle is not None:
+            lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
+        if lemma in {"like", "love"} and any(k.lower_ == "would" for k in kids):
+            proposed = True  # "would like to meet": a wish, not a plan
         if any(
             k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
             for k in kids
         ):
             negations += 1
-            if lemma in st["double_negation"] or lemma == "rule":
+            if lemma in st["double_negation"] or lemma in {"rule", "rule_out"}:
                 return ContactStatus.PROPOSED
         governs_subject = any(k.i == below and k.dep_ == "nsubj" for k in kids)
         if t.i != tok.i and (lemma in st["negated_governors"] or t.lower_ in st["negated_governors"]):
