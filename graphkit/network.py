@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,8 @@ __all__ = [
     "country_graph",
     "ego_network",
     "event_graph",
+    "export_gexf",
+    "export_graphml",
     "filter_graph",
     "find_actor",
     "flatten",
@@ -655,7 +657,7 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> None:
         for u, v, key, data in flat.edges(keys=True, data=True):
             data["id"] = f"{key}|{u}|{v}"
             data["label"] = data.get("kind", "")
-    nx.write_gexf(flat, path)
+    _write_lines(nx.generate_gexf(flat), path)
 
 
 def write_graphml(graph: nx.Graph, path: str | Path) -> None:
@@ -667,4 +669,23 @@ def write_graphml(graph: nx.Graph, path: str | Path) -> None:
     """
     import networkx as nx
 
-    nx.write_graphml(flatten(graph), path)
+    _write_lines(nx.generate_graphml(flatten(graph)), path)
+
+
+def _write_lines(lines: Iterable[str], path: str | Path) -> None:
+    """Write at once (a reader never sees half a file), as every graphkit output."""
+    from graphkit._io import atomic_writer
+
+    with atomic_writer(Path(path)) as handle:
+        for line in lines:
+            handle.write(line + "\n")
+
+
+def export_gexf(extractions: Sequence[Extraction], path: Path) -> None:
+    """The ``extract --out FILE.gexf`` exporter: the contact graph of the run, for Gephi."""
+    write_gexf(contact_graph(extractions), path)
+
+
+def export_graphml(extractions: Sequence[Extraction], path: Path) -> None:
+    """The ``extract --out FILE.graphml`` exporter: the contact graph of the run."""
+    write_graphml(contact_graph(extractions), path)

@@ -127,3 +127,5 @@ extractors.register_lazy("rules", "graphkit.extractor:extract")
 #: Exporters by the output file's suffix.
 exporters: Registry[Exporter] = Registry("output suffix")
 exporters.register_lazy(".jsonl", "graphkit.records:export_jsonl")
+exporters.register_lazy(".gexf", "graphkit.network:export_gexf")
+exporters.register_lazy(".graphml", "graphkit.network:export_graphml")

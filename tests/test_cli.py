@@ -106,7 +106,7 @@ class TestWithFakeIngest:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--out", "{tmp}/out.csv"], "unknown output suffix '.csv'; known: .jsonl"),
+            (["--out", "{tmp}/out.csv"], "unknown output suffix '.csv'; known: .gexf, .graphml, .jsonl"),
             (["--out", "{tmp}/out.jsonl", "--published", "02/07/2025"], "'02/07/2025' does not match"),
             (["--out", "{tmp}/out.jsonl", "--extractor", "nope"], "unknown extractor 'nope'"),
             (["--out", "{tmp}/out.jsonl", "--pipeline", MISSING_PIPELINE], f"'{MISSING_PIPELINE}' is not"),

@@ -416,6 +416,24 @@ def test_new_contacts(three: list[Extraction]) -> None:
 # -- export ----------------------------------------------------------------------------------------
 
 
+def test_extract_writes_gexf_and_graphml_through_the_exporter_registry(
+    three: list[Extraction], tmp_path: Path
+) -> None:
+    from graphkit.registry import exporters
+
+    for suffix in (".gexf", ".graphml"):
+        path = tmp_path / f"contacts{suffix}"
+        exporters.get(suffix)(three, path)
+        back = nx.read_gexf(path) if suffix == ".gexf" else nx.read_graphml(path)
+        expected = gn.contact_graph(three)
+        assert back.number_of_nodes() == expected.number_of_nodes()
+        assert back.number_of_edges() == expected.number_of_edges()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "contacts.gexf",
+        "contacts.graphml",
+    ]  # no temp files
+
+
 def test_gexf_has_start_and_end_for_gephi(three: list[Extraction], tmp_path: Path) -> None:
     path = tmp_path / "contacts.gexf"
     gn.write_gexf(gn.contact_graph(three), path)
