@@ -412,6 +412,18 @@ MORE_CONTACTS = [
         "proposed",
     ),
     (
+        "China's Xi Jinping hosted his French counterpart for a state visit.",
+        {"Jinping", "Macron"},  # Xi's office from the gazetteer, Macron held it in France then
+        "meeting",
+        "occurred",
+    ),
+    (
+        "The leaders of France, Germany and Italy met Zelensky in Kyiv on Thursday.",
+        {"France", "Germany", "Italy", "Zelensky"},
+        "meeting",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",
@@ -982,6 +994,12 @@ def test_officials_of_states_and_bodies_without_a_name() -> None:
         ["Antony Blinken", "Indonesian foreign minister (unnamed)"],
         ["Iran", "UN envoy (unnamed)"],
     ]
+
+
+def test_a_visit_and_a_meeting_elsewhere_in_one_sentence_are_both_kept() -> None:
+    result = run("Kishida visited Kyiv and then travelled to Warsaw to meet Duda.")
+    found = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    assert found == {frozenset({"Fumio Kishida", "Ukraine"}), frozenset({"Fumio Kishida", "Andrzej Duda"})}
 
 
 def test_coordinated_with_phrases_are_separate_sessions() -> None:

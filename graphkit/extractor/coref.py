@@ -274,11 +274,18 @@ class _Resolver:
                 return actor
         if country is None:
             return None
-        office = owner.offices[0] if owner is not None and owner.offices else None
-        if office and self.published is not None:
-            entry = self.gaz.office_holder(office, country, self.published)
+        offices = list(owner.offices) if owner is not None else []
+        if not offices and owner is not None and self.published is not None:
+            # "China's Xi Jinping hosted his French counterpart": Xi's offices from the gazetteer, the
+            # state's before the party's ("president" before "general secretary")
+            known = self.gaz.person(owner.name, at=self.published, country=owner.country)
+            terms = known.offices_at(self.published) if known is not None else ()
+            offices = sorted({t.office for t in terms}, key=lambda o: (o not in LEADER_OFFICES, o))
+        for held in offices if self.published is not None else []:
+            entry = self.gaz.office_holder(held, country, self.published)  # type: ignore[arg-type]
             if entry is not None:
                 return self.person_from_entry(entry)
+        office = offices[0] if offices else None
         # "his British counterpart" of a foreign minister is the British foreign minister.
         demonym = next(
             (t.text for t in self.doc[m.start : m.end] if self.gaz.demonym(t.text) == country), None

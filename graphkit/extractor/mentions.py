@@ -838,7 +838,8 @@ class _Finder:
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
+                if span is not None and not (span.end < len(self.doc) and self.doc[span.end].lower_ == "of"):
+                    # "the leaders of France, Germany and Italy" name their states; no anaphor
                     self.add(Mention(span.start, span.end, span.root.i, "group", ActorType.PERSON, span.text))
 
 

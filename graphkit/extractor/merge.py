@@ -83,8 +83,12 @@ def _absorbed_visit(
         if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
             continue
         same_place = any(p != visitor and country_of.get(p) == host_country for p in other.participants)
-        # "traveled to Kenya, where she met President Kibaki": the meeting in the same sentence is there.
-        same_sentence = other.sentence.start == visit.sentence.start
+        # "traveled to Kenya, where she met President Kibaki": the meeting in the same sentence is there,
+        # unless its counterpart is of another state ("visited Kyiv and then went to Warsaw to meet Duda").
+        elsewhere = any(
+            p != visitor and country_of.get(p) not in {None, host_country} for p in other.participants
+        )
+        same_sentence = other.sentence.start == visit.sentence.start and not elsewhere
         # "Bush is in Islamabad for talks with Musharraf": a visit told with its meeting, whatever the tenses.
         if (
             (other.status == visit.status or same_sentence)
