@@ -27,7 +27,7 @@ pytestmark = pytest.mark.corpus
 
 # metric -> minimum F1 on the 51 development articles
 FLOORS = {"events": 0.84, "actor_pairs": 0.84, "country_pairs": 0.94, "statements": 0.94}
-ACCURACY_FLOORS = {"kind": 0.97, "status": 0.93, "date": 0.84}
+ACCURACY_FLOORS = {"kind": 0.97, "status": 0.93, "date": 0.88}
 
 
 def _scorer() -> Any:

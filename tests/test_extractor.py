@@ -1002,6 +1002,23 @@ def test_a_visit_and_a_meeting_elsewhere_in_one_sentence_are_both_kept() -> None
     assert found == {frozenset({"Fumio Kishida", "Ukraine"}), frozenset({"Fumio Kishida", "Andrzej Duda"})}
 
 
+def test_contacts_during_a_dated_trip_take_its_dates() -> None:
+    text = (
+        "On May 7-8, Secretary of State Antony Blinken traveled to India. In New Delhi, Blinken held talks "
+        "with External Affairs Minister Subrahmanyam Jaishankar. Blinken has also met Chinese Foreign "
+        "Minister Wang Yi."
+    )
+    result = run(text, dt.date(2024, 5, 10))
+    dates = {
+        frozenset(result.actor(p.actor).name for p in c.participants): c.date and (c.date.start, c.date.end)
+        for c in result.contacts
+    }
+    assert dates == {
+        frozenset({"Antony Blinken", "Subrahmanyam Jaishankar"}): (dt.date(2024, 5, 7), dt.date(2024, 5, 8)),
+        frozenset({"Antony Blinken", "Wang Yi"}): None,  # not a person of the state he visited
+    }
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -48,7 +48,7 @@ def extract(
     Returns:
         The article's extraction; every contact and statement points at its evidence by character offsets.
     """
-    from graphkit.extractor.contacts import find_contacts, inherit_dates
+    from graphkit.extractor.contacts import date_by_trips, find_contacts, inherit_dates
     from graphkit.extractor.coref import resolve_mentions
     from graphkit.extractor.mentions import find_mentions
     from graphkit.extractor.merge import merge_drafts
@@ -71,7 +71,9 @@ def extract(
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)
     inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
-    contacts = merge_drafts(drafts, {a.id: a.country for a in drafts_by_id.values()})
+    country_of = {a.id: a.country for a in drafts_by_id.values()}
+    date_by_trips(drafts, country_of)
+    contacts = merge_drafts(drafts, country_of)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     # Every actor the article names, not only those in contacts: a graph of who is mentioned where is useful
     # on its own, and "the two leaders" style groups are not actors of their own.

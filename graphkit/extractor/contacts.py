@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from graphkit.extractor.mentions import Mention
     from graphkit.lexicon import Lexicon
 
-__all__ = ["ContactDraft", "find_contacts"]
+__all__ = ["ContactDraft", "date_by_trips", "find_contacts", "inherit_dates"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
@@ -1195,6 +1195,8 @@ def inherit_dates(
         doc = draft.sentence.doc
         previous = doc[draft.sentence.start - 1].sent
         trigger = doc[draft.trigger]
+        if any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "’ve"} for c in trigger.children):
+            continue  # "Blinken has also met Wang Yi": some time, not the day just told
         cue = any(c.lower_ in _SAME_TIME_ADVERBS for c in trigger.children if c.dep_ == "advmod")
         same_day = re.search(
             r"\b(on )?(the same day|that day|the same occasion)\b", draft.sentence.text, re.I
@@ -1228,6 +1230,32 @@ def inherit_dates(
             subjects.discard(None)
             if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
                 draft.date = past
+                break
+
+
+def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> None:
+    """Undated contacts of a traveller with people of the state he visited happen during that visit.
+
+    "On May 7-8, Clinton traveled to India ... In New Delhi, she delivered remarks with Krishna": the
+    remarks are dated May 7-8. Only visits with a date, and contacts of the same status told after them.
+    """
+    trips = [
+        d for d in drafts if d.kind is ContactKind.VISIT and d.date is not None and len(d.participants) >= 2
+    ]
+    for draft in drafts:
+        if draft.date is not None or draft.kind is ContactKind.VISIT:
+            continue
+        for trip in reversed([t for t in trips if t.sentence.start <= draft.sentence.start]):
+            visitors = [p for p in trip.participants if trip.roles.get(p) is Role.VISITOR]
+            hosts = {country_of.get(p) for p in trip.participants if trip.roles.get(p) is Role.HOST} - {None}
+            others = [p for p in draft.participants if p not in visitors]
+            if (
+                trip.status is draft.status
+                and set(visitors) & set(draft.participants)
+                and others
+                and all(country_of.get(p) in hosts for p in others)
+            ):
+                draft.date = trip.date
                 break
 
 
