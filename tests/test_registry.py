@@ -63,8 +63,10 @@ def test_builtin_entries() -> None:
     import graphkit.pipeline  # noqa: F401  # registers the RDF exporters (graphkit.rdf)
 
     assert "rules" in extractors.names()
-    assert exporters.names() == [".jsonl", ".jsonld", ".nq", ".nt", ".trig", ".ttl"]
-    with pytest.raises(UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.jsonl, \.jsonld"):
+    assert exporters.names() == [".gexf", ".graphml", ".jsonl", ".jsonld", ".nq", ".nt", ".trig", ".ttl"]
+    with pytest.raises(
+        UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.gexf, \.graphml, \.jsonl"
+    ):
         exporters.get(".csv")
 
 
