@@ -463,6 +463,8 @@ NO_CONTACT = [
     "Secretary Antony Blinken spoke with Embassy Nairobi staff.",
     "Finnish President Alexander Stubb took the matter to the Security Council.",
     "Analysts discussed recent meetings with Azerbaijani President Ilham Aliyev.",
+    "Germany met its NATO spending target for the first time.",
+    "Israel's ambassador to the UN, Gilad Erdan, spoke to the General Assembly.",
     "U.S. President Joe Biden called Russian President Vladimir Putin a killer.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",
 ]

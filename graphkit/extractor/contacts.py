@@ -60,6 +60,31 @@ _CONVENERS = {
 _URGING = {"call", "urge", "demand", "push", "press", "appeal", "encourage", "advocate", "support", "back"}
 # Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
 _INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
+# Nouns for the people of a side, besides the lexicon's people nouns ("Customs Union heads of state").
+_SIDE_NOUNS = {
+    "head",
+    "side",
+    "leadership",
+    "government",
+    "administration",
+    "team",
+    "expert",
+    "member",
+    "staff",
+}
+_SIDE_NOUNS |= {"authority", "counterpart", "negotiator", "mediator", "lawmaker", "parliamentarian", "troika"}
+# Bodies one speaks to rather than with ("addressed the General Assembly").
+_FORUM_BODIES = {
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "conference",
+    "summit",
+    "forum",
+    "session",
+    "duma",
+}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
 _COLLECTIVES = {"government", "country", "nation", "ally", "partner", "state", "power", "capital", "neighbor"}
 # Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
@@ -153,7 +178,17 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 continue  # the press, the public; "the Shwedagon Pagoda" is a place
             # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
             counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
-            inner = [m for m in inner if m.kind in {"country", "org", "role"} or t.pos_ == "PROPN" or counted]
+            # "the French and British colleagues", "Customs Union heads of state": people of a side; but
+            # "met its NATO spending target" names no party
+            people = (
+                t.lemma_.lower() in ctx.lex.people_nouns | _SIDE_NOUNS | _COLLECTIVES
+                or t.lower_ in ctx.lex.office_words
+            )
+            inner = [
+                m
+                for m in inner
+                if (m.kind in {"country", "org", "role"} and people) or t.pos_ == "PROPN" or counted
+            ]
             if t.lemma_.lower() in _MEMBERS:
                 # "some members of the House of Representatives": the body they belong to
                 inner += [
@@ -427,6 +462,9 @@ class _Finder:
             subjects = [
                 t for s in subjects for t in s.subtree if t.i in self.ctx.by_token and not _in_topic(t, s)
             ]
+        if lemma in {"talk", "speak", "address"}:
+            # "spoke to the General Assembly": a speech to a body, not a contact with it
+            objects = [o for o in objects if not self._forum(o)]
         if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
             return None
         kind = ContactKind(kind_name)
@@ -457,6 +495,11 @@ class _Finder:
             if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
                 kind = ContactKind.MEETING
         return self.build(tok, subjects, objects, kind, roles)
+
+    def _forum(self, tok: Token) -> bool:
+        mention = self.ctx.by_token.get(tok.i)
+        name = (mention.name or mention.surface) if mention is not None and mention.kind == "org" else ""
+        return name.lower().rsplit(" ", 1)[-1] in _FORUM_BODIES
 
     def _internal(self, ids: list[str]) -> bool:
         """A leader's dealings with his own officials or state are not diplomatic contacts (the guideline)."""
