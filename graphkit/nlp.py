@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from typing import TYPE_CHECKING
 
 from graphkit.errors import ModelLoadError
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parser_for_articles", "text_of"]
+__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parser_for_articles", "text_of", "wire_dateline"]
 
 #: The pipeline used when none is named; ``GRAPHKIT_PIPELINE`` overrides it.
 DEFAULT_PIPELINE = os.environ.get("GRAPHKIT_PIPELINE", "en_core_web_sm")
@@ -46,9 +47,30 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     ) from last
 
 
+_WIRE_DATELINE_DATED = re.compile(r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s")
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def wire_dateline(text: str, line_start: int) -> re.Match[str] | None:
+    """A wire dateline at ``line_start``: "NEW DELHI (AP) — ", "RIYADH, Feb 18 (Reuters) - "."""
+    return _WIRE_DATELINE.match(text, line_start) or _WIRE_DATELINE_DATED.match(text, line_start)
+
+
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, captions and datelines are not run-on prose."""
+    """Start a sentence after every line break: headlines, captions and datelines are not run-on prose.
+
+    The words after a wire dateline start a sentence too: parsed with it, "RIYADH" becomes the subject.
+    """
+    text = doc.text
+    after_datelines = set()
+    for line in re.finditer(r"^", text, re.M):
+        match = wire_dateline(text, line.start())
+        if match is not None:
+            after_datelines.add(match.end())
     for tok in doc[1:]:
+        if tok.idx in after_datelines:
+            tok.is_sent_start = True
+            continue
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True

@@ -1021,6 +1021,16 @@ def test_contacts_during_a_dated_trip_take_its_dates() -> None:
     }
 
 
+def test_the_words_after_a_wire_dateline_are_a_sentence_of_their_own() -> None:
+    text = (
+        "RIYADH, Feb 18 (Reuters) - U.S. Secretary of State Marco Rubio and Russian Foreign Minister Sergei "
+        "Lavrov agreed on Tuesday to restore their embassies after talks in Saudi Arabia."
+    )
+    (contact,) = run(text, dt.date(2025, 2, 18)).contacts
+    assert contact.evidence.text.startswith("U.S. Secretary of State Marco Rubio")
+    assert contact.date is not None and contact.date.start == dt.date(2025, 2, 18)
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

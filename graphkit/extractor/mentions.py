@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphkit.extractor.turns import FIRST, SECOND, WE
 from graphkit.models import ActorType
-from graphkit.nlp import text_of
+from graphkit.nlp import text_of, wire_dateline
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -110,15 +110,11 @@ def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention
     )
 
 
-_WIRE_DATELINE_DATED = re.compile(r"[A-Z][A-Z .,'’-]{1,40},[^\n(]{1,30}\([^)\n]{1,40}\)\s*[—–-]{1,2}\s")
-_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s")
-
-
 def _in_dateline(span: Span) -> bool:
     """Inside a wire dateline opening a paragraph: "NEW DELHI (AP) — " or "BEIJING, June 19 (Reuters) - "."""
     text = text_of(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    match = _WIRE_DATELINE.match(text, line_start) or _WIRE_DATELINE_DATED.match(text, line_start)
+    match = wire_dateline(text, line_start)
     return match is not None and span.start_char < match.end()
 
 
