@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from graphkit.errors import GraphkitError
 from graphkit.extractor import dateline, extract
 from graphkit.extractor.statements import find_quotes
-from graphkit.models import Article, Extraction
+from graphkit.models import Article, Contact, Extraction
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
@@ -36,6 +36,11 @@ def names(extraction: Extraction, who: set[str], contact_index: int = 0) -> set[
     found = [_ascii(extraction.actor(p.actor).name) for p in contact.participants]
     assert len(found) == len(who), found
     return {w for w in who if any(w in name.split() for name in found)}
+
+
+def parties(extraction: Extraction, contact: Contact) -> frozenset[str]:
+    """The names of a contact's participants."""
+    return frozenset(extraction.actor(p.actor).name for p in contact.participants)
 
 
 def speakers(extraction: Extraction) -> list[str]:
@@ -634,7 +639,7 @@ def test_transcript_first_and_second_person() -> None:
         "President of Chile Gabriel Boric: Thank you. We met in Santiago in January 2024."
     )
     result = run(text)
-    pairs = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    pairs = {parties(result, c) for c in result.contacts}
     assert frozenset({"Dina Boluarte", "Gabriel Boric"}) in pairs
 
 
@@ -714,10 +719,7 @@ def test_a_meeting_that_is_the_topic_of_a_call_keeps_its_own_parties_and_date() 
         "in Brasilia."
     )
     result = run(text)
-    found = {
-        (c.kind.value, frozenset(result.actor(p.actor).name for p in c.participants), c.date and c.date.start)
-        for c in result.contacts
-    }
+    found = {(c.kind.value, parties(result, c), c.date and c.date.start) for c in result.contacts}
     # Office holders on the publication date come from the gazetteer; the call has no date of its own.
     assert found == {
         ("call", frozenset({"Pedro Sánchez", "Gabriel Boric"}), None),
@@ -749,10 +751,8 @@ def test_capital_and_relative_where_clause_are_visits() -> None:
         "Spanish Foreign Minister Jose Manuel Albares has just come from Kyiv, where Portuguese Foreign "
         "Minister Paulo Rangel happened to be on Monday."
     )
-    found = {
-        (frozenset(run(text).actor(p.actor).name for p in c.participants), c.kind.value, c.date is not None)
-        for c in run(text).contacts
-    }
+    result = run(text)
+    found = {(parties(result, c), c.kind.value, c.date is not None) for c in result.contacts}
     assert found == {
         (frozenset({"Jose Manuel Albares", "Ukraine"}), "visit", False),
         (frozenset({"Paulo Rangel", "Ukraine"}), "visit", True),
@@ -902,10 +902,7 @@ def test_quoted_we_after_the_two_leaders_is_that_pair() -> None:
         '"We agreed to meet again in Budapest," Erdogan told reporters after the talks.'
     )
     result = run(text)
-    found = {
-        (c.status.value, frozenset(result.actor(p.actor).name for p in c.participants))
-        for c in result.contacts
-    }
+    found = {(c.status.value, parties(result, c)) for c in result.contacts}
     pair = frozenset({"Recep Tayyip Erdoğan", "Viktor Orbán"})
     assert found == {("occurred", pair), ("planned", pair)}
 
@@ -920,10 +917,7 @@ def test_state_visit_readout_separate_meetings_same_day_and_visit_length() -> No
         "Vo Van Thuong arrived in Beijing on Sunday for a three-day state visit to China."
     )
     result = run(text, dt.date(2024, 3, 12))
-    found = {
-        (frozenset(result.actor(p.actor).name for p in c.participants), c.date and c.date.start)
-        for c in result.contacts
-    }
+    found = {(parties(result, c), c.date and c.date.start) for c in result.contacts}
     monday = dt.date(2024, 3, 11)
     assert found == {
         (frozenset({"Xi Jinping", "Vo Van Thuong"}), monday),
@@ -938,8 +932,9 @@ def test_honorifics_places_and_plans_fulfilled() -> None:
         "Venezuelan president Hugo Chavez met Grand Ayatollah Ali Khamenei in Tehran.\n\n"
         "Secretary Clinton Visits the Shwedagon Pagoda"
     )
-    (meeting,) = run(text).contacts  # one Khamenei whatever his title; a pagoda is not a host
-    assert {run(text).actor(p.actor).name for p in meeting.participants} == {"Hugo Chávez", "Ali Khamenei"}
+    result = run(text)
+    (meeting,) = result.contacts  # one Khamenei whatever his title; a pagoda is not a host
+    assert parties(result, meeting) == {"Hugo Chávez", "Ali Khamenei"}
     plan = (
         "A U.S. official said the White House received word on Friday morning that Iranian President Hassan "
         "Rouhani wanted to talk with U.S. President Joe Biden. The phone call on Friday between Biden and "
@@ -967,7 +962,7 @@ def test_readout_the_president_and_his_own_security_council() -> None:
         "Council on Monday."
     )
     result = run(text, dt.date(2024, 3, 5))
-    found = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    found = {parties(result, c) for c in result.contacts}
     # "the President" is the readout's own (named most), and neither his Security Council nor his own
     # minister is a diplomatic contact; the U.N. body named as such is one.
     assert found == {
@@ -1000,7 +995,7 @@ def test_officials_of_states_and_bodies_without_a_name() -> None:
 
 def test_a_visit_and_a_meeting_elsewhere_in_one_sentence_are_both_kept() -> None:
     result = run("Kishida visited Kyiv and then travelled to Warsaw to meet Duda.")
-    found = {frozenset(result.actor(p.actor).name for p in c.participants) for c in result.contacts}
+    found = {parties(result, c) for c in result.contacts}
     assert found == {frozenset({"Fumio Kishida", "Ukraine"}), frozenset({"Fumio Kishida", "Andrzej Duda"})}
 
 
@@ -1011,10 +1006,7 @@ def test_contacts_during_a_dated_trip_take_its_dates() -> None:
         "Minister Wang Yi."
     )
     result = run(text, dt.date(2024, 5, 10))
-    dates = {
-        frozenset(result.actor(p.actor).name for p in c.participants): c.date and (c.date.start, c.date.end)
-        for c in result.contacts
-    }
+    dates = {parties(result, c): c.date and (c.date.start, c.date.end) for c in result.contacts}
     assert dates == {
         frozenset({"Antony Blinken", "Subrahmanyam Jaishankar"}): (dt.date(2024, 5, 7), dt.date(2024, 5, 8)),
         frozenset({"Antony Blinken", "Wang Yi"}): None,  # not a person of the state he visited
