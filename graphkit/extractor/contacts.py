@@ -74,17 +74,7 @@ _SIDE_NOUNS = {
 }
 _SIDE_NOUNS |= {"authority", "counterpart", "negotiator", "mediator", "lawmaker", "parliamentarian", "troika"}
 # Bodies one speaks to rather than with ("addressed the General Assembly").
-_FORUM_BODIES = {
-    "assembly",
-    "parliament",
-    "congress",
-    "senate",
-    "conference",
-    "summit",
-    "forum",
-    "session",
-    "duma",
-}
+_FORUM_BODIES = _FORUMS | {"parliament", "congress", "senate", "duma"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
 _COLLECTIVES = {"government", "country", "nation", "ally", "partner", "state", "power", "capital", "neighbor"}
 # Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
