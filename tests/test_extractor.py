@@ -1023,6 +1023,15 @@ def test_the_words_after_a_wire_dateline_are_a_sentence_of_their_own() -> None:
     assert contact.date is not None and contact.date.start == dt.date(2025, 2, 18)
 
 
+def test_a_gapped_second_counterpart_has_the_date_after_it() -> None:
+    result = run("Biden met Sunak on Monday and Macron on Tuesday.")
+    found = {(parties(result, c), c.date and c.date.start) for c in result.contacts}
+    assert found == {
+        (frozenset({"Joe Biden", "Rishi Sunak"}), dt.date(2024, 3, 11)),
+        (frozenset({"Joe Biden", "Emmanuel Macron"}), dt.date(2024, 3, 12)),
+    }
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -538,6 +538,31 @@ class _Finder:
             return None
         return self.build(tok, _subjects(self.ctx, tok), hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
 
+    def gapped(self, tok: Token, first: ContactDraft) -> ContactDraft | None:
+        """ "Biden met Sunak on Monday and Macron on Tuesday": a second session with its own date.
+
+        The parser hangs the second counterpart on the first date; it is met on the date that follows it.
+        """
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.verbs:
+            return None
+        for when in _preps(tok, {"on", "in", "at"}):
+            if when.ent_type_ not in {"DATE", "TIME"}:
+                continue
+            others = [c for c in when.conjuncts if c.i > when.i and c.i in self.ctx.by_token]
+            if not others:
+                continue
+            draft = self.build(tok, _subjects(self.ctx, tok), others, first.kind, None)
+            if draft is None:
+                return None
+            later = [
+                (fut if draft.status is not ContactStatus.OCCURRED else past)
+                for span, past, fut in self.ctx.dates
+                if span.start > others[-1].i and span.start < tok.sent.end
+            ]
+            draft.date = next((d for d in later if d is not None), None)
+            return draft
+        return None
+
     def carry(self, tok: Token) -> ContactDraft | None:
         """ "the plan, which Sarkozy will take to Saakashvili": bringing something to a person meets him."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CARRY_VERBS:
@@ -1321,6 +1346,9 @@ def find_contacts(
         )
         if draft is not None:
             drafts.extend(d for d in _split(draft) if not finder._internal(d.participants))
+            gapped = finder.gapped(tok, draft)
+            if gapped is not None and not finder._internal(gapped.participants):
+                drafts.append(gapped)
     return drafts
 
 
