@@ -16,6 +16,7 @@ _EXPORTS = {
     "Article": "graphkit.models",
     "Contact": "graphkit.models",
     "ContactKind": "graphkit.models",
+    "ContactLevel": "graphkit.models",
     "ContactStatus": "graphkit.models",
     "DateSpan": "graphkit.models",
     "Evidence": "graphkit.models",

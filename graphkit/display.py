@@ -211,6 +211,7 @@ def _(contact: Contact, names: Names | None = None) -> dict[str, str]:
         "date": _text(contact.date),
         "participants": "; ".join(_participant(p, names or {}) for p in contact.participants),
         "location": contact.location or "",
+        "level": contact.level.value if contact.level is not None else "",
         "evidence": contact.evidence.text,
     }
 
@@ -360,11 +361,12 @@ def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
                     "participants": "; ".join(_participant(p, names) for p in contact.participants),
                     "countries": "; ".join(countries),
                     "location": contact.location,
+                    "level": contact.level.value if contact.level is not None else None,
                     "evidence": contact.evidence.text,
                 }
             )
     columns = ["article", "published", "kind", "status", "start", "end", "granularity", "expression"]
-    columns += ["participants", "countries", "location", "evidence"]
+    columns += ["participants", "countries", "location", "level", "evidence"]
     return _frame(rows, columns, dates=("published", "start", "end"))
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "Article",
     "Contact",
     "ContactKind",
+    "ContactLevel",
     "ContactStatus",
     "DateSpan",
     "Evidence",
@@ -74,6 +75,18 @@ class ContactStatus(str, Enum):
     PLANNED = "planned"
     PROPOSED = "proposed"
     NEGATED = "negated"
+
+
+class ContactLevel(str, Enum):
+    """At what level the sides met or talked: as the text says it, else as the participants' offices show."""
+
+    SUMMIT = "summit"  # heads of state or government, "at the highest level"
+    MINISTERIAL = "ministerial"
+    DEPUTY = "deputy"  # deputy or vice ministers
+    AMBASSADORIAL = "ambassadorial"
+    EXPERT = "expert"
+    TECHNICAL = "technical"
+    WORKING = "working"
 
 
 class Granularity(str, Enum):
@@ -187,6 +200,11 @@ class Contact(_Model):
     status: ContactStatus
     date: DateSpan | None = Field(default=None, description="Null when the text gives no time")
     location: str | None = None
+    level: ContactLevel | None = Field(
+        default=None,
+        description="At what level: as the text says ('technical-level contacts', 'talks at the highest "
+        "level'), else as the participants' offices show (all heads of state or government: summit)",
+    )
     evidence: Evidence = Field(description="The sentence that states the contact")
     mentions: tuple[Evidence, ...] = Field(default=(), description="Further sentences about the same event")
 

@@ -141,10 +141,10 @@ def contact_graph(source: Any, *, directed: bool = False) -> nx.MultiGraph:
     """Actor to actor: one edge per contact and pair of its participants, keyed by the event id.
 
     Edge attributes: ``event``, ``kind``, ``status`` (enum values as strings), ``start`` and ``end``
-    (``datetime.date`` or None), ``granularity``, ``expression``, ``location``, ``sources`` (article ids),
-    ``evidence`` (the sentence), ``evidence_start``/``evidence_end`` (its offsets), ``roles`` (actor ->
-    role) and ``initiator``: the visitor, caller or sender when the roles give a direction, else None.
-    Only actors that take part in a contact are nodes.
+    (``datetime.date`` or None), ``granularity``, ``expression``, ``location``, ``level``, ``sources``
+    (article ids), ``evidence`` (the sentence), ``evidence_start``/``evidence_end`` (its offsets), ``roles``
+    (actor -> role) and ``initiator``: the visitor, caller or sender when the roles give a direction, else
+    None. Only actors that take part in a contact are nodes.
 
     Args:
         source: extractions, an RDF graph, or an :func:`event_graph`.
@@ -231,6 +231,7 @@ def _contact_attrs(event: str, contact: Contact, article_id: str) -> dict[str, A
         "granularity": date.granularity.value if date else None,
         "expression": date.expression if date else None,
         "location": contact.location,
+        "level": contact.level.value if contact.level is not None else None,
         "sources": (article_id,),
         "evidence": contact.evidence.text,
         "evidence_start": contact.evidence.start,

@@ -6,7 +6,7 @@ One record per article::
      "actors": [{"id", "name", "type", "country", "aliases", "wikidata", "offices"}],
      "contacts": [{"participants": ["a1", "a2"], "roles": [{"actor", "role", "on_behalf_of"}],
                    "kind", "status", "date": {"start", "end", "granularity", "expression"} | null,
-                   "location", "evidence": {"text", "start", "end"}, "mentions": [evidence...]}],
+                   "location", "level", "evidence": {"text", "start", "end"}, "mentions": [evidence...]}],
      "statements": [{"speaker", "text", "direct", "date", "evidence"}]}
 
 A record keeps every fact with its evidence offsets but not the article text, the actors' mentions, a date's
@@ -150,6 +150,7 @@ def _contact_record(contact: Contact) -> Record:
         "status": contact.status.value,
         "date": _date_record(contact.date),
         "location": contact.location,
+        "level": contact.level.value if contact.level is not None else None,
         "evidence": _evidence_record(contact.evidence),
         "mentions": [_evidence_record(m) for m in contact.mentions],
     }

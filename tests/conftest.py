@@ -17,6 +17,7 @@ from graphkit.models import (
     Article,
     Contact,
     ContactKind,
+    ContactLevel,
     ContactStatus,
     DateSpan,
     Evidence,
@@ -155,6 +156,7 @@ def extraction() -> Extraction:
             kind=ContactKind.CALL,
             status=ContactStatus.OCCURRED,
             date=tuesday,
+            level=ContactLevel.SUMMIT,
             evidence=span("Macron phoned Putin on Tuesday"),
         ),
         Contact(

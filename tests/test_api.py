@@ -19,6 +19,7 @@ EXPORTED = [
     "Article",
     "Contact",
     "ContactKind",
+    "ContactLevel",
     "ContactStatus",
     "DateSpan",
     "Evidence",

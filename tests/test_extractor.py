@@ -1032,6 +1032,29 @@ def test_a_gapped_second_counterpart_has_the_date_after_it() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("France and Russia have restored technical-level contacts.", "technical"),
+        ("Officials from China and Japan held working-level talks in Tokyo.", "working"),
+        ("Serbia and Kosovo agreed to hold talks at the highest level.", "summit"),
+        (
+            "French President Emmanuel Macron met German Chancellor Olaf Scholz.",
+            "summit",
+        ),  # from their offices
+        (
+            "Indian Foreign Minister Subrahmanyam Jaishankar met his Chinese counterpart Wang Yi.",
+            "ministerial",
+        ),
+        ("Kremlin aide Yury Ushakov met U.S. envoy Steve Witkoff.", None),
+        ("The talks between China and Japan touched on the level of trade.", None),
+    ],
+)
+def test_contact_level_as_the_text_says_or_the_offices_show(text: str, level: str | None) -> None:
+    (contact,) = run(text).contacts
+    assert (contact.level.value if contact.level else None) == level
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

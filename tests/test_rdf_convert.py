@@ -17,6 +17,7 @@ from graphkit.models import (
     Article,
     Contact,
     ContactKind,
+    ContactLevel,
     ContactStatus,
     DateSpan,
     Evidence,
@@ -145,6 +146,7 @@ def extractions(draw: st.DrawFn) -> Extraction:
             status=draw(st.sampled_from(ContactStatus)),
             date=draw(_dates()),
             location=draw(st.none() | _TEXT),
+            level=draw(st.none() | st.sampled_from(ContactLevel)),
             evidence=draw(_spans(text)),
             mentions=tuple(draw(st.lists(_spans(text), max_size=2))),
         )

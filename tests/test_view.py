@@ -70,11 +70,12 @@ def test_page_data_matches_the_graph(extraction: Extraction) -> None:
         (k, u, v) for u, v, k in graph.edges(keys=True)
     )
     call = next(e for e in data["edges"] if e["event"] == "d001#0")
-    assert (call["kind"], call["status"], call["start"], call["directed"]) == (
+    assert (call["kind"], call["status"], call["start"], call["directed"], call["level"]) == (
         "call",
         "occurred",
         "2025-07-01",
         True,
+        "summit",
     )
     assert call["sources"] == [
         {

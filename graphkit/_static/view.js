@@ -56,6 +56,7 @@
     tip.append(el("div", names.join(e.directed ? " → " : " – ")));
     tip.append(el("div", dateText(e), "meta"));
     if (e.location) tip.append(el("div", "at " + e.location, "meta"));
+    if (e.level) tip.append(el("div", e.level + " level", "meta"));
     if (e.evidence) tip.append(el("blockquote", e.evidence));
     for (const source of e.sources) {
       const line = el("div", null, "source");

@@ -16,6 +16,7 @@ from graphkit.models import (
     Actor,
     Article,
     Contact,
+    ContactLevel,
     DateSpan,
     Evidence,
     Extraction,
@@ -80,6 +81,8 @@ def extract(
     named = {
         a.id for a in drafts_by_id.values() if not a.members and any(m.kind != "pronoun" for m in a.mentions)
     }
+    for rep, _ in contacts:
+        rep.level = rep.level or _office_level([drafts_by_id[a] for a in rep.participants], article.published)
     return Extraction(
         article=article,
         actors=tuple(_actor(drafts_by_id[a], doc) for a in drafts_by_id if a in used | named),
@@ -170,6 +173,32 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
             draft.date = span
 
 
+def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel | None:
+    """The level the participants' offices show: all heads of state or government, all ministers."""
+    from graphkit.extractor.coref import LEADER_OFFICES
+    from graphkit.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    held: list[set[str]] = []
+    for actor in actors:
+        if actor.type.value != "person":
+            return None  # a state or a body: no level to read from offices
+        offices = {gaz.normalize_office(o) or o for o in actor.offices}
+        known = (
+            gaz.person(actor.name, at=at, country=actor.country)
+            if at is not None and not actor.unnamed
+            else None
+        )
+        if known is not None and at is not None:
+            offices |= {t.office for t in known.offices_at(at)}
+        held.append(offices)
+    if all(o & (LEADER_OFFICES | {"monarch"}) for o in held):
+        return ContactLevel.SUMMIT
+    if all(any("minister" in x or x == "secretary of state" for x in o) for o in held):
+        return ContactLevel.MINISTERIAL
+    return None
+
+
 def _evidence(text: str, start: int, end: int) -> Evidence:
     return Evidence(text=text[start:end], start=start, end=end)
 
@@ -207,6 +236,7 @@ def _contact(rep: ContactDraft, others: list[ContactDraft], doc: Doc) -> Contact
         status=rep.status,
         date=rep.date,
         location=rep.location,
+        level=rep.level,
         evidence=_sentence_evidence(doc, rep.sentence),
         mentions=tuple(_sentence_evidence(doc, o.sentence) for o in others),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graphkit.extractor.mentions import in_headline
-from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
+from graphkit.models import ContactKind, ContactLevel, ContactStatus, DateSpan, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from graphkit.extractor.mentions import Mention
     from graphkit.lexicon import Lexicon
 
-__all__ = ["ContactDraft", "date_by_trips", "find_contacts", "inherit_dates"]
+__all__ = ["ContactDraft", "date_by_trips", "find_contacts", "inherit_dates", "level_in"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
@@ -100,6 +100,7 @@ class ContactDraft:
     sentence: Span
     trigger: int
     split: bool = False  # one subject, several objects: separate sessions
+    level: ContactLevel | None = None  # as the sentence says it ("technical-level contacts")
     weak_status: bool = False  # a bare noun ("Obama's visit") says nothing of whether it happened
 
 
@@ -183,7 +184,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 # "some members of the House of Representatives": the body they belong to
                 inner += [
                     ctx.by_token[k.i]
-                    for p in _preps(t, {"of"})
+                    for p in _preps(t, {"of", "from"})  # "officials from China and Japan"
                     for k in (p, *p.conjuncts)
                     if k.i in ctx.by_token
                 ]
@@ -276,7 +277,7 @@ def _in_topic(tok: Token, top: Token) -> bool:
     """
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
-        members = cur.lower_ == "of" and cur.head.lemma_.lower() in _MEMBERS
+        members = cur.lower_ in {"of", "from"} and cur.head.lemma_.lower() in _MEMBERS
         if cur.dep_ in {"relcl", "acl", "advcl"} or (
             cur.dep_ == "prep" and cur.lower_ not in _WITH_PREPS and not members
         ):
@@ -812,6 +813,7 @@ class _Finder:
         if separately and len(obj_ids) == 1 and len(subj_ids) > 1:
             everyone = obj_ids + subj_ids  # "A and B met separately with C": C's meeting with each
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
+        draft.level = level_in(tok.sent.text)
         draft.split = (split and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )
@@ -837,6 +839,31 @@ _LASTING = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[a-z]+\s+){0,2}(?:visit|trip|tour)\b",
     re.I,
 )
+
+
+_LEVEL_WORDS = {
+    **dict.fromkeys(
+        ("highest", "top", "summit", "leader", "leaders", "head-of-state", "presidential"), "summit"
+    ),
+    **dict.fromkeys(("ministerial", "minister", "foreign-minister", "foreign minister"), "ministerial"),
+    **dict.fromkeys(("deputy", "deputy-minister", "deputy minister", "vice-ministerial"), "deputy"),
+    **dict.fromkeys(("ambassadorial", "ambassador"), "ambassadorial"),
+    **dict.fromkeys(("expert", "experts"), "expert"),
+    "technical": "technical",
+    "working": "working",
+}
+_LEVEL = re.compile(
+    r"\b(?:at (?:the )?(?P<at>[a-z-]+(?: minister)?) levels?|(?P<adj>[a-z-]+(?: minister)?)[- ]level)\b", re.I
+)
+
+
+def level_in(sentence: str) -> ContactLevel | None:
+    """The level a sentence gives: "technical-level contacts", "dialogue at the highest level"."""
+    for match in _LEVEL.finditer(sentence):
+        word = (match.group("at") or match.group("adj")).lower()
+        if word in _LEVEL_WORDS:
+            return ContactLevel(_LEVEL_WORDS[word])
+    return None
 
 
 def _lasting(sentence: str, start: DateSpan) -> DateSpan:

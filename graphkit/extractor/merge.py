@@ -126,6 +126,7 @@ def merge_drafts(
                 rep.kind = kind
                 rep.date = _narrower(rep.date, draft.date)
                 rep.location = rep.location or draft.location
+                rep.level = rep.level or draft.level
                 if rep.weak_status and not draft.weak_status:
                     # The sentence that says what happened is better evidence than a headline or a bare noun.
                     others.insert(0, replace(rep))

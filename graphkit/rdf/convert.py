@@ -261,6 +261,7 @@ class _Builder:
         self.g.add((node, GK.status, STATUSES[contact.status]))
         self.date(node, contact.date)
         self.add(node, SDO.location, contact.location)
+        self.add(node, GK.level, contact.level.value if contact.level is not None else None)
         self.g.add((node, GK.reportedIn, self.iri))
         self.g.add((node, GK.evidence, self.span(contact.evidence)))
         self.seq(node, GK.mentions, "mentions", [self.span(m) for m in contact.mentions])

@@ -35,8 +35,8 @@ _UNITS: dict[Node, Granularity] = {v: k for k, v in GRANULARITY_UNITS.items()}
 
 _OLD_KEYS = """SELECT DISTINCT ?key WHERE {{ {graphs} GRAPH ?g {{ ?r gk:participantKey ?key }} }}"""
 
-_REPORTS = """SELECT ?r ?article ?published ?key ?kind ?status ?begin ?end ?gran ?expr ?anchor ?loc ?evidence
-       ?role ?actor ?roleType ?behalf
+_REPORTS = """SELECT ?r ?article ?published ?key ?kind ?status ?begin ?end ?gran ?expr ?anchor ?loc ?level
+       ?evidence ?role ?actor ?roleType ?behalf
 WHERE {{
   {keys}
   GRAPH ?g {{
@@ -52,6 +52,7 @@ WHERE {{
     OPTIONAL {{ ?r gk:dateExpression ?expr }}
     OPTIONAL {{ ?r gk:dateAnchor ?anchor }}
     OPTIONAL {{ ?r schema:location ?loc }}
+    OPTIONAL {{ ?r gk:level ?level }}
   }}
 }}"""
 
@@ -138,6 +139,7 @@ def _summary(iri: str, rows: list[dict[str, Node]]) -> merge.ReportSummary:
         location=_py(row.get("loc")),
         evidence=str(row["evidence"]),
         participants=participants,
+        level=_py(row.get("level")),
     )
 
 

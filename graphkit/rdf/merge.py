@@ -15,8 +15,8 @@ resolution (the same :func:`~graphkit.rdf.iris.participant_key`):
    Undated reports never merge: nothing says they are about the same occasion.
 3. The event's status is that of its report from the most recently published article (later news knows
    whether a planned meeting took place); ties go to occurred, then planned, then proposed. Its
-   granularity, expression and anchor come from its most precise report; location and roles from the first
-   report that gives them.
+   granularity, expression and anchor come from its most precise report; location, level and roles from the
+   first report that gives them.
 
 Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph.
 """
@@ -64,6 +64,7 @@ class ReportSummary:
     location: str | None
     evidence: str
     participants: tuple[ParticipantSummary, ...]
+    level: str | None = None
 
     def order(self) -> tuple[object, ...]:
         """The merge order of rule 1."""
@@ -140,6 +141,7 @@ def summaries(extractions: Iterable[Extraction]) -> list[ReportSummary]:
                     location=contact.location,
                     evidence=str(iris.span_iri(URIRef(article), ev.start, ev.end)),
                     participants=people,
+                    level=contact.level.value if contact.level is not None else None,
                 )
             )
     return out
@@ -197,6 +199,9 @@ def _add_event(g: Graph, event: Event, key: str) -> None:
     location = next((r.location for r in event.reports if r.location), None)
     if location is not None:
         g.add((node, SDO.location, _literal(location)))
+    level = next((r.level for r in event.reports if r.level), None)
+    if level is not None:
+        g.add((node, GK.level, _literal(level)))
     for report in event.reports:
         g.add((node, GK.report, URIRef(report.iri)))
         g.add((node, GK.source, URIRef(report.article)))

@@ -55,6 +55,7 @@ class GK(DefinedNamespace):
     granularity: URIRef
     dateExpression: URIRef
     dateAnchor: URIRef
+    level: URIRef
     participant: URIRef
     onBehalfOf: URIRef
     participantKey: URIRef

@@ -165,6 +165,7 @@ class _Reader:
             "status": self.lookup(_STATUSES, node, GK.status),
             "date": self._date(node),
             "location": self.one(node, SDO.location),
+            "level": self.one(node, GK.level),
             "evidence": self._span(self.g.value(node, GK.evidence)),
             "mentions": [self._span(s) for s in self.seq(node, GK.mentions)],
         }
