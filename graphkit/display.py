@@ -257,6 +257,7 @@ def _query_row(obj: Any) -> dict[str, str] | None:
             "end": _text(obj.end),
             "participants": _text(obj.participants),
             "location": obj.location or "",
+            "level": obj.level.value if obj.level is not None else "",
             "sources": str(len(obj.sources)),
             "evidence": obj.sources[0].text if obj.sources else "",
         }

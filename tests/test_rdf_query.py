@@ -8,7 +8,7 @@ import pytest
 from fixtures.rdf.support import RUN, SEED, extract
 from rdflib import Dataset
 
-from graphkit.models import ContactKind, ContactStatus, Granularity
+from graphkit.models import ContactKind, ContactLevel, ContactStatus, Granularity
 from graphkit.rdf import (
     contacts,
     sparql,
@@ -41,6 +41,7 @@ def test_macrons_contacts_are_the_july_call_and_the_february_2022_meeting(seed: 
     ]
     assert all([p.name for p in c.participants] == ["Emmanuel Macron", "Vladimir Putin"] for c in found)
     assert found[0].location == "the Kremlin" and found[0].sources[0].published == D(2026, 2, 10)
+    assert [c.level for c in found] == [ContactLevel.SUMMIT, ContactLevel.SUMMIT]  # two presidents
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.models import ContactKind, ContactStatus, Granularity
+from graphkit.models import ContactKind, ContactLevel, ContactStatus, Granularity
 from graphkit.rdf._sparql import PROLOGUE, values
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, STATUSES
 from graphkit.rdf.namespace import WD
@@ -87,6 +87,7 @@ class ContactResult(_Result):
     end: dt.date | None = None
     granularity: Granularity | None = None
     location: str | None = None
+    level: ContactLevel | None = None
     participants: tuple[ActorRef, ...]
     sources: tuple[Source, ...]
 
@@ -139,7 +140,7 @@ def find_actors(data: Store | Dataset, who: str) -> list[str]:
     return sorted(str(r["actor"]) for r in rows)
 
 
-_EVENTS = """SELECT ?e ?kind ?status ?begin ?end ?gran ?loc WHERE {
+_EVENTS = """SELECT ?e ?kind ?status ?begin ?end ?gran ?loc ?level WHERE {
   %(filters)s
   GRAPH ?g {
     ?e a gk:Contact ; gk:contactKind ?kind ; gk:status ?status .
@@ -148,6 +149,7 @@ _EVENTS = """SELECT ?e ?kind ?status ?begin ?end ?gran ?loc WHERE {
       ?e sem:hasEarliestBeginTimeStamp ?begin ; sem:hasLatestEndTimeStamp ?end ; gk:granularity ?gran
     }
     OPTIONAL { ?e schema:location ?loc }
+    OPTIONAL { ?e gk:level ?level }
   }
   FILTER(!BOUND(?from) || (BOUND(?end) && ?end >= ?from))
   FILTER(!BOUND(?to) || (BOUND(?begin) && ?begin <= ?to))
@@ -253,6 +255,7 @@ def _contact(iri: str, row: dict[str, Node], people: list[ActorRef], sources: li
         end=_py(row.get("end")),
         granularity=_UNITS.get(row["gran"]) if "gran" in row else None,
         location=_py(row.get("loc")),
+        level=ContactLevel(str(row["level"])) if "level" in row else None,
         participants=tuple(sorted(people, key=lambda a: a.iri)),
         sources=tuple(sorted(sources, key=lambda s: (s.published or dt.date.min, s.article, s.start))),
     )
