@@ -429,6 +429,18 @@ MORE_CONTACTS = [
         "occurred",
     ),
     (
+        "Putin, Xi hold talks in Beijing",  # a headline's comma stands for "and"
+        {"Putin", "Jinping"},
+        "meeting",
+        "occurred",
+    ),
+    (
+        "Lavrov, Blinken spar at G20 meeting but do not hold talks",
+        {"Lavrov", "Blinken"},
+        "meeting",
+        "negated",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",
@@ -469,6 +481,7 @@ NO_CONTACT = [
     "Finnish President Alexander Stubb took the matter to the Security Council.",
     "Analysts discussed recent meetings with Azerbaijani President Ilham Aliyev.",
     "Germany met its NATO spending target for the first time.",
+    "Kerry, Lavrov Say New Talks Could Revive Peace Process",
     "Israel's ambassador to the UN, Gilad Erdan, spoke to the General Assembly.",
     "U.S. President Joe Biden called Russian President Vladimir Putin a killer.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",

@@ -221,7 +221,29 @@ def _possessed_person(ctx: _Context, mention: Mention) -> Mention | None:
     return None
 
 
+def _headline_pair(ctx: _Context, verb: Token) -> list[Token]:
+    """ "Putin, Xi hold talks in Beijing": a headline's comma stands for "and" between the two subjects."""
+    sent = verb.sent
+    last = sent[-1] if not sent[-1].is_space else sent[-2] if len(sent) > 1 else sent[-1]
+    if last.text in {".", "!", "?", '"', "”"} or len(sent) < 4 or sent[1].text != ",":
+        return []
+    first, second = ctx.by_token.get(sent.start), ctx.by_token.get(sent.start + 2)
+    if first is None or second is None or first is second or verb.i <= second.end - 1:
+        return []
+    one, two = ctx.doc[first.head], ctx.doc[second.head]
+    if first.end != sent.start + 1:
+        return []
+    # only for the verb the pair is the subject of: "Xi hold", or "Modi, Biden to meet" parsed off "Modi"
+    subject = (two.head.i == verb.i and two.dep_ in {"nsubj", "nsubjpass"}) or (
+        verb.dep_ == "conj" and verb.head.i == one.i
+    )
+    return [one, two] if subject else []
+
+
 def _subjects(ctx: _Context, verb: Token) -> list[Token]:
+    pair = _headline_pair(ctx, verb)
+    if pair:
+        return pair
     subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
     if subs and verb.dep_ == "relcl" and all(c.lower_ in {"who", "that", "which"} for c in subs):
         return [verb.head]  # "Trump, who met Kim three times": the relative pronoun is the noun it follows
