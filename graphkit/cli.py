@@ -239,6 +239,8 @@ def _summary(report: RunReport) -> Table:
     for status, count in report.contacts_by_status.items():
         table.add_row(f"  status: {status.value}", str(count))
     table.add_row("statements", str(report.statements))
+    table.add_row("  quoted", str(report.statements - report.reported))
+    table.add_row("  reported speech", str(report.reported))
     if report.events is not None:
         table.add_row("events (merged across articles)", str(report.events))
         table.add_row("  contacts merged", str(report.merged))

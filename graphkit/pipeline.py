@@ -68,6 +68,7 @@ class RunReport(_Frozen):
     contacts_by_kind: dict[ContactKind, int]
     contacts_by_status: dict[ContactStatus, int]
     statements: int = Field(ge=0)
+    reported: int = Field(default=0, ge=0, description="Of the statements, those in reported speech")
     events: int | None = Field(
         default=None,
         description="Contact events after merging across articles: in the graph written, or in the whole "
@@ -217,6 +218,7 @@ def _report(out: Path, extractions: Sequence[Extraction], failures: Sequence[Fai
         contacts_by_kind={kind: kinds[kind] for kind in ContactKind},
         contacts_by_status={status: statuses[status] for status in ContactStatus},
         statements=sum(len(e.statements) for e in extractions),
+        reported=sum(not s.direct for e in extractions for s in e.statements),
     )
 
 

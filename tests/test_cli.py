@@ -53,6 +53,9 @@ class TestWithFakeIngest:
         for status in ("occurred", "planned", "proposed", "negated"):
             assert summary[f"status: {status}"] == sum(c["status"] == status for c in contacts)
         assert summary["statements"] == sum(len(r["statements"]) for r in records) == 1
+        statements = [s for r in records for s in r["statements"]]
+        assert summary["quoted"] == sum(s["direct"] for s in statements)
+        assert summary["reported speech"] == sum(not s["direct"] for s in statements)
         assert summary["failures"] == 0
 
     def test_rerun_gives_an_identical_file(self, tmp_path: Path) -> None:

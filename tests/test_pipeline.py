@@ -37,6 +37,7 @@ def test_counts_describe_the_written_file(tmp_path: Path) -> None:
     assert report.articles == len(records) == 2
     assert report.actors == sum(len(r["actors"]) for r in records) == 5
     assert report.statements == sum(len(r["statements"]) for r in records) == 1
+    assert report.reported == sum(not s["direct"] for r in records for s in r["statements"])
     assert report.contacts == len(contacts) == 3
     assert {k.value: n for k, n in report.contacts_by_kind.items() if n} == {
         "meeting": 1,
