@@ -79,3 +79,21 @@ def test_version_matches_the_package_metadata() -> None:
     except PackageNotFoundError:
         pytest.skip("graphkit is not installed (run scripts/bootstrap.sh)")
     assert graphkit.__version__ == installed
+
+
+def test_the_readme_library_example_prints_what_the_readme_shows(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+    import warnings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Library", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    assert code is not None and shown is not None
+    monkeypatch.chdir(ROOT)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(code.group(1), "README.md", "exec"), {})  # our own README, not article text
+    assert capsys.readouterr().out == shown.group(1)
