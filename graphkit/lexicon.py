@@ -35,6 +35,7 @@ class Lexicon:
     offices: dict[str, str]
     honorifics: frozenset[str]
     group_anaphora: tuple[str, ...]
+    nicknames: dict[str, tuple[str, ...]]
     reporting_verbs: frozenset[str]
     attribution_phrases: tuple[str, ...]
 
@@ -96,6 +97,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         offices=dict(titles["offices"]),
         honorifics=frozenset(titles["honorifics"]),
         group_anaphora=tuple(titles["group_anaphora"]),
+        nicknames={short: tuple(full) for short, full in titles.get("nicknames", {}).items()},
         reporting_verbs=frozenset(speech["reporting_verbs"]),
         attribution_phrases=tuple(speech["attribution_phrases"]),
     )

@@ -1068,6 +1068,15 @@ def test_contact_level_as_the_text_says_or_the_offices_show(text: str, level: st
     assert (contact.level.value if contact.level else None) == level
 
 
+def test_a_short_given_name_is_the_one_person_so_named() -> None:
+    text = (
+        "U.S. Secretary of State Antony Blinken arrived in Berlin.\n\n"
+        "FOREIGN MINISTER BAERBOCK: Dear Tony, very warm welcome to Berlin."
+    )
+    blinken = [a for a in run(text).actors if "Blinken" in a.name]
+    assert len(blinken) == 1 and "Tony" in blinken[0].aliases
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -693,9 +693,17 @@ class _Finder:
             if m.kind == "name" and m.type is ActorType.PERSON and m.name
         ]
         known = {n[-1] for n in names}
-        firsts = [n[0] for n in {tuple(n) for n in names if len(n) == 2}]
+        full = {tuple(n) for n in names if len(n) == 2}
+        firsts = [n[0] for n in full]
         # Some naming customs use the given name alone ("Abiy" for Abiy Ahmed): accept one used by one person.
         given = {f for f in firsts if firsts.count(f) == 1 and f not in known}
+        # "dear Tony" in a transcript is Antony Blinken when he is the only Antony named
+        short = {
+            nick.capitalize(): " ".join(n)
+            for nick, forms in self.lex.nicknames.items()
+            for n in full
+            if n[0].lower() in forms and sum(m[0].lower() in forms for m in full) == 1
+        }
         for tok in self.doc:
             if tok.i in self.taken or tok.pos_ != "PROPN":
                 continue
@@ -703,6 +711,13 @@ class _Finder:
             famous = tok.is_title and bool(self.gaz.people(tok.text)) and not self.gaz.country(tok.text)
             if tok.ent_type_ not in _NUMERIC_ENTS and (tok.text in known or tok.text in given or famous):
                 self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
+            elif tok.text in short and tok.ent_type_ not in _NUMERIC_ENTS:
+                self.add(
+                    Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=short[tok.text])
+                )
+        for m in self.mentions:
+            if m.kind == "name" and m.name in short:
+                m.name = short[m.name]  # NER found "Tony" itself
 
     # --- role phrases, pronouns, groups ----------------------------------------------------------
     def role(self, tok: Token) -> None:
