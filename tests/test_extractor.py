@@ -1077,6 +1077,20 @@ def test_a_short_given_name_is_the_one_person_so_named() -> None:
     assert len(blinken) == 1 and "Tony" in blinken[0].aliases
 
 
+def test_the_three_leaders_and_known_names_with_a_title_word_inside() -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed, Eritrean President Isaias Afwerki and Somali President Hassan "
+        "Sheikh Mohamud held a summit in Asmara. The three leaders agreed to meet again in Mogadishu next "
+        "month."
+    )
+    result = run(text)
+    three = frozenset({"Abiy Ahmed", "Isaias Afwerki", "Hassan Sheikh Mohamud"})
+    assert [(parties(result, c), c.status.value) for c in result.contacts] == [
+        (three, "occurred"),
+        (three, "planned"),
+    ]
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -404,13 +404,21 @@ class _Resolver:
         return self.actors[candidates[-1].actor]  # type: ignore[index]
 
     def group(self, m: Mention) -> ActorDraft | None:
-        """ "The two leaders": the two persons named last; "the two countries": the two states named last."""
+        """ "The two leaders": the two persons named last; "the two countries": the two states named last;
+        "the three leaders": three."""
         wanted = (
             ActorType.COUNTRY
             if re.search(r"countr|nation|states|governments", m.surface, re.I)
             else ActorType.PERSON
         )
         seen: list[str] = []
+        count = (
+            3
+            if re.search(r"\bthree\b", m.surface, re.I)
+            else 4
+            if re.search(r"\bfour\b", m.surface, re.I)
+            else 2
+        )
         # States are named in passing ("for the G20 summit in Brazil"): only look back two sentences for them.
         horizon = self.doc[m.start].sent.start
         if wanted is ActorType.COUNTRY and horizon > 0:
@@ -422,9 +430,9 @@ class _Resolver:
                 if self.actors[h.actor].members:
                     continue
                 seen.append(h.actor)
-            if len(seen) == 2:
+            if len(seen) == count:
                 break
-        if len(seen) < 2:
+        if len(seen) < count:
             return None
         members = tuple(reversed(seen))
         return ActorDraft(id="+".join(members), type=wanted, name=m.surface, members=members)

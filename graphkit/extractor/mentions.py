@@ -392,6 +392,8 @@ class _Finder:
 
     def plausible_name(self, span: Span) -> bool:
         """Headline fragments NER takes for names ("Macron Sent Top Diplomatic Adviser") are not names."""
+        if len(span) > 1 and self.gaz.people(span.text):
+            return True  # a known name, even with a title word in it ("Hassan Sheikh Mohamud")
         if len(span) > 5 or span[0].lower_ in self.title_words:
             return False
         if any(t.lower_ in _NOT_NAME_WORDS or t.lower_ in self.lex.place_nouns for t in span):
