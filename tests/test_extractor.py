@@ -441,6 +441,12 @@ MORE_CONTACTS = [
         "negated",
     ),
     (
+        "The IMF mission visited Kyiv last week and met Finance Minister Serhiy Marchenko.",
+        {"Fund", "Marchenko"},  # the body's mission stands for the body; the visit is told by the meeting
+        "meeting",
+        "occurred",
+    ),
+    (
         "Merkel, who met Putin dozens of times, left office in 2021.",
         {"Merkel", "Putin"},
         "meeting",

@@ -73,6 +73,7 @@ _SIDE_NOUNS = {
     "staff",
 }
 _SIDE_NOUNS |= {"authority", "counterpart", "negotiator", "mediator", "lawmaker", "parliamentarian", "troika"}
+_SIDE_NOUNS |= {"mission", "envoy", "representative", "spokesman", "spokesperson", "chief", "head"}
 # Bodies one speaks to rather than with ("addressed the General Assembly").
 _FORUM_BODIES = _FORUMS | {"parliament", "congress", "senate", "duma"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
