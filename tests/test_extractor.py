@@ -646,6 +646,21 @@ def test_reported_speech_is_a_statement_that_is_not_direct() -> None:
         assert text[statement.evidence.start : statement.evidence.end] == statement.text
 
 
+def test_quotations_of_unnamed_or_unknown_speakers_are_not_given_to_the_last_one() -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Beijing.\n\n"
+        '"China and the United States should be partners, not rivals," Wang told Blinken.\n\n'
+        'Blinken, for his part, said: "We are committed to maintaining open lines of communication."\n\n'
+        '"We had candid discussions," a senior State Department official told reporters.\n\n'
+        'The Chinese side urged Washington to "stop interfering in the internal affairs of China."'
+    )
+    result = run(text)
+    assert [(name, s.text[:20]) for name, s in zip(speakers(result), result.statements, strict=True)] == [
+        ("Wang Yi", "China and the United"),
+        ("Antony Blinken", "We are committed to "),
+    ]
+
+
 def test_unpaired_quote_mark_is_skipped() -> None:
     text = "“We will meet again soon, Stubb said.\n\nThe meeting ended."
     assert run(text).statements == ()

@@ -175,6 +175,8 @@ class _Resolver:
 
     # --- roles -----------------------------------------------------------------------------------
     def role(self, m: Mention) -> ActorDraft | None:
+        if self.doc[m.start].lower_ in {"a", "an"}:
+            return None  # "a senior State Department official" introduces somebody, never one named before
         owner = self.possessor_actor(m)
         if m.office == "counterpart":
             return self.counterpart(m, owner)

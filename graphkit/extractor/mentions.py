@@ -707,7 +707,9 @@ class _Finder:
             if n[0].lower() in forms and sum(m[0].lower() in forms for m in full) == 1
         }
         for tok in self.doc:
-            if tok.i in self.taken or tok.pos_ != "PROPN":
+            # A surname the article already named is that person even where the tagger, at a paragraph's
+            # start, calls it a verb ("Blinken, for his part, said").
+            if tok.i in self.taken or (tok.pos_ != "PROPN" and not (tok.is_title and tok.text in known)):
                 continue
             # A leader the gazetteer knows by surname ("Scholz invited Modi"), where NER saw a place or none.
             famous = tok.is_title and bool(self.gaz.people(tok.text)) and not self.gaz.country(tok.text)

@@ -116,6 +116,17 @@ def _reporting_subject(
     return min(candidates)[1] if candidates else None
 
 
+def _said_by_someone(sent: Span, quote: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether a reporting verb outside the quotation has a subject of its own (known to us or not)."""
+    return any(
+        tok.lemma_.lower() in lex.reporting_verbs
+        and tok.pos_ in {"VERB", "AUX"}
+        and not quote[0] <= tok.idx < quote[1]
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+        for tok in sent
+    )
+
+
 def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -145,7 +156,18 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         for sent in sorted(sents.values(), key=lambda s: s.start):
             speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
         speaker = speaker or _colon_label(doc, start, by_token, frozenset(lex.reporting_verbs))
-        if speaker is None and previous is not None and previous.speaker and _near(text, previous.end, start):
+        # "The Chinese side urged Washington to '...'": a speaker the text names, though not one we know,
+        # is not the previous quotation's
+        named_elsewhere = speaker is None and any(
+            _said_by_someone(sent, (start, end), lex) for sent in sents.values()
+        )
+        if (
+            speaker is None
+            and not named_elsewhere
+            and previous is not None
+            and previous.speaker
+            and _near(text, previous.end, start)
+        ):
             speaker = previous.speaker
         draft = QuoteDraft(start, end, speaker)
         previous = draft
