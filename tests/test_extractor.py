@@ -1112,6 +1112,20 @@ def test_the_three_leaders_and_known_names_with_a_title_word_inside() -> None:
     ]
 
 
+def test_telling_needs_its_own_channel() -> None:
+    text = (
+        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.\n\n"
+        '"I told him very clearly that we will not accept this," Scholz said of his call with Russian '
+        "President Vladimir Putin last week."
+    )
+    result = run(text)
+    found = {(parties(result, c), c.kind.value) for c in result.contacts}
+    assert found == {
+        (frozenset({"Olaf Scholz", "Emmanuel Macron"}), "meeting"),
+        (frozenset({"Olaf Scholz", "Vladimir Putin"}), "call"),  # not a call with "him" in the quotation
+    }
+
+
 def test_coordinated_with_phrases_are_separate_sessions() -> None:
     text = (
         "Secretary Antony Blinken held talks with Foreign Minister Wang Yi on Sunday, "

@@ -631,7 +631,10 @@ class _Finder:
             self.ctx.by_token.get(o.i) is None or self.ctx.by_token[o.i].kind == "org" for o in objects
         ):
             return None  # "told reporters", "told Reuters"
-        words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+        # The channel must belong to the telling ("told X by phone", "in a call, X told Y"), not to another
+        # clause of the sentence ('"I told him ...," Scholz said of his call with Putin').
+        clause = list(tok.subtree)
+        words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
         if words & self.lex.phone_words:
             kind = ContactKind.CALL
         elif words & {"letter", "message", "messages", "telegram", "cable"}:
