@@ -488,6 +488,7 @@ NO_CONTACT = [
     "Analysts discussed recent meetings with Azerbaijani President Ilham Aliyev.",
     "Germany met its NATO spending target for the first time.",
     "Kerry, Lavrov Say New Talks Could Revive Peace Process",
+    "China and India met in the final of the tournament.",
     "Israel's ambassador to the UN, Gilad Erdan, spoke to the General Assembly.",
     "U.S. President Joe Biden called Russian President Vladimir Putin a killer.",
     "South Korea and China protested Japanese Prime Minister Fumio Kishida's December visit to a shrine.",

@@ -78,6 +78,9 @@ _SIDE_NOUNS |= {"mission", "envoy", "representative", "spokesman", "spokesperson
 _FORUM_BODIES = _FORUMS | {"parliament", "congress", "senate", "duma"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").
 _COLLECTIVES = {"government", "country", "nation", "ally", "partner", "state", "power", "capital", "neighbor"}
+# Sporting settings where states "meet" as teams.
+_SPORTS = {"final", "semifinal", "semi-final", "quarterfinal", "match", "game", "tournament", "championship"}
+_SPORTS |= {"cup", "league", "olympics", "derby", "playoff", "play-off", "round-robin"}
 # Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
 _CARRY_VERBS = {"take", "bring", "carry", "deliver", "hand", "present"}
 _TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
@@ -404,6 +407,8 @@ class _Finder:
             return None  # "called on X to", "called him a liar"; but "called Erdogan to discuss migration"
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
             return None
+        if any(p.lemma_.lower() in _SPORTS for p in _preps(tok, {"in", "at", "during"})):
+            return None  # "China and India met in the final of the tournament": teams, not governments
         if lemma == "write" and not _preps(tok, {"to"}):
             return None
         if lemma in {"chair", "co-chair"} and len(self._ids(_subjects(self.ctx, tok))) < 2:
