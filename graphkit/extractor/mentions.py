@@ -654,7 +654,7 @@ class _Finder:
 
     def known_people(self) -> None:
         """Full names from the gazetteer that NER missed (the small model misses many foreign names)."""
-        for start, end in _match_people(self.doc, self.gaz):
+        for start, end in _gazetteer_matches(self.doc, self.gaz, "people"):
             if any(i in self.taken for i in range(start, end)):
                 continue
             span = self.doc[start:end]
@@ -664,7 +664,7 @@ class _Finder:
     def known_places(self) -> None:
         """States and capitals that NER missed ("come from Kyiv"): a gazetteer name standing on its own."""
         doc = self.doc
-        for start, end in _match_places(doc, self.gaz):
+        for start, end in _gazetteer_matches(doc, self.gaz, "places"):
             span = doc[start:end]
             if any(i in self.taken for i in range(start, end)) or span[-1].pos_ != "PROPN":
                 continue
@@ -858,36 +858,30 @@ class _Finder:
                     self.add(Mention(span.start, span.end, span.root.i, "group", ActorType.PERSON, span.text))
 
 
-_MATCHERS: dict[tuple[int, int], Any] = {}
+_MATCHERS: dict[tuple[int, int, str], Any] = {}
+# What each gazetteer matcher finds: the surface-form labels and the token attribute compared.
+_MATCHED = {
+    "people": (frozenset({"PERSON"}), "LOWER"),  # multi-word names, any case ("PRESIDENT VLADIMIR PUTIN")
+    "places": (frozenset({"COUNTRY", "CAPITAL"}), "ORTH"),  # case as written: "Chad" is not "chad"
+}
 
 
-def _people_matcher(doc: Doc, gaz: Gazetteer) -> Any:
-    """A PhraseMatcher of the gazetteer's multi-word person names, built once per vocabulary and gazetteer."""
-    key = (id(doc.vocab), id(gaz))
+def _gazetteer_matches(doc: Doc, gaz: Gazetteer, what: str) -> list[tuple[int, int]]:
+    """Longest non-overlapping matches of the gazetteer's names of one sort, with a PhraseMatcher built
+    once per vocabulary and gazetteer."""
+    key = (id(doc.vocab), id(gaz), what)
     if key not in _MATCHERS:
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc as SpacyDoc
 
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        names = {text for text, label, _ in gaz.surface_forms() if label == "PERSON" and " " in text}
-        matcher.add("PERSON", [SpacyDoc(doc.vocab, words=name.split()) for name in sorted(names)])
+        labels, attr = _MATCHED[what]
+        matcher = PhraseMatcher(doc.vocab, attr=attr)
+        names = {text for text, label, _ in gaz.surface_forms() if label in labels}
+        if what == "people":
+            names = {n for n in names if " " in n}  # one word alone is left to NER and the surname pass
+        matcher.add(what, [SpacyDoc(doc.vocab, words=name.split()) for name in sorted(names)])
         _MATCHERS[key] = matcher
-    return _MATCHERS[key]
-
-
-def _match_places(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Longest non-overlapping matches of country names and capitals, case as written."""
-    key = (id(doc.vocab), id(gaz), "places")
-    if key not in _PLACE_MATCHERS:
-        from spacy.matcher import PhraseMatcher
-
-        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        names = {text for text, label, _ in gaz.surface_forms() if label in {"COUNTRY", "CAPITAL"}}
-        from spacy.tokens import Doc as SpacyDoc
-
-        matcher.add("PLACE", [SpacyDoc(doc.vocab, words=name.split()) for name in sorted(names)])
-        _PLACE_MATCHERS[key] = matcher
-    return _longest((s, e) for _, s, e in _PLACE_MATCHERS[key](doc))
+    return _longest((s, e) for _, s, e in _MATCHERS[key](doc))
 
 
 def _longest(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -897,14 +891,6 @@ def _longest(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         if not out or start >= out[-1][1]:
             out.append((start, end))
     return out
-
-
-_PLACE_MATCHERS: dict[tuple[int, int, str], Any] = {}
-
-
-def _match_people(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Longest non-overlapping matches of known multi-word names, in text order."""
-    return _longest((s, e) for _, s, e in _people_matcher(doc, gaz)(doc))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
