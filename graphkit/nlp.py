@@ -61,7 +61,7 @@ def _line_breaks(doc: Doc) -> Doc:
 
     The words after a wire dateline start a sentence too: parsed with it, "RIYADH" becomes the subject.
     """
-    text = doc.text
+    text = doc.user_data["graphkit.text"] = doc.text  # built once; text_of() reuses it
     after_datelines = set()
     for line in re.finditer(r"^", text, re.M):
         match = wire_dateline(text, line.start())

@@ -61,19 +61,8 @@ _URGING = {"call", "urge", "demand", "push", "press", "appeal", "encourage", "ad
 # Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
 _INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
 # Nouns for the people of a side, besides the lexicon's people nouns ("Customs Union heads of state").
-_SIDE_NOUNS = {
-    "head",
-    "side",
-    "leadership",
-    "government",
-    "administration",
-    "team",
-    "expert",
-    "member",
-    "staff",
-}
-_SIDE_NOUNS |= {"authority", "counterpart", "negotiator", "mediator", "lawmaker", "parliamentarian", "troika"}
-_SIDE_NOUNS |= {"mission", "envoy", "representative", "spokesman", "spokesperson", "chief", "head"}
+_SIDE_NOUNS = {"head", "side", "leadership", "government", "administration", "team", "expert", "member"}
+_SIDE_NOUNS |= {"staff", "mediator", "troika", "mission", "spokesman", "spokesperson", "chief"}
 # Bodies one speaks to rather than with ("addressed the General Assembly").
 _FORUM_BODIES = _FORUMS | {"parliament", "congress", "senate", "duma"}
 # Plural nouns for a set of states or their governments ("other governments, including Israel").

@@ -590,8 +590,9 @@ class _Finder:
         """ "The Chinese and U.S. presidents", "the Greek and Turkish foreign ministers": each state's
         holder of the office (coreference asks the gazetteer for the date, else keeps the state)."""
         doc = self.doc
+        country_heads = {m.head for m in self.mentions if m.kind == "country"}
         for tok in doc:
-            if tok.tag_ not in {"NNS", "NNPS"} or (tok.i in self.taken and tok.i not in self.country_heads()):
+            if tok.tag_ not in {"NNS", "NNPS"} or (tok.i in self.taken and tok.i not in country_heads):
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < tok.i]
             mods += [k for c in mods for k in c.conjuncts if k.i < tok.i and k not in mods]
@@ -626,9 +627,6 @@ class _Finder:
                     )
                 )
                 self.taken.add(c.i)
-
-    def country_heads(self) -> set[int]:
-        return {m.head for m in self.mentions if m.kind == "country"}
 
     def stand_in_surfaces(self) -> None:
         """ "Customs Union heads of state", "European Union representatives": the body stands for its people,

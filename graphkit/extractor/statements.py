@@ -155,7 +155,7 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         speaker = None
         for sent in sorted(sents.values(), key=lambda s: s.start):
             speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
-        speaker = speaker or _colon_label(doc, start, by_token, frozenset(lex.reporting_verbs))
+        speaker = speaker or _colon_label(doc, start, by_token, lex.reporting_verbs)
         # "The Chinese side urged Washington to '...'": a speaker the text names, though not one we know,
         # is not the previous quotation's
         named_elsewhere = speaker is None and any(
@@ -226,7 +226,7 @@ def _reported(
 
 
 def _colon_label(
-    doc: Doc, start: int, by_token: dict[int, Mention], reporting_verbs: frozenset[str] = frozenset()
+    doc: Doc, start: int, by_token: dict[int, Mention], reporting_verbs: frozenset[str]
 ) -> str | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
     head = text_of(doc)[max(0, start - 60) : start]
