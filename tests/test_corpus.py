@@ -25,9 +25,22 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "seed.txt"
 
 pytestmark = pytest.mark.corpus
 
-# metric -> minimum F1 on the 51 development articles
-FLOORS = {"events": 0.84, "actor_pairs": 0.84, "country_pairs": 0.94, "statements": 0.94}
-ACCURACY_FLOORS = {"kind": 0.97, "status": 0.93, "date": 0.88}
+# Part one (the seed and d001-d050) is what the rules were first written on; part two (d051-d151) was scored
+# before any rule saw it, so its floors tell how the rules carry over to news they were not written on.
+# part -> metric -> minimum F1
+FLOORS = {
+    "one": {"events": 0.84, "actor_pairs": 0.84, "country_pairs": 0.94, "statements": 0.94},
+    "two": {"events": 0.46, "actor_pairs": 0.45, "country_pairs": 0.62, "statements": 0.77},
+}
+ACCURACY_FLOORS = {
+    "one": {"kind": 0.97, "status": 0.93, "date": 0.88},
+    "two": {"kind": 0.85, "status": 0.80, "date": 0.55},
+}
+
+
+def part_of(doc_id: str) -> str:
+    """ "one" for the seed and d001-d050, "two" for d051 on."""
+    return "two" if doc_id.startswith("d") and doc_id[1:].isdigit() and int(doc_id[1:]) >= 51 else "one"
 
 
 def _scorer() -> Any:
@@ -52,13 +65,24 @@ def dev_records() -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def dev_result(dev_records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def dev_results(dev_records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The scorer's result for each part of the corpus."""
     scorer = _scorer()
-    return scorer.score(scorer.load(str(DEV / "gold.jsonl")), dev_records)
+    gold = scorer.load(str(DEV / "gold.jsonl"))
+    return {
+        part: scorer.score({i: g for i, g in gold.items() if part_of(i) == part}, dev_records)
+        for part in FLOORS
+    }
 
 
-# Gold gives Erdogan Q39723; the leaders data (and Wikidata) give Q39259: the gold is taken to be wrong here.
-DISPUTED_QIDS = {("d007", "Q39259")}
+def test_parts_split_the_corpus_where_part_two_begins() -> None:
+    assert [part_of(i) for i in ("seed", "d001", "d050", "d051", "d151")] == [
+        "one",
+        "one",
+        "one",
+        "two",
+        "two",
+    ]
 
 
 def test_dev_corpus_actors_link_to_the_right_wikidata_items(dev_records: dict[str, dict[str, Any]]) -> None:
@@ -76,21 +100,28 @@ def test_dev_corpus_actors_link_to_the_right_wikidata_items(dev_records: dict[st
         for actor in actors:
             gold_actor = next((a for a in record["actors"] if a["id"] == mapping.get(actor["id"])), None)
             qid, expected = actor.get("wikidata"), (gold_actor or {}).get("wikidata")
-            if qid and expected and qid != expected and (doc_id, qid) not in DISPUTED_QIDS:
+            if qid and expected and qid != expected:
                 wrong.append((doc_id, actor["name"], qid, expected))
     assert wrong == []
     assert linked / with_qid >= 0.95, (linked, with_qid)
 
 
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_dev_corpus_f1_does_not_regress(dev_result: dict[str, Any], metric: str) -> None:
-    row = next(r for r in dev_result["rows"] if r["metric"] == metric)
-    assert row["f1"] >= FLOORS[metric], row
+@pytest.mark.parametrize(("part", "metric"), [(p, m) for p in FLOORS for m in sorted(FLOORS[p])])
+def test_dev_corpus_f1_does_not_regress(
+    dev_results: dict[str, dict[str, Any]], part: str, metric: str
+) -> None:
+    row = next(r for r in dev_results[part]["rows"] if r["metric"] == metric)
+    assert row["f1"] >= FLOORS[part][metric], row
 
 
-@pytest.mark.parametrize("attribute", sorted(ACCURACY_FLOORS))
-def test_dev_corpus_accuracy_does_not_regress(dev_result: dict[str, Any], attribute: str) -> None:
-    assert dev_result["accuracy_on_matched_events"][attribute] >= ACCURACY_FLOORS[attribute], dev_result
+@pytest.mark.parametrize(
+    ("part", "attribute"), [(p, a) for p in ACCURACY_FLOORS for a in sorted(ACCURACY_FLOORS[p])]
+)
+def test_dev_corpus_accuracy_does_not_regress(
+    dev_results: dict[str, dict[str, Any]], part: str, attribute: str
+) -> None:
+    accuracy = dev_results[part]["accuracy_on_matched_events"]
+    assert accuracy[attribute] >= ACCURACY_FLOORS[part][attribute], accuracy
 
 
 @pytest.fixture(scope="module")
