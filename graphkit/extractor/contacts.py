@@ -78,6 +78,9 @@ _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", 
 _SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate", "discuss"}
 # Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
 _SEPARATE = {"one-on-one", "separate", "individual", "one", "respective"}
+# Contact nouns counted one per session: in the plural with one subject and several counterparts ("calls
+# with A and B", "meetings with the leaders of A and B") they are one session each; "talks" are not.
+_COUNTED = {"meeting", "call", "bilateral", "conversation", "visit", "phone call", "videoconference"}
 
 
 @dataclass
@@ -144,10 +147,37 @@ def _list_tail(last: Token) -> list[Token]:
     return _conjuncts(cand)  # its own conjuncts, and any further tail
 
 
+def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
+    """ "between A, B and C" where the parser broke the list: actor names that follow the last one listed.
+
+    After the last listed actor, a comma or "and" directly followed by another actor's name continues the
+    list, unless that name starts a clause of its own ("met A, and B said ...").
+    """
+    last = ctx.by_token.get(listed[-1].i)
+    if last is None:
+        return []
+    doc, out, i = ctx.doc, [], last.end
+    while i < len(doc) and doc[i].text in {",", "and"}:
+        j = i
+        while j < len(doc) and doc[j].text in {",", "and"}:
+            j += 1
+        nxt = ctx.by_token.get(j) if j < len(doc) else None
+        if nxt is None or nxt.start != j or nxt.kind in {"pronoun", "first", "second", "we"}:
+            break
+        head = doc[nxt.head]
+        if head.dep_ in {"nsubj", "nsubjpass"} or any(t.is_sent_start for t in doc[i : nxt.end]):
+            break
+        added = _conjuncts(head)
+        out.extend(added)
+        i = max(m.end if (m := ctx.by_token.get(t.i)) is not None else t.i + 1 for t in added)
+    return out
+
+
 def _actors_of(ctx: _Context, tok: Token) -> list[str]:
     """The actors an argument token stands for (a name, a role, a pronoun, a group, or 'the two')."""
     ids: list[str] = []
-    for t in _conjuncts(tok):
+    listed = _conjuncts(tok)
+    for t in listed + _mention_tail(ctx, listed):
         mention = ctx.by_token.get(t.i)
         if mention is None:
             # "the French and British colleagues": the states named inside the noun phrase.
@@ -173,8 +203,9 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 for m in inner
                 if (m.kind in {"country", "org", "role"} and people) or t.pos_ == "PROPN" or counted
             ]
-            if t.lemma_.lower() in _MEMBERS:
-                # "some members of the House of Representatives": the body they belong to
+            if t.lemma_.lower() in _MEMBERS or (t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"):
+                # "some members of the House of Representatives": the body they belong to;
+                # "her counterparts from A and B": the states, where their people are not named
                 inner += [
                     ctx.by_token[k.i]
                     for p in _preps(t, {"of", "from"})  # "officials from China and Japan"
@@ -365,7 +396,27 @@ def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
     places = [p for p in _preps(tok, {"in", "at"}) if (m := ctx.by_token.get(p.i)) and m.kind == "country"]
     if places:
         return ContactKind.MEETING  # "our conversations in Russia and in Brazil" were held in person
+    if tok.lemma_ == "speak" and tok.pos_ == "VERB":
+        # Readouts say "spoke with X" of a phone call and name the place or occasion of an in-person talk.
+        return ContactKind.MEETING if _in_person(ctx, sent, tok) else ContactKind.CALL
     return ContactKind.CONTACT  # the channel is not stated
+
+
+def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
+    """Whether the sentence of ``tok`` places it in person: a place, a gathering, a trip or a meeting."""
+    for t in sent:
+        if t.i == tok.i:
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in {"sideline", "sidelines", "private", "person", "margin", "margins"} | _FORUMS:
+            return True
+        if {ctx.lex.nouns.get(lemma), ctx.lex.verbs.get(lemma)} & {"meeting", "visit"}:
+            return True
+        if t.pos_ == "VERB" and lemma in ctx.lex.travel_verbs:
+            return True
+    return bool(
+        [p for p in _preps(tok, {"in", "at", "during"}) if p.ent_type_ in {"GPE", "LOC", "FAC", "EVENT"}]
+    )
 
 
 class _Finder:
@@ -757,13 +808,20 @@ class _Finder:
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
         separate = any(c.lower_ in _SEPARATE for c in tok.subtree if c.i < tok.i)
+        separate = separate or (tok.tag_ == "NNS" and tok.lemma_.lower() in _COUNTED)
         # "talks with A on Sunday, and with B": two sessions; "dinner with A and with B": one table.
         separate = separate or (
             low not in _MEALS and _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
         )
-        if separate and len(self._ids(gov_subjects)) == 1 and own and not targets:
+        # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
+        holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
+        if separate and holders and not self._ids(holders):
+            return None  # sessions of someone unknown with each counterpart: the counterparts did not meet
+        if separate and len(self._ids(holders)) == 1 and not targets:
             # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
-            return self.build(tok, gov_subjects, own, kind, roles, split=True)
+            others = [o for o in gov_subjects + own if o not in holders]
+            if others:
+                return self.build(tok, holders, others, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
 
     def _hosted_by_national(
@@ -1003,8 +1061,28 @@ def _owner_via_prep(noun: Token) -> list[Token]:
     return [c for c in owner.children if c.dep_ == "poss"]
 
 
+# Verbs by which one holds a contact, also in a relative clause on its noun ("the talks he held with X").
+_HOLDING = {"have", "hold", "conduct", "make", "take", "host", "attend", "chair", "co-chair", "join", "place"}
+
+
+def _relative_holder(noun: Token) -> Token | None:
+    """ "the meeting he had with X", "the calls that she made": the verb of a relative clause on the noun.
+
+    Only a verb of holding whose object is the noun itself (the relative pronoun, or none written).
+    """
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING:
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if all(o.tag_ in {"WDT", "WP"} for o in objects):
+                return child
+    return None
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a contact noun is the object of, through "a round of" ("held a round of talks")."""
+    relative = _relative_holder(noun)
+    if relative is not None:
+        return relative
     cur = noun
     for _ in range(4):
         if cur.dep_ not in {"dobj", "pobj", "attr", "prep", "npadvmod"}:

@@ -1,0 +1,167 @@
+"""Contact rules that carry over to news the rules were not written on, each on sentences of our own.
+
+Every rule has at least three positive sentences in different wordings and one negative. A case gives the
+expected contacts as (participant names, kind); the order of contacts does not matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphkit.extractor import extract
+from graphkit.models import Article
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+
+Found = set[tuple[frozenset[str], str]]
+
+
+def contacts(text: str) -> Found:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    return {
+        (frozenset(extraction.actor(p.actor).name for p in c.participants), c.kind.value)
+        for c in extraction.contacts
+    }
+
+
+def pair(a: str, b: str, kind: str) -> tuple[frozenset[str], str]:
+    return frozenset({a, b}), kind
+
+
+# "spoke with X" in a readout is a phone call unless the sentence places the talk in person.
+SPEAKING = [
+    (
+        "President Biden spoke with Japanese Prime Minister Fumio Kishida on Tuesday.",
+        {pair("Joe Biden", "Fumio Kishida", "call")},
+    ),
+    (
+        "Chancellor Scholz spoke to President Emmanuel Macron about energy prices.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "call")},
+    ),
+    (
+        "Prime Minister Giorgia Meloni has spoken with King Abdullah II twice this month.",
+        {pair("Giorgia Meloni", "King Abdullah II", "call")},
+    ),
+    # in person: a gathering, a trip or a place is named
+    (
+        "President Biden spoke with Prime Minister Fumio Kishida on the sidelines of the G7 summit.",
+        {pair("Joe Biden", "Fumio Kishida", "meeting")},
+    ),
+    (
+        "During his visit to Tokyo, President Biden spoke with Prime Minister Fumio Kishida.",
+        {pair("Joe Biden", "Fumio Kishida", "meeting")},
+    ),
+]
+
+# A plural of a counted contact noun with one holder: one session per counterpart.
+SESSIONS = [
+    (
+        "Prime Minister Anthony Albanese held bilateral meetings with the leaders of Vietnam, Laos and "
+        "Thailand.",
+        {
+            pair("Anthony Albanese", "Vietnam", "meeting"),
+            pair("Anthony Albanese", "Laos", "meeting"),
+            pair("Anthony Albanese", "Thailand", "meeting"),
+        },
+    ),
+    (
+        "Chancellor Olaf Scholz took calls from President Emmanuel Macron and Prime Minister Giorgia Meloni.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "call"), pair("Olaf Scholz", "Giorgia Meloni", "call")},
+    ),
+    (
+        "Secretary Blinken has a busy week. In his meetings Tuesday with President Emmanuel Macron and "
+        "Chancellor Olaf Scholz, Blinken will discuss energy.",
+        {
+            pair("Antony Blinken", "Emmanuel Macron", "meeting"),
+            pair("Antony Blinken", "Olaf Scholz", "meeting"),
+        },
+    ),
+    # "talks" are not counted per session: one event with everyone
+    (
+        "President Emmanuel Macron held talks with Chancellor Olaf Scholz and Prime Minister Giorgia Meloni.",
+        {(frozenset({"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}), "meeting")},
+    ),
+]
+
+# "counterparts from A and B": the states, one session each, where their people are not named.
+COUNTERPARTS = [
+    (
+        "Foreign Minister Penny Wong held meetings with her counterparts from Brazil, Kenya and Canada.",
+        {
+            pair("Penny Wong", "Brazil", "meeting"),
+            pair("Penny Wong", "Kenya", "meeting"),
+            pair("Penny Wong", "Canada", "meeting"),
+        },
+    ),
+    (
+        "Secretary Blinken met his counterparts from Chile and Peru on Monday.",
+        {pair("Antony Blinken", "Chile", "meeting"), pair("Antony Blinken", "Peru", "meeting")},
+    ),
+    (
+        "President Emmanuel Macron phoned his counterparts from Egypt and Jordan.",
+        {pair("Emmanuel Macron", "Egypt", "call"), pair("Emmanuel Macron", "Jordan", "call")},
+    ),
+]
+
+# A list the parser broke after a comma still lists participants.
+BROKEN_LISTS = [
+    (
+        "The week ended with a series of meetings between President Obama, Israeli Prime Minister Netanyahu "
+        "and President Abbas of the Palestinian Authority.",
+        {(frozenset({"Barack Obama", "Benjamin Netanyahu", "Mahmoud Abbas"}), "meeting")},
+    ),
+    (
+        "The highlight was a round of talks between Chancellor Scholz, French President Macron and Italian "
+        "Prime Minister Meloni.",
+        {(frozenset({"Olaf Scholz", "Emmanuel Macron", "Giorgia Meloni"}), "meeting")},
+    ),
+    (
+        "Officials prepared a meeting between President Biden, Japanese Prime Minister Kishida and South "
+        "Korean President Yoon Suk Yeol.",
+        {(frozenset({"Joe Biden", "Fumio Kishida", "Yoon Suk Yeol"}), "meeting")},
+    ),
+]
+
+# "the talks he held with X": a relative clause of holding on a contact noun gives its participants.
+RELATIVE_HOLDERS = [
+    (
+        "Secretary Blinken described the talks he held with Foreign Minister Wang Yi as candid.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+    (
+        "President Macron said the meeting he had with Chancellor Scholz was productive.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Prime Minister Albanese praised the bilateral meetings that he had with the leaders of China and "
+        "Laos.",
+        {pair("Anthony Albanese", "China", "meeting"), pair("Anthony Albanese", "Laos", "meeting")},
+    ),
+]
+
+NEGATIVES = [
+    # a holder nobody can resolve: the counterparts did not meet each other
+    "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
+    # spoke to the press, not to a counterpart
+    "President Biden spoke to reporters on Tuesday.",
+    # a relative clause that only praises a meeting names nobody who held it
+    "The meeting that President Macron praised was held in Paris.",
+    # a list continued by a clause of its own is not a list of participants
+    "Chancellor Scholz spoke at length, and President Macron said nothing.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS
+)
+def test_contact_rules(text: str, expected: Found) -> None:
+    assert contacts(text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_contact(text: str) -> None:
+    assert contacts(text) == set()
