@@ -1,9 +1,9 @@
 """Word lists of diplomatic language, loaded once from ``data/lexicon/*.yaml``.
 
 Lexicons are data: adding a contact verb or an office is an edit to a YAML file, not to code. Every contact
-verb and noun of ``contacts.yaml`` is one trigger record (:class:`VerbTrigger`, :class:`NounTrigger`) that says
-which grammatical slots give which roles and when the word is a contact at all; the word classes the rules
-consult ("conveners", "side nouns") are named lists (:class:`WordClasses`). The file is validated by
+verb and noun of ``contacts.yaml`` is one trigger record (:class:`VerbTrigger`, :class:`NounTrigger`) that
+says which grammatical slots give which roles and when the word is a contact at all; the word classes the
+rules consult ("conveners", "side nouns") are named lists (:class:`WordClasses`). The file is validated by
 :class:`ContactLexicon` on load; ``schemas/lexicon.schema.json`` is its JSON Schema.
 """
 
@@ -36,74 +36,80 @@ Word = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^A-Z]+$")]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class VerbTrigger(_Record):
     """A contact verb: its kind and how the dependency parse around it gives the parties."""
 
     kind: ContactKind
-    #: (subject role, object role), e.g. (host, visitor) for "receive"; None: both are participants.
+    """The contact kind."""
     roles: tuple[Role, Role] | None = None
-    #: No contact without an object ("received the delegation"; "he received criticism" has no party).
+    """(subject role, object role), e.g. (host, visitor) for "receive"; None: both are participants."""
     requires_object: bool = False
-    #: Prepositions besides with/between/among whose objects are counterparts ("spoke to X").
+    """No contact without an object ("received the delegation"; "received criticism" names no party)."""
     object_preps: frozenset[Word] = frozenset()
-    #: A contact only with this preposition ("wrote to X"; "wrote a book" is none).
+    """Prepositions besides with/between/among whose objects are counterparts ("spoke to X")."""
     required_prep: Word | None = None
-    #: A contact only with this particle ("sat down with X").
+    """A contact only with this preposition ("wrote to X"; "wrote a book" is none)."""
     particle: Word | None = None
-    #: The subject alone may hold every party ("A and B met"), even when parsed as one noun phrase.
+    """A contact only with this particle ("sat down with X")."""
     symmetric: bool = False
-    #: A contact only when the subject names two or more parties ("A and B co-chaired").
+    """The subject alone may hold every party ("A and B met"), even when parsed as one noun phrase."""
     plural_subject: bool = False
-    #: The direct object is what is talked about or chaired, not a party ("discussed trade").
+    """A contact only when the subject names two or more parties ("A and B co-chaired")."""
     topic_object: bool = False
-    #: A verb of discussing: a with-phrase hung on the topic names the counterpart ("discussed trade with
-    #: X"); without any with-phrase only two named subjects make a contact; without an object the kind is
-    #: read from the context as for speech.
+    """The direct object is what is talked about or chaired, not a party ("discussed trade")."""
     discussion: bool = False
-    #: A verb of speaking: the kind is a call with phone words nearby, a meeting with an in-country place,
-    #: else this kind; a forum body as its object is an audience, not a party ("spoke to the Assembly").
+    """A verb of discussing: a with-phrase hung on the topic names the counterpart ("discussed trade with
+    X"); without any with-phrase only two named subjects make a contact; without an object the kind is read
+    from the context as for speech (a contact when no channel is stated)."""
     speech: ContactKind | None = None
-    #: A contact only when its own clause names the channel ("told X by phone"), see ``written_channels``.
+    """A verb of speaking: the kind is a call with phone words nearby, a meeting with an in-country place,
+    else this kind; a forum body as its object is an audience, not a party ("spoke to the Assembly")."""
     channel_required: bool = False
-    #: A passive subject is the object's party, never the subject's ("X was received": X is the guest).
+    """A contact only when its own clause names the channel: phone words make a call, the written channels
+    a correspondence ("told X by phone", "thanked X in a letter")."""
     passive_patient: bool = False
-    #: Without an object, a person inside the to-phrase is the guest ("welcomed to Moscow President X").
+    """A passive subject is the object's party, never the subject's ("X was received": X is the guest)."""
     guest_in_to_phrase: bool = False
-    #: Said by "I"/"we" it is happening as it is said ("I welcome you"), whatever modality surrounds it.
+    """Without an object, a person inside the to-phrase is the guest ("welcomed to the capital X")."""
     performative: bool = False
-    #: The status when the sentence states none (an invitation proposes a contact).
+    """Said by "I"/"we" it is happening as it is said ("I welcome you"), whatever modality surrounds it."""
     status: ContactStatus | None = None
-    #: Prepositions that mark another sense of the verb unless their object is a date ("called on X to").
+    """The status when the sentence states none (an invitation proposes a contact)."""
     sense_preps: frozenset[Word] = frozenset()
-    #: Clausal complements that are the contact's purpose ("called X to discuss"); when given, any other
-    #: complement marks another sense ("called him a liar") and a predicate complement naming an actor is
-    #: the counterpart (a misparsed "called Erdogan").
+    """Prepositions that mark another sense of the verb unless their object is a date ("called on X to")."""
     purposes: frozenset[Word] | None = None
+    """Clausal complements that are the contact's purpose ("called X to discuss"); when given, any other
+    complement marks another sense ("called him a liar") and a predicate complement naming an actor is the
+    counterpart (a misparsed "called X")."""
 
 
 class NounTrigger(_Record):
     """A contact noun: its kind and what its modifiers say about the parties."""
 
     kind: ContactKind
-    #: Also a gathering where contacts happen ("on the sidelines of the summit"): inside a venue phrase of
-    #: another trigger it is no contact, and an organization modifier names it ("the G20 summit").
+    """The contact kind."""
     venue: bool = False
-    #: The of-phrase names a participant ("the inauguration of President X"), as for visits and letters.
+    """Also a gathering where contacts happen: inside a venue phrase of another trigger it is no contact
+    ("on the sidelines of the summit"), and an organization modifier names it ("the G20 summit")."""
     of_is_participant: bool = False
-    #: A meal: its for-phrase names the guest and several with-phrases still sit at one table.
+    """The of-phrase names a participant ("the inauguration of X"), as it always does for visits and
+    letters."""
     meal: bool = False
-    #: A contact only with this preposition ("remarks with X" is a joint appearance, remarks alone a speech).
+    """A meal: its for-phrase names the guest, and several with-phrases still sit at one table."""
     required_prep: Word | None = None
-    #: A noun of speaking: kind from the context as for speech verbs, this kind when no channel is stated.
+    """A contact only with this preposition ("remarks with X" is a joint appearance; remarks alone a
+    speech)."""
     speech: ContactKind | None = None
-    #: A channel word: as a compound modifier the head noun is the trigger ("phone call"), and it makes a
-    #: noun with ``appeal_sense`` a contact.
+    """A noun of speaking: the kind from the context as for speech verbs, this kind when none is stated."""
     channel: bool = False
-    #: Also an appeal ("a call for restraint"): a contact only with a with/between/from-phrase or a channel.
+    """A channel word: as a compound modifier the head noun is the trigger ("phone call"), and it makes a
+    noun with ``appeal_sense`` a contact."""
     appeal_sense: bool = False
+    """Also an appeal ("a call for restraint"): a contact only with a with/between/from-phrase or a
+    channel modifier."""
 
 
 def _kind_shorthand(value: Any) -> Any:
@@ -122,23 +128,40 @@ NounEntry = Annotated[
 class WordClasses(_Record):
     """Named classes of words the contact rules consult (lemmas, or surface words where noted)."""
 
-    conveners: frozenset[Word]  # subjects of these take part in talks between others ("hosted talks")
-    urging_verbs: frozenset[Word]  # call for contacts among others ("urged dialogue")
-    informing_verbs: frozenset[Word]  # their on-phrase is a topic ("briefed X on the meeting")
-    scheduling_verbs: frozenset[Word]  # "talks to be held": a planned contact
-    light_verbs: frozenset[Word]  # never triggers: the contact noun they govern is ("held talks")
-    carry_verbs: frozenset[Word]  # bringing something to a person meets him ("took the plan to X")
-    quantity_nouns: frozenset[Word]  # a verb governs a contact noun through them ("a round of talks")
-    members: frozenset[Word]  # people of a body; their of/from-phrase names it ("members of Congress")
-    side_nouns: frozenset[Word]  # people of a side besides the people nouns ("heads of state")
-    collectives: frozenset[Word]  # plural nouns for a set of states ("other governments, including X")
-    forum_bodies: frozenset[Word]  # last words of bodies one speaks to, not with ("the General Assembly")
-    sports: frozenset[Word]  # settings where states meet as teams ("met in the final")
-    separate_modifiers: frozenset[Word]  # "one-on-one talks with A, B and C": one session per counterpart
-    remote_words: frozenset[Word]  # modifiers or by/over/via-objects that make a contact noun a call
-    voice_channels: frozenset[Word]  # by/over/on-objects that make a contact verb a call ("by phone")
-    call_frames: frozenset[Word]  # during/in-objects that frame a contact verb as a call
-    written_channels: frozenset[Word]  # words that make "told"/"thanked" a correspondence ("in a letter")
+    conveners: frozenset[Word]
+    """Verbs whose subject takes part in talks between others ("hosted talks between A and B")."""
+    urging_verbs: frozenset[Word]
+    """Verbs that call for contacts among others ("urged dialogue")."""
+    informing_verbs: frozenset[Word]
+    """Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting")."""
+    scheduling_verbs: frozenset[Word]
+    """Verbs that schedule a contact: "talks to be held" are planned."""
+    light_verbs: frozenset[Word]
+    """Verbs that carry a contact noun ("held talks"); never triggers themselves."""
+    carry_verbs: frozenset[Word]
+    """Verbs of bringing something to a person, which meets him ("took the plan to X")."""
+    quantity_nouns: frozenset[Word]
+    """Nouns through which a verb still governs a contact noun ("held a round of talks")."""
+    members: frozenset[Word]
+    """People of a body; their of/from-phrase names the body ("members of the parliament")."""
+    side_nouns: frozenset[Word]
+    """Nouns for the people of a side, besides the people nouns ("heads of state")."""
+    collectives: frozenset[Word]
+    """Plural nouns for a set of states ("other governments, including X")."""
+    forum_bodies: frozenset[Word]
+    """Last words of bodies one speaks to rather than with ("the General Assembly"); surface words."""
+    sports: frozenset[Word]
+    """Settings where states meet as teams ("met in the final")."""
+    separate_modifiers: frozenset[Word]
+    """Surface words saying "talks with A, B and C" were one session per counterpart ("one-on-one")."""
+    remote_words: frozenset[Word]
+    """Modifiers or by/over/via-objects that make a contact noun a call ("a virtual summit")."""
+    voice_channels: frozenset[Word]
+    """By/over/on-objects that make a contact verb a call ("spoke by phone")."""
+    call_frames: frozenset[Word]
+    """During/in-objects that frame a contact verb as a call ("during the call, X briefed Y")."""
+    written_channels: frozenset[Word]
+    """Words that make a channel-required verb a correspondence ("thanked X in a letter")."""
 
 
 class StatusCues(_Record):
