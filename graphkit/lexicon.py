@@ -158,6 +158,8 @@ class WordClasses(_Record):
     """Modifiers or by/over/via-objects that make a contact noun a call ("a virtual summit")."""
     voice_channels: frozenset[Word]
     """By/over/on-objects that make a contact verb a call ("spoke by phone")."""
+    venue_frames: frozenset[Word]
+    """Surface nouns whose of-phrase is the venue of another contact ("on the sidelines of the summit")."""
     call_frames: frozenset[Word]
     """During/in-objects that frame a contact verb as a call ("during the call, X briefed Y")."""
     written_channels: frozenset[Word]
@@ -175,6 +177,10 @@ class StatusCues(_Record):
     negated_governors: list[Word]
     negated_nouns: list[Word]
     double_negation: list[Word]
+    proposed_modifiers: list[Word]
+    negated_modifiers: list[Word]
+    possibility_predicates: list[Word]
+    wish_verbs: list[Word]
 
 
 class ContactLexicon(_Record):

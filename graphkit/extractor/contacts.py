@@ -933,7 +933,7 @@ def _is_venue(noun: Token, ctx: _Context) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lower_ in {"sidelines", "margins", "sideline", "margin"}:
+        if cur.lower_ in ctx.lex.words.venue_frames:
             return True
         if cur.pos_ in {"VERB", "AUX"}:
             return (
@@ -1062,7 +1062,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
         if particle is not None:
             lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
-        if lemma in {"like", "love"} and any(k.lower_ == "would" for k in kids):
+        if lemma in st["wish_verbs"] and any(k.lower_ == "would" for k in kids):
             proposed = True  # "would like to meet": a wish, not a plan
         if any(
             k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
@@ -1084,19 +1084,11 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ in {"amod", "compound"} and klow in st["planned_words"]:
                 planned = True
-            elif k.dep_ in {"amod"} and klow in {
-                "possible",
-                "proposed",
-                "potential",
-                "suggested",
-                "prospective",
-            }:
+            elif k.dep_ in {"amod"} and klow in st["proposed_modifiers"]:
                 proposed = True
-            elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
+            elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
                 negations += 1
-            elif (
-                k.dep_ == "acomp" and klow in {"possible", "likely", "probable", "unlikely"} and t.i != tok.i
-            ):
+            elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
                 proposed = True  # "a meeting is also possible"
             elif k.dep_ == "mark" and klow in {"if", "unless"}:
                 proposed = True  # "if Xi meets Putin": a condition, not an event
