@@ -158,6 +158,10 @@ class WordClasses(_Record):
     """Modifiers or by/over/via-objects that make a contact noun a call ("a virtual summit")."""
     voice_channels: frozenset[Word]
     """By/over/on-objects that make a contact verb a call ("spoke by phone")."""
+    arrival_verbs: frozenset[Word]
+    """Travel verbs whose from-phrase is also a place visited ("has just come back from X")."""
+    companion_verbs: frozenset[Word]
+    """Verbs whose object travels and takes part too ("accompanied the president to X")."""
     venue_frames: frozenset[Word]
     """Surface nouns whose of-phrase is the venue of another contact ("on the sidelines of the summit")."""
     call_frames: frozenset[Word]

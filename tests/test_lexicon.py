@@ -175,3 +175,140 @@ def test_verb_added_as_a_record_extracts(added_lexicon: None, text: str, expecte
 @pytest.mark.parametrize("text", [text for text, expected in ADDED if expected])
 def test_without_the_record_no_contact(text: str) -> None:
     assert _roles(text) == {}
+
+
+# The record fields and word classes of the shipped lexicon at work: (field, text, kind, {word: role}); an
+# empty mapping means no contact at all. Each field has a sentence it makes a contact, or keeps from one.
+P = "participant"
+SHIPPED = [
+    (
+        "particle",
+        "Joe Biden sat down with Xi Jinping in Bali on Monday.",
+        "meeting",
+        {"Biden": P, "Jinping": P},
+    ),
+    ("particle", "Joe Biden sat in the front row at the ceremony.", None, {}),
+    (
+        "required_prep",
+        "Emmanuel Macron wrote to Olaf Scholz last week about energy prices.",
+        "correspondence",
+        {"Macron": "sender", "Scholz": "recipient"},
+    ),
+    ("required_prep", "Emmanuel Macron wrote a book about Europe.", None, {}),
+    (
+        "passive_patient",
+        "Olaf Scholz was received by Emmanuel Macron at the Elysee on Monday.",
+        "meeting",
+        {"Macron": "host", "Scholz": "visitor"},
+    ),
+    ("requires_object", "Olaf Scholz was received with full honours in Paris.", None, {}),
+    (
+        "channel_required",
+        "Emmanuel Macron thanked Olaf Scholz in a letter on Monday.",
+        "correspondence",
+        {"Macron": "caller", "Scholz": "callee"},
+    ),
+    (
+        "channel_required",
+        "Emmanuel Macron thanked Olaf Scholz by telephone on Monday.",
+        "call",
+        {"Macron": "caller", "Scholz": "callee"},
+    ),
+    ("channel_required", "Emmanuel Macron thanked Olaf Scholz for his support.", None, {}),
+    (
+        "appeal_sense",
+        "Emmanuel Macron had a call with Olaf Scholz on Monday.",
+        "call",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("appeal_sense", "Emmanuel Macron issued a call for restraint on Monday.", None, {}),
+    (
+        "meal",
+        "Emmanuel Macron hosted a dinner for Olaf Scholz on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    (
+        "meal",
+        "Emmanuel Macron hosted a lunch with Olaf Scholz and with Giorgia Meloni on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P, "Meloni": P},
+    ),
+    (
+        "of_is_participant",
+        "Joe Biden attended the funeral of Shinzo Abe in Tokyo.",
+        "meeting",
+        {"Biden": P, "Abe": P},
+    ),
+    (
+        "purposes",
+        "Emmanuel Macron called Olaf Scholz to discuss energy prices.",
+        "call",
+        {"Macron": "caller", "Scholz": "callee"},
+    ),
+    ("sense_preps", "Emmanuel Macron called on Olaf Scholz to act.", None, {}),
+    ("purposes", "Emmanuel Macron called Olaf Scholz a friend of France.", None, {}),
+    (
+        "speech",
+        "Emmanuel Macron and Olaf Scholz talked in Berlin on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("speech", "Emmanuel Macron spoke with Olaf Scholz on Monday.", "contact", {"Macron": P, "Scholz": P}),
+    (
+        "speech",
+        "Emmanuel Macron spoke with Olaf Scholz by telephone on Monday.",
+        "call",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("speech", "Emmanuel Macron spoke to the United Nations General Assembly on Monday.", None, {}),
+    (
+        "plural_subject",
+        "Emmanuel Macron and Olaf Scholz co-chaired the session on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("plural_subject", "Emmanuel Macron chaired the session on Monday.", None, {}),
+    (
+        "discussion",
+        "Emmanuel Macron discussed energy prices with Olaf Scholz on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("discussion", "Emmanuel Macron discussed energy prices on Monday.", None, {}),
+    (
+        "required_prep",
+        "Emmanuel Macron delivered remarks with Olaf Scholz on Monday.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("required_prep", "Emmanuel Macron delivered remarks on Monday in Berlin.", None, {}),
+    ("sports", "France and Germany met in the final of the tournament in Berlin.", None, {}),
+    (
+        "arrival_verbs",
+        "Emmanuel Macron returned from Germany on Monday.",
+        "visit",
+        {"Macron": "visitor", "Germany": "host"},
+    ),
+    ("arrival_verbs", "Emmanuel Macron returned from a holiday on Monday.", None, {}),
+    (
+        "companion_verbs",
+        "Emmanuel Macron accompanied Olaf Scholz on a state visit to Japan.",
+        "visit",
+        {"Macron": "visitor", "Scholz": "visitor", "Japan": "host"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "kind", "expected"), SHIPPED)
+def test_shipped_records_at_work(field: str, text: str, kind: str | None, expected: dict[str, str]) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    if not expected:
+        assert extraction.contacts == (), field
+        return
+    (contact,) = extraction.contacts
+    assert contact.kind.value == kind, field
+    roles = {extraction.actor(p.actor).name: p.role.value for p in contact.participants}
+    assert len(roles) == len(expected), roles
+    for word, role in expected.items():
+        assert [r for name, r in roles.items() if word in name.split()] == [role], (field, roles)

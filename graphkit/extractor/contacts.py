@@ -591,7 +591,7 @@ class _Finder:
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
             return None  # "is expected in Tehran" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
-        if tok.lemma_.lower() in {"come", "return", "arrive", "fly"}:
+        if tok.lemma_.lower() in self.lex.words.arrival_verbs:
             goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
         for pobj in _preps(tok, {"on", "for"}):
             goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
@@ -601,7 +601,7 @@ class _Finder:
         visitors = _subjects(self.ctx, tok)
         if expected:
             visitors = [c for c in tok.children if c.dep_ == "nsubjpass"] or visitors
-        if tok.lemma_.lower() == "accompany":
+        if tok.lemma_.lower() in self.lex.words.companion_verbs:
             visitors += [
                 c for c in tok.children if c.dep_ == "dobj"
             ]  # both travel: "accompanying Obama to London"
@@ -673,7 +673,7 @@ class _Finder:
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
-            if verb.lemma_.lower() == "accompany":
+            if verb.lemma_.lower() in self.lex.words.companion_verbs:
                 own += [
                     c for c in verb.children if c.dep_ == "dobj"
                 ]  # "accompanying Felipe for a state visit"
