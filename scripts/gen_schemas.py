@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from graphkit.lexicon import ContactLexicon
 from graphkit.models import Article, Extraction
 from graphkit.pipeline import RunReport
 
@@ -25,6 +26,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "extraction": Extraction,
     "run_report": RunReport,
+    "lexicon": ContactLexicon,  # data/lexicon/contacts.yaml: contact trigger records and word classes
 }
 
 

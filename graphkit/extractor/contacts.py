@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graphkit.extractor.mentions import in_headline
+from graphkit.lexicon import NounTrigger
 from graphkit.models import ContactKind, ContactLevel, ContactStatus, DateSpan, Role
 
 if TYPE_CHECKING:
@@ -29,58 +30,10 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
 _WITH_PREPS = {"with", "between", "among", "amongst"}
 _REFERENCE_POINTS = {"since", "until", "till", "before", "after"}
-_MEALS = {"dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"}
-_CEREMONIES = {"inauguration", "funeral", "swearing-in"}
-_MEMBERS = {"member", "representative", "delegate", "official", "leader", "envoy", "minister"}
-_SCHEDULING = {"hold", "take", "convene", "begin", "start", "open", "organize", "organise"}
-# Gatherings that are places where contacts happen as much as contacts themselves.
-_FORUMS = {"summit", "conference", "forum", "session", "assembly", "sideline", "sidelines"}
-# Nouns through which a verb still governs a contact noun ("held a round of talks").
-_QUANTITY = {
-    *("round", "series", "set", "couple", "number", "day", "days", "week", "weeks", "lot"),
-    *("part", "leg", "stage", "start", "beginning", "end", "course", "rest", "first", "second", "last"),
-}
-# What one phones somebody to do ("called Erdogan to discuss migration").
-_CALL_PURPOSES = {"discuss", "congratulate", "express", "offer", "thank", "convey", "talk", "inform", "brief"}
-_CALL_PURPOSES |= {"wish", "ask", "apologize", "apologise", "condole", "reassure", "update", "seek", "urge"}
-# Verbs whose subject takes part in a meeting between others ("Qatar hosted talks between A and B").
-_CONVENERS = {
-    "host",
-    "organize",
-    "organise",
-    "mediate",
-    "chair",
-    "broker",
-    "facilitate",
-    "convene",
-    "attend",
-    "join",
-}
-# Verbs that call for contacts among others ("called for peace talks", "urged dialogue").
-_URGING = {"call", "urge", "demand", "push", "press", "appeal", "encourage", "advocate", "support", "back"}
-# Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting").
-_INFORMING = {"brief", "inform", "update", "tell", "advise", "report", "comment", "remark", "reflect"}
-# Nouns for the people of a side, besides the lexicon's people nouns ("Customs Union heads of state").
-_SIDE_NOUNS = {"head", "side", "leadership", "government", "administration", "team", "expert", "member"}
-_SIDE_NOUNS |= {"staff", "mediator", "troika", "mission", "spokesman", "spokesperson", "chief"}
-# Bodies one speaks to rather than with ("addressed the General Assembly").
-_FORUM_BODIES = _FORUMS | {"parliament", "congress", "senate", "duma"}
-# Plural nouns for a set of states or their governments ("other governments, including Israel").
-_COLLECTIVES = {"government", "country", "nation", "ally", "partner", "state", "power", "capital", "neighbor"}
-# Sporting settings where states "meet" as teams.
-_SPORTS = {"final", "semifinal", "semi-final", "quarterfinal", "match", "game", "tournament", "championship"}
-_SPORTS |= {"cup", "league", "olympics", "derby", "playoff", "play-off", "round-robin"}
-# Verbs of bringing something to somebody in person ("take the proposal to Saakashvili").
-_CARRY_VERBS = {"take", "bring", "carry", "deliver", "hand", "present"}
+# Contact vocabulary (which verbs convene, which nouns are meals or forums ...) is data: the trigger records
+# and word classes of data/lexicon/contacts.yaml (graphkit.lexicon). Only grammar words stay here.
 _TOPIC_PREPS = {"on", "about", "of", "over", "regarding", "concerning"}
 _SUBORDINATORS = {"when", "after", "before", "since", "while", "as", "because", "once", "whenever", "where"}
-# Verbs whose subject alone can hold all participants ("A and B met").
-_SYMMETRIC = {"meet", "talk", "speak", "confer", "negotiate", "discuss"}
-# Modifiers saying that "talks with A, B and C" were separate sessions, one per counterpart.
-_SEPARATE = {"one-on-one", "separate", "individual", "one", "respective"}
-# Contact nouns counted one per session: in the plural with one subject and several counterparts ("calls
-# with A and B", "meetings with the leaders of A and B") they are one session each; "talks" are not.
-_COUNTED = {"meeting", "call", "bilateral", "conversation", "visit", "phone call", "videoconference"}
 
 
 @dataclass
@@ -111,27 +64,27 @@ class _Context:
     reporting: frozenset[str]
 
 
-def _conjuncts(tok: Token) -> list[Token]:
+def _conjuncts(tok: Token, lex: Lexicon) -> list[Token]:
     """A token with its coordinated and appositive tokens, and what "including" lists after it."""
     out = [tok]
     for child in tok.children:
         if child.dep_ in {"conj", "appos"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
-            out.extend(_conjuncts(child))
+            out.extend(_conjuncts(child, lex))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
-            out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p))
+            out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p, lex))
         elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"accompany", "join", "flank"}:
             # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
             agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            out.extend(t for p in agents for t in _conjuncts(p))
-    if tok.tag_ == "NNS" and tok.lemma_.lower() in _COLLECTIVES:
+            out.extend(t for p in agents for t in _conjuncts(p, lex))
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in lex.words.collectives:
         # "other governments about the call, including Israel": the list may hang on a nearer noun.
         for t in tok.subtree:
             if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "including" and t.head.i != tok.i:
-                out.extend(k for p in t.children if p.dep_ == "pobj" for k in _conjuncts(p))
-    return out + _list_tail(out[-1])
+                out.extend(k for p in t.children if p.dep_ == "pobj" for k in _conjuncts(p, lex))
+    return out + _list_tail(out[-1], lex)
 
 
-def _list_tail(last: Token) -> list[Token]:
+def _list_tail(last: Token, lex: Lexicon) -> list[Token]:
     """ "met A, B, and C" where the parser hung B or C elsewhere: proper nouns right after a comma."""
     doc = last.doc
     i = start = last.right_edge.i + 1
@@ -144,7 +97,7 @@ def _list_tail(last: Token) -> list[Token]:
         return []
     if any(doc[j].pos_ != "PROPN" for j in range(i, cand.i)):
         return []
-    return _conjuncts(cand)  # its own conjuncts, and any further tail
+    return _conjuncts(cand, lex)  # its own conjuncts, and any further tail
 
 
 def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
@@ -167,7 +120,7 @@ def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
         head = doc[nxt.head]
         if head.dep_ in {"nsubj", "nsubjpass"} or any(t.is_sent_start for t in doc[i : nxt.end]):
             break
-        added = _conjuncts(head)
+        added = _conjuncts(head, ctx.lex)
         out.extend(added)
         i = max(m.end if (m := ctx.by_token.get(t.i)) is not None else t.i + 1 for t in added)
     return out
@@ -176,7 +129,7 @@ def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
 def _actors_of(ctx: _Context, tok: Token) -> list[str]:
     """The actors an argument token stands for (a name, a role, a pronoun, a group, or 'the two')."""
     ids: list[str] = []
-    listed = _conjuncts(tok)
+    listed = _conjuncts(tok, ctx.lex)
     for t in listed + _mention_tail(ctx, listed):
         mention = ctx.by_token.get(t.i)
         if mention is None:
@@ -195,7 +148,8 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             # "the French and British colleagues", "Customs Union heads of state": people of a side; but
             # "met its NATO spending target" names no party
             people = (
-                t.lemma_.lower() in ctx.lex.people_nouns | _SIDE_NOUNS | _COLLECTIVES
+                t.lemma_.lower()
+                in ctx.lex.people_nouns | ctx.lex.words.side_nouns | ctx.lex.words.collectives
                 or t.lower_ in ctx.lex.office_words
             )
             inner = [
@@ -203,7 +157,8 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 for m in inner
                 if (m.kind in {"country", "org", "role"} and people) or t.pos_ == "PROPN" or counted
             ]
-            if t.lemma_.lower() in _MEMBERS or (t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"):
+            counterparts = t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"
+            if t.lemma_.lower() in ctx.lex.words.members or counterparts:
                 # "some members of the House of Representatives": the body they belong to;
                 # "her counterparts from A and B": the states, where their people are not named
                 inner += [
@@ -286,7 +241,7 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     if agents:
         return agents
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive and verb.lemma_ not in {"receive", "host", "welcome", "visit"}:
+    if passive and not ((trigger := ctx.lex.verb_triggers.get(verb.lemma_)) and trigger.passive_patient):
         return passive
     head = verb.head
     if head.i == verb.i:
@@ -316,14 +271,14 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
     return []
 
 
-def _in_topic(tok: Token, top: Token) -> bool:
+def _in_topic(tok: Token, top: Token, lex: Lexicon) -> bool:
     """Whether ``tok`` sits in a prepositional or clausal modifier under ``top`` ("concerns like Iran").
 
     "The foreign ministers of Greece and Turkey": an of-phrase of officials names their states.
     """
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
-        members = cur.lower_ in {"of", "from"} and cur.head.lemma_.lower() in _MEMBERS
+        members = cur.lower_ in {"of", "from"} and cur.head.lemma_.lower() in lex.words.members
         if cur.dep_ in {"relcl", "acl", "advcl"} or (
             cur.dep_ == "prep" and cur.lower_ not in _WITH_PREPS and not members
         ):
@@ -380,8 +335,8 @@ def _with_phrases(tok: Token) -> int:
     return sum(1 for c in tok.children if c.pos_ == "ADP" and c.lower_ == "with")
 
 
-def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
-    """ "spoke with", "talked to", "a conversation": a call when phone words are near, else a contact."""
+def _kind_for_speech(ctx: _Context, sent: Span, tok: Token, unstated: ContactKind) -> ContactKind:
+    """ "spoke with", "talked to", "a conversation": a call when phone words are near, else ``unstated``."""
     window = [sent]
     nxt = ctx.doc[sent.end].sent if sent.end < len(ctx.doc) else None
     if nxt is not None:
@@ -391,15 +346,13 @@ def _kind_for_speech(ctx: _Context, sent: Span, tok: Token) -> ContactKind:
             t.lower_ in ctx.lex.phone_words or t.lemma_ in ctx.lex.phone_words for t in span if t.i != tok.i
         ):
             return ContactKind.CALL
-    if tok.lemma_ == "talk" and tok.pos_ == "VERB":
-        return ContactKind.MEETING
     places = [p for p in _preps(tok, {"in", "at"}) if (m := ctx.by_token.get(p.i)) and m.kind == "country"]
     if places:
         return ContactKind.MEETING  # "our conversations in Russia and in Brazil" were held in person
-    if tok.lemma_ == "speak" and tok.pos_ == "VERB":
+    if unstated is ContactKind.CALL and _in_person(ctx, sent, tok):
         # Readouts say "spoke with X" of a phone call and name the place or occasion of an in-person talk.
-        return ContactKind.MEETING if _in_person(ctx, sent, tok) else ContactKind.CALL
-    return ContactKind.CONTACT  # the channel is not stated
+        return ContactKind.MEETING
+    return unstated  # the channel is not stated: "talked" is in person, "spoke" a call
 
 
 def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
@@ -408,7 +361,9 @@ def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
         if t.i == tok.i:
             continue
         lemma = t.lemma_.lower()
-        if lemma in {"sideline", "sidelines", "private", "person", "margin", "margins"} | _FORUMS:
+        noun = ctx.lex.noun_triggers.get(lemma)
+        gathering = lemma in ctx.lex.words.forum_bodies or (noun is not None and noun.venue)
+        if lemma in ctx.lex.words.venue_frames | {"private", "person"} or gathering:
             return True
         if {ctx.lex.nouns.get(lemma), ctx.lex.verbs.get(lemma)} & {"meeting", "visit"}:
             return True
@@ -427,31 +382,33 @@ class _Finder:
     # --- triggers -----------------------------------------------------------------------------------
     def verb(self, tok: Token) -> ContactDraft | None:
         lemma = tok.lemma_.lower()
-        kind_name = self.lex.verbs.get(lemma)
-        if kind_name is None or tok.pos_ not in {"VERB"}:
+        trigger = self.lex.verb_triggers.get(lemma)
+        if trigger is None or tok.pos_ not in {"VERB"}:
             return None
-        if lemma == "hold":
+        if lemma in self.lex.words.light_verbs:
             return None  # "held talks": the noun carries the contact
-        if lemma in {"tell", "congratulate", "thank"}:
-            return self.told(tok)
-        if lemma == "call" and (
+        if trigger.channel_required:
+            return self.told(tok, trigger.roles)
+        if (
             # "called on X to ...", "called for talks"; but "called X on Sunday" is a call
-            any(p.ent_type_ not in {"DATE", "TIME"} for p in _preps(tok, {"on", "upon", "for"}))
-            or any(
+            any(p.ent_type_ not in {"DATE", "TIME"} for p in _preps(tok, set(trigger.sense_preps)))
+        ) or (
+            trigger.purposes is not None
+            and any(
                 c.dep_ in {"xcomp", "oprd", "ccomp"}
-                and c.lemma_.lower() not in _CALL_PURPOSES
+                and c.lemma_.lower() not in trigger.purposes
                 and c.i not in self.ctx.by_token  # "called Erdogan" mis-parsed as a predicate is still a call
                 for c in tok.children
             )
         ):
             return None  # "called on X to", "called him a liar"; but "called Erdogan to discuss migration"
-        if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
-            return None
-        if any(p.lemma_.lower() in _SPORTS for p in _preps(tok, {"in", "at", "during"})):
+        if trigger.particle is not None and not any(c.lower_ == trigger.particle for c in tok.children):
+            return None  # "sat down with"
+        if any(p.lemma_.lower() in self.lex.words.sports for p in _preps(tok, {"in", "at", "during"})):
             return None  # "China and India met in the final of the tournament": teams, not governments
-        if lemma == "write" and not _preps(tok, {"to"}):
-            return None
-        if lemma in {"chair", "co-chair"} and len(self._ids(_subjects(self.ctx, tok))) < 2:
+        if trigger.required_prep is not None and not _preps(tok, {trigger.required_prep}):
+            return None  # "wrote to X"
+        if trigger.plural_subject and len(self._ids(_subjects(self.ctx, tok))) < 2:
             return None  # one person chairing a meeting is not a contact by itself
         # "discussed the issue with Blinken": the parser often hangs the with-phrase on the thing discussed
         topic_with = (
@@ -462,7 +419,7 @@ class _Finder:
                 and d.lemma_.lower() not in self.lex.nouns  # "discussed his meetings with X"
                 for p in _preps(d, {"with"})
             ]
-            if lemma == "discuss"
+            if trigger.discussion
             else []
         )
         named = [
@@ -470,7 +427,7 @@ class _Finder:
             for s in _subjects(self.ctx, tok)
             if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
         ]
-        if lemma == "discuss" and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
+        if trigger.discussion and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
             # "discussed the issue" alone is not a contact, nor "we discussed" (the meeting told already);
             # "Putin and Modi discussed trade" is one
             return None
@@ -478,8 +435,11 @@ class _Finder:
         objects = [
             c
             for c in tok.children
-            if (c.dep_ == "dobj" or (c.dep_ == "oprd" and lemma == "call" and c.i in self.ctx.by_token))
-            and lemma not in {"discuss", "chair", "co-chair"}
+            if (
+                c.dep_ == "dobj"
+                or (c.dep_ == "oprd" and trigger.purposes is not None and c.i in self.ctx.by_token)
+            )
+            and not trigger.topic_object
         ]
         if any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
             # "X was received by Y": Y acts on X.
@@ -487,10 +447,7 @@ class _Finder:
             if not patients and tok.dep_ == "conj":
                 patients = _subjects(self.ctx, tok.head)
             objects += patients
-        objects += (
-            _preps(tok, _WITH_PREPS | ({"to"} if lemma in {"speak", "talk", "write", "send"} else set()))
-            + topic_with
-        )
+        objects += _preps(tok, _WITH_PREPS | set(trigger.object_preps)) + topic_with
         # "will meet Xi tomorrow" parsed as "Xi tomorrow": a name glued onto the date is the object
         objects += [
             c
@@ -499,7 +456,7 @@ class _Finder:
             for c in d.children
             if c.dep_ == "compound" and c.i in self.ctx.by_token
         ]
-        if lemma in {"welcome", "receive", "greet"} and not objects:
+        if trigger.guest_in_to_phrase and not objects:
             # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed
             # into the place phrase; only a person there is the guest.
             objects = [
@@ -510,45 +467,37 @@ class _Finder:
                 and m.type.value == "person"
                 and t.i == m.head
             ]
-        if (
-            lemma
-            in {"receive", "welcome", "host", "greet", "brief", "phone", "telephone", "call", "visit", "ring"}
-            and not objects
-        ):
+        if trigger.requires_object and not objects:
             return None
-        if not objects and lemma in _SYMMETRIC and len(self._ids(subjects)) < 2:
+        if not objects and trigger.symmetric and len(self._ids(subjects)) < 2:
             # "A and B met" parsed with B hanging inside A's noun phrase: every actor in the subject counts.
             subjects = [
-                t for s in subjects for t in s.subtree if t.i in self.ctx.by_token and not _in_topic(t, s)
+                t
+                for s in subjects
+                for t in s.subtree
+                if t.i in self.ctx.by_token and not _in_topic(t, s, self.lex)
             ]
-        if lemma in {"talk", "speak", "address"}:
+        if trigger.speech is not None:
             # "spoke to the General Assembly": a speech to a body, not a contact with it
             objects = [o for o in objects if not self._forum(o)]
-        if lemma in {"talk", "speak"} and not objects and len(self._ids(subjects)) < 2:
+        if trigger.speech is not None and not objects and len(self._ids(subjects)) < 2:
             return None
-        kind = ContactKind(kind_name)
-        if lemma in {"speak", "talk"} or (lemma == "discuss" and not objects):
+        kind = trigger.kind
+        if trigger.speech is not None or (trigger.discussion and not objects):
             # "A and B discussed trade": said of a call or a meeting, often one told already
-            kind = _kind_for_speech(self.ctx, tok.sent, tok)
-        if any(c.lower_ in {"phone", "telephone"} for p in _preps(tok, {"by", "over", "on"}) for c in [p]):
+            kind = _kind_for_speech(self.ctx, tok.sent, tok, trigger.speech or ContactKind.CONTACT)
+        if any(
+            c.lower_ in self.lex.words.voice_channels for p in _preps(tok, {"by", "over", "on"}) for c in [p]
+        ):
             kind = ContactKind.CALL
         for frame in _preps(tok, {"during", "in"}):
             # "During the telephone conversation, X briefed Y": the frame noun names the channel.
             if any(c.lower_ in self.lex.phone_words for c in frame.children) or (
-                frame.lower_ in {"call", "phone", "telephone", "videoconference"}
+                frame.lower_ in self.lex.words.call_frames
             ):
                 kind = ContactKind.CALL
-        roles = {
-            "receive": (Role.HOST, Role.VISITOR),
-            "host": (Role.HOST, Role.VISITOR),
-            "welcome": (Role.HOST, Role.VISITOR),
-            "visit": (Role.VISITOR, Role.HOST),
-            "phone": (Role.CALLER, Role.CALLEE),
-            "call": (Role.CALLER, Role.CALLEE),
-            "telephone": (Role.CALLER, Role.CALLEE),
-            "write": (Role.SENDER, Role.RECIPIENT),
-        }.get(lemma)
-        if lemma in {"visit", "tour"}:
+        roles = trigger.roles
+        if trigger.kind is ContactKind.VISIT:
             objects = [o for o in objects if self._visitable(o)]
             objs = self._ids(objects)
             if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
@@ -558,7 +507,7 @@ class _Finder:
     def _forum(self, tok: Token) -> bool:
         mention = self.ctx.by_token.get(tok.i)
         name = (mention.name or mention.surface) if mention is not None and mention.kind == "org" else ""
-        return name.lower().rsplit(" ", 1)[-1] in _FORUM_BODIES
+        return name.lower().rsplit(" ", 1)[-1] in self.lex.words.forum_bodies
 
     def _internal(self, ids: list[str]) -> bool:
         """A leader's dealings with his own officials or state are not diplomatic contacts (the guideline)."""
@@ -634,7 +583,7 @@ class _Finder:
 
     def carry(self, tok: Token) -> ContactDraft | None:
         """ "the plan, which Sarkozy will take to Saakashvili": bringing something to a person meets him."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CARRY_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.words.carry_verbs:
             return None
         people = [
             p
@@ -669,7 +618,7 @@ class _Finder:
             return None
         return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
 
-    def told(self, tok: Token) -> ContactDraft | None:
+    def told(self, tok: Token, roles: tuple[Role, Role] | None) -> ContactDraft | None:
         """ "X told Y by phone", "X congratulated Y in a letter": a contact only when the channel is named."""
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
         if not objects or any(
@@ -682,20 +631,18 @@ class _Finder:
         words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
         if words & self.lex.phone_words:
             kind = ContactKind.CALL
-        elif words & {"letter", "message", "messages", "telegram", "cable"}:
+        elif words & self.lex.words.written_channels:
             kind = ContactKind.CORRESPONDENCE
-        elif words & {"meeting", "talks", "met", "visit", "summit"}:
-            return None  # the meeting noun or verb carries the contact
         else:
-            return None
-        return self.build(tok, _subjects(self.ctx, tok), objects, kind, (Role.CALLER, Role.CALLEE))
+            return None  # no channel; a meeting noun or verb in the clause carries the contact itself
+        return self.build(tok, _subjects(self.ctx, tok), objects, kind, roles)
 
     def travel(self, tok: Token) -> ContactDraft | None:
         expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
             return None  # "is expected in Tehran" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
-        if tok.lemma_.lower() in {"come", "return", "arrive", "fly"}:
+        if tok.lemma_.lower() in self.lex.words.arrival_verbs:
             goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
         for pobj in _preps(tok, {"on", "for"}):
             goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
@@ -705,7 +652,7 @@ class _Finder:
         visitors = _subjects(self.ctx, tok)
         if expected:
             visitors = [c for c in tok.children if c.dep_ == "nsubjpass"] or visitors
-        if tok.lemma_.lower() == "accompany":
+        if tok.lemma_.lower() in self.lex.words.companion_verbs:
             visitors += [
                 c for c in tok.children if c.dep_ == "dobj"
             ]  # both travel: "accompanying Obama to London"
@@ -715,16 +662,21 @@ class _Finder:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
         low = tok.lower_
-        kind_name = self.lex.nouns.get(low) or self.lex.nouns.get(tok.lemma_.lower())
-        if kind_name is None:
+        as_written = self.lex.noun_triggers.get(low)
+        trigger = as_written or self.lex.noun_triggers.get(tok.lemma_.lower())
+        if trigger is None:
             return None
+        if as_written is None:
+            # An inflected form found through its lemma ("conversations") takes the lemma's kind only: the
+            # record's sense checks were written and tested for the listed word.
+            trigger = NounTrigger(kind=trigger.kind, counted=trigger.counted)
         if (
-            low == "call"
-            and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
+            trigger.appeal_sense
+            and not any(c.lower_ in self.lex.channel_nouns for c in tok.children)
             and not _preps(tok, {"with", "between", "from"})
         ):
             return None  # "a call for restraint" is not a phone call; "a call from X" is
-        if low in {"phone", "telephone", "video"} and tok.dep_ == "compound":
+        if trigger.channel and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
         own = _preps(tok, _WITH_PREPS | {"by", "from"}) + _between_members(self.ctx, tok)
         own += [
@@ -732,23 +684,23 @@ class _Finder:
             for c in tok.children
             if c.dep_ in {"poss", "compound", "amod", "nmod"}
             and c.i in self.ctx.by_token
-            and not (low in _FORUMS and self.ctx.by_token[c.i].kind == "org")  # "the G20 summit" is a venue
+            and not (trigger.venue and self.ctx.by_token[c.i].kind == "org")  # "the G20 summit" is a venue
         ]
-        if low in _FORUMS and _is_venue(tok, self.ctx):
+        if trigger.venue and _is_venue(tok, self.ctx):
             return None  # "met on the sidelines of the BRICS summit": the meeting is the contact
-        kind = ContactKind(kind_name)
-        if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or low in _CEREMONIES:
+        kind = trigger.kind
+        if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or trigger.of_is_participant:
             own += _preps(tok, {"of"})  # "the visit of Chavez", "the inauguration of President Bachelet"
-        if low in _MEALS:
+        if trigger.meal:
             own += _preps(tok, {"for", "in honor of", "honoring"})  # "a dinner for the visiting president"
-        if low == "remarks" and not _preps(tok, {"with"}):
+        if trigger.required_prep is not None and not _preps(tok, {trigger.required_prep}):
             return None  # remarks alone are a speech; "remarks with X" a joint appearance
         targets = _preps(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
         targets = [t for t in targets if self._visitable(t)]
         if kind is ContactKind.VISIT and not targets and not _preps(tok, {"with"}):
             return None  # "visits by A and B" name visitors, not a contact between them
         gov_subjects: list[Token] = _owner_via_prep(tok)
-        verb = _governing_verb(tok)
+        verb = _governing_verb(tok, self.lex)
         if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
             verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi
         gerund = tok.lower_.endswith("ing") and not any(c.dep_ in {"det", "poss"} for c in tok.children)
@@ -765,14 +717,14 @@ class _Finder:
         if verb is not None and verb.lemma_.lower() in self.lex.onlooker_verbs and not via_prep:
             verb = None  # "China protested Abe's visit": the protester is not a participant
         listed = self._ids(_between_members(self.ctx, tok) + _preps(tok, {"between"}))
-        if verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in _CONVENERS:
+        if verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in self.lex.words.conveners:
             # "The Kremlin ruled out a meeting between Putin and Zelensky": the parties are listed;
             # whoever rules it out, proposes or welcomes it is not one of them (a host or mediator is)
             gov_subjects, verb = [], None
         if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
-            if verb.lemma_.lower() == "accompany":
+            if verb.lemma_.lower() in self.lex.words.companion_verbs:
                 own += [
                     c for c in verb.children if c.dep_ == "dobj"
                 ]  # "accompanying Felipe for a state visit"
@@ -785,19 +737,27 @@ class _Finder:
                     for c in verb.children
                     if c.dep_ in {"dative", "dobj"} and c.i != tok.i and c.i in self.ctx.by_token
                 ]
-        if low == "conversation":
-            kind = _kind_for_speech(self.ctx, tok.sent, tok)  # a conversation is a call unless met in person
-        remote = {"phone", "telephone", "video", "virtual", "online", "videoconference"}
+        if trigger.speech is not None:
+            kind = _kind_for_speech(self.ctx, tok.sent, tok, trigger.speech)  # a call unless met in person
+        remote = self.lex.words.remote_words
         channel = [p.lower_ for p in _preps(tok, {"by", "over", "via"})]
         if any(c.lower_ in remote for c in tok.children) or set(channel) & remote:
             kind = ContactKind.CALL  # "phone talks", "a virtual summit", "talks by telephone"
-        if verb is not None and verb.lemma_.lower() in _URGING and not own and not targets:
+        if (
+            verb is not None
+            and verb.lemma_.lower() in self.lex.words.urging_verbs
+            and not own
+            and not targets
+        ):
             return None  # "Lula called for peace talks": talks between others, not with Lula
-        light = verb is not None and verb.lemma_.lower() in {"hold", "have", "conduct"}
+        light = verb is not None and verb.lemma_.lower() in self.lex.words.light_verbs
         if not own and not targets and len(self._ids(gov_subjects)) < 2 and light:
             # "A and B held a phone conversation" parsed with A inside B's noun phrase
             gov_subjects = [
-                t for s in gov_subjects for t in s.subtree if t.i in self.ctx.by_token and not _in_topic(t, s)
+                t
+                for s in gov_subjects
+                for t in s.subtree
+                if t.i in self.ctx.by_token and not _in_topic(t, s, self.lex)
             ]
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             # "a meeting is possible on the sidelines ... between X and Y"
@@ -807,11 +767,11 @@ class _Finder:
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
-        separate = any(c.lower_ in _SEPARATE for c in tok.subtree if c.i < tok.i)
-        separate = separate or (tok.tag_ == "NNS" and tok.lemma_.lower() in _COUNTED)
+        separate = any(c.lower_ in self.lex.words.separate_modifiers for c in tok.subtree if c.i < tok.i)
+        separate = separate or (tok.tag_ == "NNS" and trigger.counted)
         # "talks with A on Sunday, and with B": two sessions; "dinner with A and with B": one table.
         separate = separate or (
-            low not in _MEALS and _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
+            not trigger.meal and _with_phrases(tok) + (_with_phrases(verb) if verb is not None else 0) > 1
         )
         # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
         holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
@@ -868,12 +828,13 @@ class _Finder:
         role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
         role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
         status = _status(self.ctx, tok)
-        if tok.lemma_.lower() == "invite" and status is ContactStatus.OCCURRED:
-            status = ContactStatus.PROPOSED  # an invitation proposes a visit or meeting
+        record = self.lex.verb_triggers.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if record is not None and record.status is not None and status is ContactStatus.OCCURRED:
+            status = record.status  # an invitation proposes a visit or meeting
         if tok.lemma_.lower() == "expect" and status is ContactStatus.OCCURRED:
             status = ContactStatus.PLANNED  # "is expected in Tehran"
         date = _date_for(self.ctx, tok, status)
-        if status is ContactStatus.OCCURRED and _present_tense(tok):
+        if status is ContactStatus.OCCURRED and _present_tense(tok, self.lex):
             # News writes scheduled events in the present: "leaves Friday for Khartoum", "meets Abe Monday".
             ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
             if ahead is not None and self.ctx.published and ahead.start > self.ctx.published:
@@ -896,7 +857,7 @@ class _Finder:
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )
         draft.weak_status = status is ContactStatus.OCCURRED and (
-            (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok) is None)
+            (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok, self.lex) is None)
             or in_headline(tok)  # "Clinton Travels to London": headlines flatten tense
         )
         return draft
@@ -1030,7 +991,7 @@ def _is_venue(noun: Token, ctx: _Context) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lower_ in {"sidelines", "margins", "sideline", "margin"}:
+        if cur.lower_ in ctx.lex.words.venue_frames:
             return True
         if cur.pos_ in {"VERB", "AUX"}:
             return (
@@ -1041,9 +1002,9 @@ def _is_venue(noun: Token, ctx: _Context) -> bool:
     return False
 
 
-def _present_tense(tok: Token) -> bool:
+def _present_tense(tok: Token, lex: Lexicon) -> bool:
     """The trigger, or the verb governing a trigger noun, is in the present ("meets", "is accompanying")."""
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else _governing_verb(tok)
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else _governing_verb(tok, lex)
     if verb is None:
         return False
     if verb.tag_ in {"VBZ", "VBP"}:
@@ -1061,26 +1022,22 @@ def _owner_via_prep(noun: Token) -> list[Token]:
     return [c for c in owner.children if c.dep_ == "poss"]
 
 
-# Verbs by which one holds a contact, also in a relative clause on its noun ("the talks he held with X").
-_HOLDING = {"have", "hold", "conduct", "make", "take", "host", "attend", "chair", "co-chair", "join", "place"}
-
-
-def _relative_holder(noun: Token) -> Token | None:
+def _relative_holder(noun: Token, lex: Lexicon) -> Token | None:
     """ "the meeting he had with X", "the calls that she made": the verb of a relative clause on the noun.
 
     Only a verb of holding whose object is the noun itself (the relative pronoun, or none written).
     """
     for child in noun.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING:
+        if child.dep_ == "relcl" and child.lemma_.lower() in lex.words.holding_verbs:
             objects = [c for c in child.children if c.dep_ == "dobj"]
             if all(o.tag_ in {"WDT", "WP"} for o in objects):
                 return child
     return None
 
 
-def _governing_verb(noun: Token) -> Token | None:
+def _governing_verb(noun: Token, lex: Lexicon) -> Token | None:
     """The verb a contact noun is the object of, through "a round of" ("held a round of talks")."""
-    relative = _relative_holder(noun)
+    relative = _relative_holder(noun, lex)
     if relative is not None:
         return relative
     cur = noun
@@ -1091,12 +1048,12 @@ def _governing_verb(noun: Token) -> Token | None:
             cur.dep_ == "prep"
             and cur.lower_ in _TOPIC_PREPS
             and cur.head.pos_ in {"NOUN", "PROPN"}
-            and cur.head.lemma_.lower() not in _QUANTITY
+            and cur.head.lemma_.lower() not in lex.words.quantity_nouns
         ):
             return None  # "briefed X on the outcomes of the meeting": the meeting is not the briefing's
         if cur.dep_ == "prep" and (
             cur.lower_ in {"about", "regarding", "concerning"}
-            or (cur.lower_ == "on" and cur.head.lemma_.lower() in _INFORMING)
+            or (cur.lower_ == "on" and cur.head.lemma_.lower() in lex.words.informing_verbs)
         ):
             return None  # "briefed Boric on the meeting": what he told about, not what he held
         cur = cur.head
@@ -1157,7 +1114,9 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
     proposed = planned = False
     below = -1  # the chain element under t
     if any(
-        k.dep_ == "acl" and k.lemma_.lower() in _SCHEDULING and any(a.tag_ == "TO" for a in k.children)
+        k.dep_ == "acl"
+        and k.lemma_.lower() in ctx.lex.words.scheduling_verbs
+        and any(a.tag_ == "TO" for a in k.children)
         for k in tok.children
     ):
         return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
@@ -1177,7 +1136,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
         if particle is not None:
             lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
-        if lemma in {"like", "love"} and any(k.lower_ == "would" for k in kids):
+        if lemma in st["wish_verbs"] and any(k.lower_ == "would" for k in kids):
             proposed = True  # "would like to meet": a wish, not a plan
         if any(
             k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
@@ -1199,19 +1158,11 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ in {"amod", "compound"} and klow in st["planned_words"]:
                 planned = True
-            elif k.dep_ in {"amod"} and klow in {
-                "possible",
-                "proposed",
-                "potential",
-                "suggested",
-                "prospective",
-            }:
+            elif k.dep_ in {"amod"} and klow in st["proposed_modifiers"]:
                 proposed = True
-            elif k.dep_ == "amod" and klow in {"cancelled", "canceled", "postponed", "suspended", "aborted"}:
+            elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
                 negations += 1
-            elif (
-                k.dep_ == "acomp" and klow in {"possible", "likely", "probable", "unlikely"} and t.i != tok.i
-            ):
+            elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
                 proposed = True  # "a meeting is also possible"
             elif k.dep_ == "mark" and klow in {"if", "unless"}:
                 proposed = True  # "if Xi meets Putin": a condition, not an event
@@ -1231,7 +1182,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             planned = True  # "is to meet"
         if (
             t.dep_ in {"acl", "relcl"}
-            and lemma in _SCHEDULING
+            and lemma in ctx.lex.words.scheduling_verbs
             and any(k.tag_ == "TO" for k in kids if k.dep_ == "aux")
         ):
             planned = True  # "the Strategic Dialogue to be held on June 13"
@@ -1241,7 +1192,10 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             planned = True  # headline future: "Korea, Japan to Hold First Summit"
         below = t.i
     first_person = any(t.lower_ in {"i", "we"} for t in _subjects(ctx, tok))
-    if tok.lemma_.lower() in {"welcome", "greet"} and first_person and not negations:
+    performative = (
+        trigger := ctx.lex.verb_triggers.get(tok.lemma_.lower())
+    ) is not None and trigger.performative
+    if performative and first_person and not negations:
         return ContactStatus.OCCURRED  # "I would like to welcome you": performative, it is happening
     if negations % 2 == 1:
         return ContactStatus.NEGATED
@@ -1305,7 +1259,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
     chain = _chain(ctx, tok)
     chain_ids = {t.i for t in chain}
-    if tok.dep_ == "conj" and tok.head.lemma_.lower() in _SCHEDULING:
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in ctx.lex.words.scheduling_verbs:
         chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
     # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
     relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
