@@ -143,6 +143,27 @@ RELATIVE_HOLDERS = [
     ),
 ]
 
+# An invitation to travel is the proposed trip of the invited, not a meeting with the host.
+INVITATIONS = [
+    (
+        "President Erdogan invited Vladimir Putin to visit Turkey.",
+        {pair("Vladimir Putin", "Turkey", "visit")},
+    ),
+    (
+        "Chancellor Scholz invited Prime Minister Modi to come to Berlin next year.",
+        {pair("Narendra Modi", "Germany", "visit")},
+    ),
+    (
+        "Xi said on Tuesday that he had invited Putin to travel to China later this year.",
+        {pair("Vladimir Putin", "China", "visit")},
+    ),
+    # an invitation to a meal or talks is a proposed meeting with the host
+    (
+        "President Macron invited Chancellor Scholz to dinner at the Elysee.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -156,7 +177,7 @@ NEGATIVES = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS
+    ("text", "expected"), SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS + INVITATIONS
 )
 def test_contact_rules(text: str, expected: Found) -> None:
     assert contacts(text) == expected

@@ -255,7 +255,12 @@ SHIPPED = [
         {"Macron": P, "Scholz": P},
     ),
     ("speech", "Emmanuel Macron spoke with Olaf Scholz on Monday.", "call", {"Macron": P, "Scholz": P}),
-    ("speech", "Emmanuel Macron spoke with Olaf Scholz at the summit.", "meeting", {"Macron": P, "Scholz": P}),
+    (
+        "speech",
+        "Emmanuel Macron spoke with Olaf Scholz at the summit.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
     (
         "speech",
         "Emmanuel Macron spoke with Olaf Scholz by telephone on Monday.",

@@ -389,6 +389,8 @@ class _Finder:
             return None  # "held talks": the noun carries the contact
         if trigger.channel_required:
             return self.told(tok, trigger.roles)
+        if trigger.status is not None and self._invited_trip(tok):
+            return None  # "invited X to visit Y": the trip is the contact, with its own status
         if (
             # "called on X to ...", "called for talks"; but "called X on Sunday" is a call
             any(p.ent_type_ not in {"DATE", "TIME"} for p in _preps(tok, set(trigger.sense_preps)))
@@ -503,6 +505,18 @@ class _Finder:
             if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
                 kind = ContactKind.MEETING
         return self.build(tok, subjects, objects, kind, roles)
+
+    def _invited_trip(self, tok: Token) -> bool:
+        """Whether ``tok`` ("invited") governs a trip of its object ("to visit Y", "to come to Y")."""
+        return any(
+            c.dep_ in {"xcomp", "ccomp"}
+            and (c.lemma_.lower() in self.lex.travel_verbs or self.lex.verbs.get(c.lemma_.lower()) == "visit")
+            and any(
+                (m := self.ctx.by_token.get(g.i)) is not None and m.kind == "country"
+                for g in [*c.children, *(t for p in c.children if p.dep_ == "prep" for t in p.children)]
+            )
+            for c in tok.children
+        )
 
     def _forum(self, tok: Token) -> bool:
         mention = self.ctx.by_token.get(tok.i)
