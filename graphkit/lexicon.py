@@ -38,6 +38,8 @@ class Lexicon:
     nicknames: dict[str, tuple[str, ...]]
     reporting_verbs: frozenset[str]
     attribution_phrases: tuple[str, ...]
+    directive_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
     @property
     def office_words(self) -> frozenset[str]:
@@ -100,4 +102,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         nicknames={short: tuple(full) for short, full in titles.get("nicknames", {}).items()},
         reporting_verbs=frozenset(speech["reporting_verbs"]),
         attribution_phrases=tuple(speech["attribution_phrases"]),
+        directive_verbs=frozenset(speech.get("directive_verbs", [])),
+        document_nouns=frozenset(speech.get("document_nouns", [])),
     )

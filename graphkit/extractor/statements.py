@@ -3,8 +3,11 @@
 Quotations are found on the characters (straight or curly double quotes, paired inside a paragraph; a quote
 left open at a paragraph's end counts only when the next paragraph re-opens it, the newspaper convention for
 a quotation running on). Unpaired marks are skipped, not guessed. The speaker comes from the attribution
-verb in the same sentence (outside the quote), else from the previous quotation's speaker in the same or the
-previous paragraph, else from a reporting verb in the sentence before.
+verb in the same sentence (outside the quote, or in the sentence starting right after the closing mark),
+else from a reporting verb in the sentence just before the quotation when that sentence comes after the
+previous quotation (the news convention: introduce a speaker, then quote), else from the previous quotation's
+speaker in the same or the previous paragraph. A pronoun attribution ("..., he said") follows the speaker just
+introduced or quoted.
 """
 
 from __future__ import annotations
@@ -74,6 +77,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closing(text: str, i: int, end: int, close: str) -> int | None:
+    found = _closing_mark(text, i, end, close)
+    if found is None and close == "”":
+        # a curly quotation closed by a straight mark (mixed typography in one paragraph)
+        found = _closing_mark(text, i, end, '"')
+    return found
+
+
+def _closing_mark(text: str, i: int, end: int, close: str) -> int | None:
     marks = {close, "”"} if close == '"' else {close}
     for j in range(i, end):
         if text[j] in marks:
@@ -90,18 +101,18 @@ def _words(text: str) -> int:
 
 def _reporting_subject(
     sent: Span, quote: tuple[int, int], lex: Lexicon, by_token: dict[int, Mention]
-) -> str | None:
-    """The actor of a reporting verb outside the quotation in ``sent``."""
-    candidates: list[tuple[int, str]] = []
+) -> Mention | None:
+    """The mention of the actor of a reporting verb outside the quotation in ``sent``, nearest first."""
+    candidates: list[tuple[int, int, Mention]] = []
     for tok in sent:
         if quote[0] <= tok.idx < quote[1]:
             continue
         if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
             continue
-        actor = _subject_actor(tok, by_token)
-        if actor:
+        mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
+        if mention is not None:
             distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
-            candidates.append((distance, actor))
+            candidates.append((distance, tok.i, mention))
     for phrase in lex.attribution_phrases:
         for m in re.finditer(re.escape(phrase), sent.text, flags=re.I):
             pos = sent.start_char + m.end()
@@ -111,31 +122,130 @@ def _reporting_subject(
             for tok in after[:6]:
                 mention = by_token.get(tok.i)
                 if mention is not None and mention.actor:
-                    candidates.append((abs(pos - quote[0]), mention.actor))
+                    candidates.append((abs(pos - quote[0]), tok.i, mention))
                     break
-    return min(candidates)[1] if candidates else None
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _outer_reporter(verb: Token, lex: Lexicon, by_token: dict[int, Mention]) -> Mention | None:
+    """ "The ministry said the minister urged them to '...'": a request reported inside another reporter's
+    clause quotes the outer reporter's text, so the outer reporter is the speaker."""
+    if verb.lemma_.lower() not in lex.directive_verbs:
+        return None
+    head = verb
+    while head.dep_ in {"ccomp", "conj"} and head.head.i != head.i:
+        head = head.head
+        if head.dep_ != "conj" and head.lemma_.lower() in lex.reporting_verbs:
+            return _subject_mention(head, by_token, lex)
+    return None
 
 
 def _said_by_someone(sent: Span, quote: tuple[int, int], lex: Lexicon) -> bool:
-    """Whether a reporting verb outside the quotation has a subject of its own (known to us or not)."""
+    """Whether a reporting verb outside the quotation has a subject of its own (known to us or not).
+
+    A written statement ("the statement added") is not someone of its own: it is its issuer's."""
     return any(
         tok.lemma_.lower() in lex.reporting_verbs
         and tok.pos_ in {"VERB", "AUX"}
         and not quote[0] <= tok.idx < quote[1]
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+        and any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and c.pos_ in {"NOUN", "PROPN"}
+            and c.lemma_.lower() not in lex.document_nouns
+            for c in tok.children
+        )
         for tok in sent
     )
 
 
-def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
+def _subject_mention(verb: Token, by_token: dict[int, Mention], lex: Lexicon | None = None) -> Mention | None:
+    """The mention of the speaker of a reporting verb: its subject, or the person named inside the subject
+    phrase ("the ministry's spokeswoman Jane Doe said" parsed with "ministry" as the subject); for "quote",
+    the one quoted ("the agency quoted the minister as saying")."""
+    if lex is not None and verb.lemma_.lower() == "quote":
+        for child in verb.children:
+            if child.dep_ == "dobj" and any(c.lower_ == "as" for c in verb.children):
+                mention = _inside(child, by_token, lex)
+                if mention is not None:
+                    return mention
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             mention = by_token.get(child.i)
             if mention is not None and mention.actor:
-                return mention.actor
+                return mention
+            if lex is not None:
+                return _inside(child, by_token, lex)
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        return _subject_actor(verb.head, by_token)
+        return _subject_mention(verb.head, by_token, lex)
     return None
+
+
+def _inside(phrase: Token, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
+    """The actor named inside a noun phrase, clauses left out: its head's own mention, else the first person;
+    a written statement ("a statement from the ministry") is also its issuing organization's."""
+    clauses = {"relcl", "acl", "advcl", "ccomp"}
+    tokens = [phrase]
+    found: list[Mention] = []
+    while tokens:
+        tok = tokens.pop(0)
+        mention = by_token.get(tok.i)
+        if mention is not None and mention.actor:
+            if tok.i == phrase.i:
+                return mention
+            found.append(mention)
+        tokens += [c for c in tok.children if c.dep_ not in clauses]
+    found.sort(key=lambda m: m.start)
+    people = [m for m in found if m.type.value == "person"]
+    if people:
+        return people[0]
+    if phrase.lemma_.lower() in lex.document_nouns and found:
+        return found[0]
+    return None
+
+
+def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
+    mention = _subject_mention(verb, by_token)
+    return mention.actor if mention is not None else None
+
+
+def _attribution_sentences(doc: Doc, span: Span, text: str) -> list[Span]:
+    """The sentences a quotation touches, and the one that starts right after its closing mark in the same
+    paragraph ('"... at last!" the minister said.' is often split after the mark)."""
+    sents = {t.sent.start: t.sent for t in span} | {doc[span.start].sent.start: doc[span.start].sent}
+    j = span.end
+    while j < len(doc) and doc[j].is_punct and doc[j].idx - span.end_char <= 2:
+        j += 1
+    if j < len(doc) and "\n" not in text[span.end_char : doc[j].idx] and doc[j].is_sent_start:
+        sents[doc[j].sent.start] = doc[j].sent
+    return sorted(sents.values(), key=lambda s: s.start)
+
+
+def _intro(
+    doc: Doc, span: Span, lex: Lexicon, by_token: dict[int, Mention], quotes: list[tuple[int, int]]
+) -> tuple[Mention, int] | None:
+    """ "Sarkozy urged him to reconsider. '...'": the speaker a reporting verb names in the sentence just
+    before the one the quotation starts in, with that sentence's start character."""
+    first = doc[span.start].sent
+    k = first.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    before = doc[k].sent
+    found = None
+    for tok in before:
+        if any(s <= tok.idx < e for s, e in quotes):
+            continue
+        if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
+        if mention is not None and mention.actor:
+            found = (mention, before.start_char)  # the last reporting verb is the nearest
+    return found
+
+
+def _pronoun_clash(pronoun: Mention, other: Mention) -> bool:
+    return bool(pronoun.gender and other.gender and pronoun.gender != other.gender)
 
 
 def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[QuoteDraft]:
@@ -145,36 +255,44 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         for i in [*range(m.start, m.end), *m.extra_tokens]:
             by_token[i] = m
     text = text_of(doc)
+    spans = find_quotes(text)
     drafts: list[QuoteDraft] = []
     previous: QuoteDraft | None = None
-    for start, end in find_quotes(text):
+    for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sents = {t.sent.start: t.sent for t in span} | {doc[span.start].sent.start: doc[span.start].sent}
-        speaker = None
-        for sent in sorted(sents.values(), key=lambda s: s.start):
-            speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
-        speaker = speaker or _colon_label(doc, start, by_token, lex.reporting_verbs)
+        sents = _attribution_sentences(doc, span, text)
+        said: Mention | None = None
+        for sent in sents:
+            said = said or _reporting_subject(sent, (start, end), lex, by_token)
+        if said is None:
+            said = _colon_mention(doc, start, by_token, lex)
+        near = previous is not None and previous.speaker is not None and _near(text, previous.end, start)
+        intro = _intro(doc, span, lex, by_token, spans)
+        # An introduction is new when it comes after the previous quotation, not in its sentence.
+        fresh = intro is not None and (previous is None or intro[1] >= previous.end)
+        speaker = said.actor if said is not None else None
+        if said is not None and said.kind == "pronoun" and said.type.value == "person":
+            # "..., he said" right after "X says ..." or after X's quotation: he is X
+            if fresh and intro is not None and intro[0].type.value == "person":
+                speaker = speaker if _pronoun_clash(said, intro[0]) else intro[0].actor
+            elif near and previous is not None:
+                speaker = previous.speaker
         # "The Chinese side urged Washington to '...'": a speaker the text names, though not one we know,
         # is not the previous quotation's
-        named_elsewhere = speaker is None and any(
-            _said_by_someone(sent, (start, end), lex) for sent in sents.values()
-        )
-        if (
-            speaker is None
-            and not named_elsewhere
-            and previous is not None
-            and previous.speaker
-            and _near(text, previous.end, start)
-        ):
-            speaker = previous.speaker
+        named_elsewhere = speaker is None and any(_said_by_someone(sent, (start, end), lex) for sent in sents)
+        if speaker is None and not named_elsewhere:
+            if fresh and intro is not None:
+                speaker = intro[0].actor
+            elif near and previous is not None:
+                speaker = previous.speaker
         draft = QuoteDraft(start, end, speaker)
         previous = draft
         if speaker and _words(text[start:end]) >= MIN_WORDS:
             drafts.append(draft)
     quoted = [(q.start, q.end) for q in drafts]
-    drafts += _reported(doc, lex, by_token, find_quotes(text) + quoted)
+    drafts += _reported(doc, lex, by_token, spans + quoted)
     return sorted(drafts, key=lambda q: q.start)
 
 
@@ -225,9 +343,7 @@ def _reported(
     return out
 
 
-def _colon_label(
-    doc: Doc, start: int, by_token: dict[int, Mention], reporting_verbs: frozenset[str]
-) -> str | None:
+def _colon_mention(doc: Doc, start: int, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
     head = text_of(doc)[max(0, start - 60) : start]
     match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
@@ -238,9 +354,10 @@ def _colon_label(
     if tok is None:
         return None
     mention = by_token.get(tok.start)
-    if mention is None and len(tok) and tok[0].lemma_.lower() in reporting_verbs:
-        return _subject_actor(tok[0], by_token)  # "In remarks with the Minister, Secretary Clinton said:"
-    return mention.actor if mention is not None else None
+    if mention is None and len(tok) and tok[0].lemma_.lower() in lex.reporting_verbs:
+        # "In remarks with the Minister, Secretary Clinton said:"
+        return _subject_mention(tok[0], by_token, lex)
+    return mention if mention is not None and mention.actor else None
 
 
 def _near(text: str, prev_end: int, start: int) -> bool:
