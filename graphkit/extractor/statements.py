@@ -110,7 +110,7 @@ def _reporting_subject(
         if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
             continue
         mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
-        if mention is not None:
+        if mention is not None and (mention.actor or mention.kind == "pronoun"):
             distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
             candidates.append((distance, tok.i, mention))
     for phrase in lex.attribution_phrases:
@@ -171,7 +171,8 @@ def _subject_mention(verb: Token, by_token: dict[int, Mention], lex: Lexicon | N
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             mention = by_token.get(child.i)
-            if mention is not None and mention.actor:
+            # an unresolved "he" is still someone: the caller decides whom it can stand for
+            if mention is not None and (mention.actor or mention.kind == "pronoun"):
                 return mention
             if lex is not None:
                 return _inside(child, by_token, lex)
@@ -244,8 +245,10 @@ def _intro(
     return found
 
 
-def _pronoun_clash(pronoun: Mention, other: Mention) -> bool:
-    return bool(pronoun.gender and other.gender and pronoun.gender != other.gender)
+def _gender_clash(pronoun: Mention, actor: str | None, mentions: list[Mention]) -> bool:
+    """Whether "she" would be given to a man ("Mr. ...", "he" elsewhere) or "he" to a woman."""
+    known = {m.gender for m in mentions if m.actor == actor and m.gender}
+    return bool(pronoun.gender and known and pronoun.gender not in known)
 
 
 def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[QuoteDraft]:
@@ -276,12 +279,15 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         if said is not None and said.kind == "pronoun" and said.type.value == "person":
             # "..., he said" right after "X says ..." or after X's quotation: he is X
             if fresh and intro is not None and intro[0].type.value == "person":
-                speaker = speaker if _pronoun_clash(said, intro[0]) else intro[0].actor
-            elif near and previous is not None:
+                if not _gender_clash(said, intro[0].actor, mentions):
+                    speaker = intro[0].actor
+            elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):
                 speaker = previous.speaker
-        # "The Chinese side urged Washington to '...'": a speaker the text names, though not one we know,
-        # is not the previous quotation's
-        named_elsewhere = speaker is None and any(_said_by_someone(sent, (start, end), lex) for sent in sents)
+        # "The Chinese side urged Washington to '...'": a speaker the text names (a pronoun included), though
+        # not one we know, is not the previous quotation's
+        named_elsewhere = speaker is None and (
+            said is not None or any(_said_by_someone(sent, (start, end), lex) for sent in sents)
+        )
         if speaker is None and not named_elsewhere:
             if fresh and intro is not None:
                 speaker = intro[0].actor
