@@ -324,3 +324,46 @@ def test_less_common_verbs_of_saying(text: str, expected: list[tuple[str, str]])
 @pytest.mark.parametrize("text", VERBS_NEGATIVE)
 def test_a_verb_that_is_no_saying_attributes_nothing(text: str) -> None:
     assert direct(text) == []
+
+
+# --- a quotation running on over paragraphs, attributed only at its end ----------------------------------
+RUN_ON = [
+    (
+        '"We have made real progress on the grain corridor. Both sides want it to work.\n\n'
+        '"There is still a lot to do before the next round," Turkish Foreign Minister Hakan Fidan said.',
+        [("Fidan", "We have made real"), ("Fidan", "There is still a")],
+    ),
+    (
+        "Antony Blinken met Wang Yi in Beijing on Friday.\n\n“The conversation was long and candid.\n\n"
+        "“We will keep talking, because the alternative is worse,” Blinken told reporters afterwards.",
+        [("Blinken", "The conversation was long"), ("Blinken", "We will keep talking,")],
+    ),
+    (
+        "“Our ministers will meet again in June.\n\n“They will prepare the summit.\n\n"
+        "“Nothing is decided yet on the date,” Kremlin spokesman Dmitry Peskov said.",
+        [
+            ("Peskov", "Our ministers will meet"),
+            ("Peskov", "They will prepare the"),
+            ("Peskov", "Nothing is"),
+        ],
+    ),
+]
+RUN_ON_NEGATIVE = [
+    # a quotation closed in its own paragraph does not run on into the next one
+    '"We have made real progress on the grain corridor."\n\n"There is still a lot to do," Hakan Fidan said.',
+    # the first paragraph names a speaker of its own, though one we do not know
+    'A diplomat told reporters: "We have made real progress on the grain corridor.\n\n'
+    '"There is still a lot to do," Hakan Fidan said.',
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUN_ON)
+def test_quotation_running_on_takes_the_speaker_named_at_its_end(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", RUN_ON_NEGATIVE)
+def test_closed_or_attributed_first_paragraph_is_not_a_continuation(text: str) -> None:
+    assert [name for name, _ in direct(text)] == ["Hakan Fidan"]

@@ -12,6 +12,7 @@ introduced or quoted.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -259,47 +260,74 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
             by_token[i] = m
     text = text_of(doc)
     spans = find_quotes(text)
-    drafts: list[QuoteDraft] = []
+    found: list[tuple[QuoteDraft, bool]] = []  # every quotation, and whether its text names another speaker
     previous: QuoteDraft | None = None
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sents = _attribution_sentences(doc, span, text)
-        said: Mention | None = None
-        for sent in sents:
-            said = said or _reporting_subject(sent, (start, end), lex, by_token)
-        if said is None:
-            said = _colon_mention(doc, start, by_token, lex)
-        near = previous is not None and previous.speaker is not None and _near(text, previous.end, start)
-        intro = _intro(doc, span, lex, by_token, spans)
-        # An introduction is new when it comes after the previous quotation, not in its sentence.
-        fresh = intro is not None and (previous is None or intro[1] >= previous.end)
-        speaker = said.actor if said is not None else None
-        if said is not None and said.kind == "pronoun" and said.type.value == "person":
-            # "..., he said" right after "X says ..." or after X's quotation: he is X
-            if fresh and intro is not None and intro[0].type.value == "person":
-                if not _gender_clash(said, intro[0].actor, mentions):
-                    speaker = intro[0].actor
-            elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):
-                speaker = previous.speaker
-        # "The Chinese side urged Washington to '...'": a speaker the text names (a pronoun included), though
-        # not one we know, is not the previous quotation's
-        named_elsewhere = speaker is None and (
-            said is not None or any(_said_by_someone(sent, (start, end), lex) for sent in sents)
-        )
-        if speaker is None and not named_elsewhere:
-            if fresh and intro is not None:
-                speaker = intro[0].actor
-            elif near and previous is not None:
-                speaker = previous.speaker
-        draft = QuoteDraft(start, end, speaker)
-        previous = draft
-        if speaker and _words(text[start:end]) >= MIN_WORDS:
-            drafts.append(draft)
+        speaker, named_elsewhere = _speaker(doc, span, (start, end), previous, spans, lex, by_token, mentions)
+        previous = QuoteDraft(start, end, speaker)
+        found.append((previous, named_elsewhere))
+    _run_on(text, found)
+    drafts = [q for q, _ in found if q.speaker and _words(text[q.start : q.end]) >= MIN_WORDS]
     quoted = [(q.start, q.end) for q in drafts]
     drafts += _reported(doc, lex, by_token, spans + quoted)
     return sorted(drafts, key=lambda q: q.start)
+
+
+def _speaker(
+    doc: Doc,
+    span: Span,
+    quote: tuple[int, int],
+    previous: QuoteDraft | None,
+    spans: list[tuple[int, int]],
+    lex: Lexicon,
+    by_token: dict[int, Mention],
+    mentions: list[Mention],
+) -> tuple[str | None, bool]:
+    """The speaker of one quotation, and whether the text names a speaker we do not know."""
+    text = text_of(doc)
+    sents = _attribution_sentences(doc, span, text)
+    said: Mention | None = None
+    for sent in sents:
+        said = said or _reporting_subject(sent, quote, lex, by_token)
+    if said is None:
+        said = _colon_mention(doc, quote[0], by_token, lex)
+    near = previous is not None and previous.speaker is not None and _near(text, previous.end, quote[0])
+    intro = _intro(doc, span, lex, by_token, spans)
+    # An introduction is new when it comes after the previous quotation, not in its sentence.
+    fresh = intro is not None and (previous is None or intro[1] >= previous.end)
+    speaker = said.actor if said is not None else None
+    if said is not None and said.kind == "pronoun" and said.type.value == "person":
+        # "..., he said" right after "X says ..." or after X's quotation: he is X
+        if fresh and intro is not None and intro[0].type.value == "person":
+            if not _gender_clash(said, intro[0].actor, mentions):
+                speaker = intro[0].actor
+        elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):
+            speaker = previous.speaker
+    # "The Chinese side urged Washington to '...'": a speaker the text names (a pronoun included), though
+    # not one we know, is not the previous quotation's
+    named_elsewhere = speaker is None and (
+        said is not None or any(_said_by_someone(sent, quote, lex) for sent in sents)
+    )
+    if speaker is None and not named_elsewhere:
+        if fresh and intro is not None:
+            speaker = intro[0].actor
+        elif near and previous is not None:
+            speaker = previous.speaker
+    return speaker, named_elsewhere
+
+
+def _run_on(text: str, found: list[tuple[QuoteDraft, bool]]) -> None:
+    """A quotation left open at its paragraph's end and re-opened in the next one, attributed only at its
+    end ('"First paragraph. ¶ "Second one," the minister said.'), is that speaker's from the first paragraph.
+    """
+    for (first, named_elsewhere), (then, _) in reversed(list(itertools.pairwise(found))):
+        if first.speaker is None and not named_elsewhere and then.speaker is not None:
+            between = text[first.end : then.start]
+            if between.strip() in OPEN and between.count("\n") >= 1 and text[first.end] == "\n":
+                first.speaker = then.speaker
 
 
 def _reported(
