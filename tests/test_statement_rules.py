@@ -367,3 +367,44 @@ def test_quotation_running_on_takes_the_speaker_named_at_its_end(
 @pytest.mark.parametrize("text", RUN_ON_NEGATIVE)
 def test_closed_or_attributed_first_paragraph_is_not_a_continuation(text: str) -> None:
     assert [name for name, _ in direct(text)] == ["Hakan Fidan"]
+
+
+# --- an unattributed quotation after a sentence about a person -------------------------------------------
+ABOUT_A_PERSON = [
+    (
+        "Sergey Lavrov met Antony Blinken in Geneva.\n\n"
+        '"It was a useful meeting for both sides," Blinken said.\n\n'
+        'Lavrov was less upbeat. "We disagree on almost everything that matters."',
+        [("Blinken", "It was a useful"), ("Lavrov", "We disagree on almost")],
+    ),
+    (
+        '"We are ready to sign the agreement," Wang Yi said.\n\n'
+        'Penny Wong struck a more cautious tone. "There is still work to do on the text."',
+        [("Yi", "We are ready to"), ("Wong", "There is still work")],
+    ),
+    (
+        'Emmanuel Macron arrived in Kyiv on Friday. "Europe will stand with Ukraine for as long as it '
+        'takes."',
+        [("Macron", "Europe will stand with")],
+    ),
+]
+ABOUT_A_PERSON_NEGATIVE = [
+    # a title quoted in the middle of a sentence is no statement of the person the sentence is about
+    'Antony Blinken said he was hopeful. He will give a speech titled "A New Era for Partnership in Asia" '
+    "today.",
+    # a sentence about a thing introduces no speaker
+    'Antony Blinken said he was hopeful. The talks lasted three hours. "Nothing was agreed on the main '
+    'points."',
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABOUT_A_PERSON)
+def test_unattributed_quotation_after_a_sentence_about_a_person(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ABOUT_A_PERSON_NEGATIVE)
+def test_no_person_or_mid_sentence_title_no_speaker(text: str) -> None:
+    assert direct(text) == []

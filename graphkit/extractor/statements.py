@@ -1,13 +1,14 @@
 """Quoted statements and their speakers.
 
-Quotations are found on the characters (straight or curly double quotes, paired inside a paragraph; a quote
-left open at a paragraph's end counts only when the next paragraph re-opens it, the newspaper convention for
-a quotation running on). Unpaired marks are skipped, not guessed. The speaker comes from the attribution
-verb in the same sentence (outside the quote, or in the sentence starting right after the closing mark),
-else from a reporting verb in the sentence just before the quotation when that sentence comes after the
-previous quotation (the news convention: introduce a speaker, then quote), else from the previous quotation's
-speaker in the same or the previous paragraph. A pronoun attribution ("..., he said") follows the speaker just
-introduced or quoted.
+Quotations are found on the characters (straight or curly double quotes, paired inside a paragraph, a curly
+opening mark also closed by a straight one; a quote left open at a paragraph's end counts only when the next
+paragraph re-opens it, the newspaper convention for a quotation running on). Unpaired marks are skipped, not
+guessed. The speaker comes from the attribution verb in the same sentence (outside the quote, or in the
+sentence starting right after the closing mark), else, for a quotation that opens its sentence, from the
+sentence just before when that comes after the previous quotation (the news convention: introduce a speaker
+with a reporting verb, or write about a person, then quote), else from the previous quotation's speaker in the
+same or the previous paragraph, else, for a quotation running on, from the attribution of its last paragraph.
+A pronoun attribution ("..., he said") follows the speaker a reporting verb just introduced or quoted.
 """
 
 from __future__ import annotations
@@ -224,14 +225,16 @@ def _attribution_sentences(doc: Doc, span: Span, text: str) -> list[Span]:
 
 def _intro(
     doc: Doc, span: Span, lex: Lexicon, by_token: dict[int, Mention], quotes: list[tuple[int, int]]
-) -> tuple[Mention, int] | None:
+) -> tuple[Mention, int, bool] | None:
     """ "Sarkozy urged him to reconsider. '...'": the speaker a reporting verb names in the sentence just
-    before the one the quotation starts in, with that sentence's start character."""
+    before the one the quotation starts in, with that sentence's start character; else, weaker (the third
+    item False), the person that sentence is about ("Lavrov was less upbeat. '...'")."""
     first = doc[span.start].sent
     k = first.start - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
-    if k < 0:
+    # only a quotation that opens its sentence: a title or a phrase quoted mid-sentence is not introduced
+    if k < 0 or text_of(doc)[first.start_char : span.start_char].strip() not in {"", *OPEN}:
         return None
     before = doc[k].sent
     found = None
@@ -242,7 +245,12 @@ def _intro(
             continue
         mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
         if mention is not None and mention.actor:
-            found = (mention, before.start_char)  # the last reporting verb is the nearest
+            found = (mention, before.start_char, True)  # the last reporting verb is the nearest
+    if found is None and not any(s <= before.root.idx < e for s, e in quotes):
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        mention = by_token.get(subject.i) if subject is not None else None
+        if mention is not None and mention.actor and mention.type.value == "person":
+            found = (mention, before.start_char, False)
     return found
 
 
@@ -301,7 +309,7 @@ def _speaker(
     speaker = said.actor if said is not None else None
     if said is not None and said.kind == "pronoun" and said.type.value == "person":
         # "..., he said" right after "X says ..." or after X's quotation: he is X
-        if fresh and intro is not None and intro[0].type.value == "person":
+        if fresh and intro is not None and intro[2] and intro[0].type.value == "person":
             if not _gender_clash(said, intro[0].actor, mentions):
                 speaker = intro[0].actor
         elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):
