@@ -244,6 +244,9 @@ INSIDE_THE_SUBJECT = [
     ),
 ]
 INSIDE_THE_SUBJECT_NEGATIVE = [
+    # someone unnamed tied to a person is not that person
+    '"The talks will continue next week in Doha," an aide to Antony Blinken told reporters.',
+    '"Nothing has been decided about the summit yet," a source close to Vladimir Putin said.',
     # a person named in a relative clause of the subject is not the speaker
     '"The talks must go on without any delay," the man who met Sergey Lavrov told reporters.',
 ]

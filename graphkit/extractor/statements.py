@@ -184,8 +184,16 @@ def _subject_mention(verb: Token, by_token: dict[int, Mention], lex: Lexicon | N
 
 
 def _inside(phrase: Token, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
-    """The actor named inside a noun phrase, clauses left out: its head's own mention, else the first person;
-    a written statement ("a statement from the ministry") is also its issuing organization's."""
+    """The speaker named inside a subject phrase, clauses left out.
+
+    A written statement ("a statement from the ministry") is its issuer's, person or organization. A proper
+    noun heading the phrase is a parse that took the speaker's department for the head ("the State Department
+    Bureau of ... spokeswoman Jane Doe said"): the person named in it speaks. A common noun is someone unnamed
+    ("a spokesman for the chancellor", "the office of the president"), not the person it is tied to.
+    """
+    document = phrase.lemma_.lower() in lex.document_nouns
+    if not document and phrase.pos_ != "PROPN":
+        return None
     clauses = {"relcl", "acl", "advcl", "ccomp"}
     tokens = [phrase]
     found: list[Mention] = []
@@ -193,17 +201,13 @@ def _inside(phrase: Token, by_token: dict[int, Mention], lex: Lexicon) -> Mentio
         tok = tokens.pop(0)
         mention = by_token.get(tok.i)
         if mention is not None and mention.actor:
-            if tok.i == phrase.i:
-                return mention
             found.append(mention)
         tokens += [c for c in tok.children if c.dep_ not in clauses]
     found.sort(key=lambda m: m.start)
     people = [m for m in found if m.type.value == "person"]
     if people:
         return people[0]
-    if phrase.lemma_.lower() in lex.document_nouns and found:
-        return found[0]
-    return None
+    return found[0] if document and found else None
 
 
 def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
