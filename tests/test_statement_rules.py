@@ -206,6 +206,8 @@ OUTER_REPORTER = [
     ),
 ]
 OUTER_REPORTER_NEGATIVE = [
+    # "called the plan '...'" characterizes in the caller's own words: no request
+    ('Antony Blinken said Sergey Lavrov called the proposal "a dead end for everyone involved."', "Lavrov"),
     # a verb of saying inside the outer clause keeps its own speaker
     (
         "Dmitry Peskov said Vladimir Putin told the envoy: “We are ready to meet at any level you like.”",

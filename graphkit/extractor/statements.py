@@ -132,7 +132,7 @@ def _reporting_subject(
 def _outer_reporter(verb: Token, lex: Lexicon, by_token: dict[int, Mention]) -> Mention | None:
     """ "The ministry said the minister urged them to '...'": a request reported inside another reporter's
     clause quotes the outer reporter's text, so the outer reporter is the speaker."""
-    if verb.lemma_.lower() not in lex.directive_verbs:
+    if not _directive(verb, lex):
         return None
     head = verb
     while head.dep_ in {"ccomp", "conj"} and head.head.i != head.i:
@@ -140,6 +140,16 @@ def _outer_reporter(verb: Token, lex: Lexicon, by_token: dict[int, Mention]) -> 
         if head.dep_ != "conj" and head.lemma_.lower() in lex.reporting_verbs:
             return _subject_mention(head, by_token, lex)
     return None
+
+
+def _directive(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` asks for something: "urged", "asked", and "called" only as "called for"/"called on"
+    ("called the plan '...'" characterizes in the caller's own words)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.directive_verbs:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}}
+    return any(f"{lemma} {p}" in lex.directive_verbs for p in particles)
 
 
 def _said_by_someone(sent: Span, quote: tuple[int, int], lex: Lexicon) -> bool:
