@@ -413,3 +413,34 @@ def test_unattributed_quotation_after_a_sentence_about_a_person(
 @pytest.mark.parametrize("text", ABOUT_A_PERSON_NEGATIVE)
 def test_no_person_or_mid_sentence_title_no_speaker(text: str) -> None:
     assert direct(text) == []
+
+
+# --- a speaker label with a note in brackets before the colon ---------------------------------------------
+LABEL_WITH_NOTE = [
+    (
+        'Secretary Antony Blinken (March 4): "We have made clear that the door remains open."',
+        [("Blinken", "We have made clear")],
+    ),
+    (
+        "Sergey Lavrov (at the press conference): “Nobody wants a new arms race in Europe.”",
+        [("Lavrov", "Nobody wants a new")],
+    ),
+    (
+        'Foreign Minister Penny Wong (in Canberra) : "Australia will keep talking to China at every level."',
+        [("Wong", "Australia will keep talking")],
+    ),
+]
+LABEL_NEGATIVE = [
+    # no actor before the colon
+    'The agenda for the talks (as agreed on Monday): "trade, energy, climate and security cooperation"',
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABEL_WITH_NOTE)
+def test_speaker_label_with_a_note_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", LABEL_NEGATIVE)
+def test_label_without_an_actor_names_no_speaker(text: str) -> None:
+    assert direct(text) == []

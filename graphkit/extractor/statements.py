@@ -402,7 +402,7 @@ def _reported(
 def _colon_mention(doc: Doc, start: int, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
     head = text_of(doc)[max(0, start - 60) : start]
-    match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
+    match = re.search(r"\s*(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
     if match is None:
         return None
     before = start - len(head) + match.start()
