@@ -234,6 +234,8 @@ class Lexicon:
     noun_triggers: dict[str, NounTrigger]
     words: WordClasses
     channel_nouns: frozenset[str]  # nouns whose record has ``channel``
+    directive_verbs: frozenset[str]
+    document_nouns: frozenset[str]
 
     @property
     def office_words(self) -> frozenset[str]:
@@ -311,4 +313,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         noun_triggers=dict(contacts.nouns),
         words=contacts.word_classes,
         channel_nouns=frozenset(word for word, trigger in contacts.nouns.items() if trigger.channel),
+        directive_verbs=frozenset(speech["directive_verbs"]),
+        document_nouns=frozenset(speech["document_nouns"]),
     )

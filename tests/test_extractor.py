@@ -218,8 +218,8 @@ MORE_CONTACTS = [
     (
         "Hungarian Prime Minister Viktor Orban has invited Slovak Prime Minister Robert Fico "
         "to visit Budapest.",
-        {"Orban", "Fico"},
-        "meeting",
+        {"Hungary", "Fico"},
+        "visit",
         "proposed",
     ),
     (
@@ -460,8 +460,8 @@ MORE_CONTACTS = [
     ),
     (
         "Scholz invited Modi to visit Germany next year.",
-        {"Scholz", "Modi"},
-        "meeting",
+        {"Germany", "Modi"},
+        "visit",
         "proposed",
     ),
     (

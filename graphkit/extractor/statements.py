@@ -1,14 +1,19 @@
 """Quoted statements and their speakers.
 
-Quotations are found on the characters (straight or curly double quotes, paired inside a paragraph; a quote
-left open at a paragraph's end counts only when the next paragraph re-opens it, the newspaper convention for
-a quotation running on). Unpaired marks are skipped, not guessed. The speaker comes from the attribution
-verb in the same sentence (outside the quote), else from the previous quotation's speaker in the same or the
-previous paragraph, else from a reporting verb in the sentence before.
+Quotations are found on the characters (straight or curly double quotes, paired inside a paragraph, a curly
+opening mark also closed by a straight one; a quote left open at a paragraph's end counts only when the next
+paragraph re-opens it, the newspaper convention for a quotation running on). Unpaired marks are skipped, not
+guessed. The speaker comes from the attribution verb in the same sentence (outside the quote, or in the
+sentence starting right after the closing mark), else, for a quotation that opens its sentence, from the
+sentence just before when that comes after the previous quotation (the news convention: introduce a speaker
+with a reporting verb, or write about a person, then quote), else from the previous quotation's speaker in the
+same or the previous paragraph, else, for a quotation running on, from the attribution of its last paragraph.
+A pronoun attribution ("..., he said") follows the speaker a reporting verb just introduced or quoted.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -74,6 +79,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closing(text: str, i: int, end: int, close: str) -> int | None:
+    found = _closing_mark(text, i, end, close)
+    if found is None and close == "”":
+        # a curly quotation closed by a straight mark (mixed typography in one paragraph)
+        found = _closing_mark(text, i, end, '"')
+    return found
+
+
+def _closing_mark(text: str, i: int, end: int, close: str) -> int | None:
     marks = {close, "”"} if close == '"' else {close}
     for j in range(i, end):
         if text[j] in marks:
@@ -90,18 +103,18 @@ def _words(text: str) -> int:
 
 def _reporting_subject(
     sent: Span, quote: tuple[int, int], lex: Lexicon, by_token: dict[int, Mention]
-) -> str | None:
-    """The actor of a reporting verb outside the quotation in ``sent``."""
-    candidates: list[tuple[int, str]] = []
+) -> Mention | None:
+    """The mention of the actor of a reporting verb outside the quotation in ``sent``, nearest first."""
+    candidates: list[tuple[int, int, Mention]] = []
     for tok in sent:
         if quote[0] <= tok.idx < quote[1]:
             continue
         if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
             continue
-        actor = _subject_actor(tok, by_token)
-        if actor:
+        mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
+        if mention is not None and (mention.actor or mention.kind == "pronoun"):
             distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
-            candidates.append((distance, actor))
+            candidates.append((distance, tok.i, mention))
     for phrase in lex.attribution_phrases:
         for m in re.finditer(re.escape(phrase), sent.text, flags=re.I):
             pos = sent.start_char + m.end()
@@ -111,31 +124,154 @@ def _reporting_subject(
             for tok in after[:6]:
                 mention = by_token.get(tok.i)
                 if mention is not None and mention.actor:
-                    candidates.append((abs(pos - quote[0]), mention.actor))
+                    candidates.append((abs(pos - quote[0]), tok.i, mention))
                     break
-    return min(candidates)[1] if candidates else None
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _outer_reporter(verb: Token, lex: Lexicon, by_token: dict[int, Mention]) -> Mention | None:
+    """ "The ministry said the minister urged them to '...'": a request reported inside another reporter's
+    clause quotes the outer reporter's text, so the outer reporter is the speaker."""
+    if not _directive(verb, lex):
+        return None
+    head = verb
+    while head.dep_ in {"ccomp", "conj"} and head.head.i != head.i:
+        head = head.head
+        if head.dep_ != "conj" and head.lemma_.lower() in lex.reporting_verbs:
+            return _subject_mention(head, by_token, lex)
+    return None
+
+
+def _directive(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` asks for something: "urged", "asked", and "called" only as "called for"/"called on"
+    ("called the plan '...'" characterizes in the caller's own words)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.directive_verbs:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}}
+    return any(f"{lemma} {p}" in lex.directive_verbs for p in particles)
 
 
 def _said_by_someone(sent: Span, quote: tuple[int, int], lex: Lexicon) -> bool:
-    """Whether a reporting verb outside the quotation has a subject of its own (known to us or not)."""
+    """Whether a reporting verb outside the quotation has a subject of its own (known to us or not).
+
+    A written statement ("the statement added") is not someone of its own: it is its issuer's."""
     return any(
         tok.lemma_.lower() in lex.reporting_verbs
         and tok.pos_ in {"VERB", "AUX"}
         and not quote[0] <= tok.idx < quote[1]
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+        and any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and c.pos_ in {"NOUN", "PROPN"}
+            and c.lemma_.lower() not in lex.document_nouns
+            for c in tok.children
+        )
         for tok in sent
     )
 
 
-def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
+def _subject_mention(verb: Token, by_token: dict[int, Mention], lex: Lexicon | None = None) -> Mention | None:
+    """The mention of the speaker of a reporting verb: its subject, or the person named inside the subject
+    phrase ("the ministry's spokeswoman Jane Doe said" parsed with "ministry" as the subject); for "quote",
+    the one quoted ("the agency quoted the minister as saying")."""
+    if lex is not None and verb.lemma_.lower() == "quote":
+        for child in verb.children:
+            if child.dep_ == "dobj" and any(c.lower_ == "as" for c in verb.children):
+                mention = _inside(child, by_token, lex)
+                if mention is not None:
+                    return mention
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             mention = by_token.get(child.i)
-            if mention is not None and mention.actor:
-                return mention.actor
+            # an unresolved "he" is still someone: the caller decides whom it can stand for
+            if mention is not None and (mention.actor or mention.kind == "pronoun"):
+                return mention
+            if lex is not None:
+                return _inside(child, by_token, lex)
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        return _subject_actor(verb.head, by_token)
+        return _subject_mention(verb.head, by_token, lex)
     return None
+
+
+def _inside(phrase: Token, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
+    """The speaker named inside a subject phrase, clauses left out.
+
+    A written statement ("a statement from the ministry") is its issuer's, person or organization. A proper
+    noun heading the phrase is a parse that took the speaker's department for the head ("the State Department
+    Bureau of ... spokeswoman Jane Doe said"): the person named in it speaks. A common noun is someone unnamed
+    ("a spokesman for the chancellor", "the office of the president"), not the person it is tied to.
+    """
+    document = phrase.lemma_.lower() in lex.document_nouns
+    if not document and phrase.pos_ != "PROPN":
+        return None
+    clauses = {"relcl", "acl", "advcl", "ccomp"}
+    tokens = [phrase]
+    found: list[Mention] = []
+    while tokens:
+        tok = tokens.pop(0)
+        mention = by_token.get(tok.i)
+        if mention is not None and mention.actor:
+            found.append(mention)
+        tokens += [c for c in tok.children if c.dep_ not in clauses]
+    found.sort(key=lambda m: m.start)
+    people = [m for m in found if m.type.value == "person"]
+    if people:
+        return people[0]
+    return found[0] if document and found else None
+
+
+def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
+    mention = _subject_mention(verb, by_token)
+    return mention.actor if mention is not None else None
+
+
+def _attribution_sentences(doc: Doc, span: Span, text: str) -> list[Span]:
+    """The sentences a quotation touches, and the one that starts right after its closing mark in the same
+    paragraph ('"... at last!" the minister said.' is often split after the mark)."""
+    sents = {t.sent.start: t.sent for t in span} | {doc[span.start].sent.start: doc[span.start].sent}
+    j = span.end
+    while j < len(doc) and doc[j].is_punct and doc[j].idx - span.end_char <= 2:
+        j += 1
+    if j < len(doc) and "\n" not in text[span.end_char : doc[j].idx] and doc[j].is_sent_start:
+        sents[doc[j].sent.start] = doc[j].sent
+    return sorted(sents.values(), key=lambda s: s.start)
+
+
+def _intro(
+    doc: Doc, span: Span, lex: Lexicon, by_token: dict[int, Mention], quotes: list[tuple[int, int]]
+) -> tuple[Mention, int, bool] | None:
+    """ "Sarkozy urged him to reconsider. '...'": the speaker a reporting verb names in the sentence just
+    before the one the quotation starts in, with that sentence's start character; else, weaker (the third
+    item False), the person that sentence is about ("Lavrov was less upbeat. '...'")."""
+    first = doc[span.start].sent
+    k = first.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    # only a quotation that opens its sentence: a title or a phrase quoted mid-sentence is not introduced
+    if k < 0 or text_of(doc)[first.start_char : span.start_char].strip() not in {"", *OPEN}:
+        return None
+    before = doc[k].sent
+    found = None
+    for tok in before:
+        if any(s <= tok.idx < e for s, e in quotes):
+            continue
+        if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
+        if mention is not None and mention.actor:
+            found = (mention, before.start_char, True)  # the last reporting verb is the nearest
+    if found is None and not any(s <= before.root.idx < e for s, e in quotes):
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        mention = by_token.get(subject.i) if subject is not None else None
+        if mention is not None and mention.actor and mention.type.value == "person":
+            found = (mention, before.start_char, False)
+    return found
+
+
+def _gender_clash(pronoun: Mention, actor: str | None, mentions: list[Mention]) -> bool:
+    """Whether "she" would be given to a man ("Mr. ...", "he" elsewhere) or "he" to a woman."""
+    known = {m.gender for m in mentions if m.actor == actor and m.gender}
+    return bool(pronoun.gender and known and pronoun.gender not in known)
 
 
 def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[QuoteDraft]:
@@ -145,37 +281,75 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
         for i in [*range(m.start, m.end), *m.extra_tokens]:
             by_token[i] = m
     text = text_of(doc)
-    drafts: list[QuoteDraft] = []
+    spans = find_quotes(text)
+    found: list[tuple[QuoteDraft, bool]] = []  # every quotation, and whether its text names another speaker
     previous: QuoteDraft | None = None
-    for start, end in find_quotes(text):
+    for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sents = {t.sent.start: t.sent for t in span} | {doc[span.start].sent.start: doc[span.start].sent}
-        speaker = None
-        for sent in sorted(sents.values(), key=lambda s: s.start):
-            speaker = speaker or _reporting_subject(sent, (start, end), lex, by_token)
-        speaker = speaker or _colon_label(doc, start, by_token, lex.reporting_verbs)
-        # "The Chinese side urged Washington to '...'": a speaker the text names, though not one we know,
-        # is not the previous quotation's
-        named_elsewhere = speaker is None and any(
-            _said_by_someone(sent, (start, end), lex) for sent in sents.values()
-        )
-        if (
-            speaker is None
-            and not named_elsewhere
-            and previous is not None
-            and previous.speaker
-            and _near(text, previous.end, start)
-        ):
-            speaker = previous.speaker
-        draft = QuoteDraft(start, end, speaker)
-        previous = draft
-        if speaker and _words(text[start:end]) >= MIN_WORDS:
-            drafts.append(draft)
+        speaker, named_elsewhere = _speaker(doc, span, (start, end), previous, spans, lex, by_token, mentions)
+        previous = QuoteDraft(start, end, speaker)
+        found.append((previous, named_elsewhere))
+    _run_on(text, found)
+    drafts = [q for q, _ in found if q.speaker and _words(text[q.start : q.end]) >= MIN_WORDS]
     quoted = [(q.start, q.end) for q in drafts]
-    drafts += _reported(doc, lex, by_token, find_quotes(text) + quoted)
+    drafts += _reported(doc, lex, by_token, spans + quoted)
     return sorted(drafts, key=lambda q: q.start)
+
+
+def _speaker(
+    doc: Doc,
+    span: Span,
+    quote: tuple[int, int],
+    previous: QuoteDraft | None,
+    spans: list[tuple[int, int]],
+    lex: Lexicon,
+    by_token: dict[int, Mention],
+    mentions: list[Mention],
+) -> tuple[str | None, bool]:
+    """The speaker of one quotation, and whether the text names a speaker we do not know."""
+    text = text_of(doc)
+    sents = _attribution_sentences(doc, span, text)
+    said: Mention | None = None
+    for sent in sents:
+        said = said or _reporting_subject(sent, quote, lex, by_token)
+    if said is None:
+        said = _colon_mention(doc, quote[0], by_token, lex)
+    near = previous is not None and previous.speaker is not None and _near(text, previous.end, quote[0])
+    intro = _intro(doc, span, lex, by_token, spans)
+    # An introduction is new when it comes after the previous quotation, not in its sentence.
+    fresh = intro is not None and (previous is None or intro[1] >= previous.end)
+    speaker = said.actor if said is not None else None
+    if said is not None and said.kind == "pronoun" and said.type.value == "person":
+        # "..., he said" right after "X says ..." or after X's quotation: he is X
+        if fresh and intro is not None and intro[2] and intro[0].type.value == "person":
+            if not _gender_clash(said, intro[0].actor, mentions):
+                speaker = intro[0].actor
+        elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):
+            speaker = previous.speaker
+    # "The Chinese side urged Washington to '...'": a speaker the text names (a pronoun included), though
+    # not one we know, is not the previous quotation's
+    named_elsewhere = speaker is None and (
+        said is not None or any(_said_by_someone(sent, quote, lex) for sent in sents)
+    )
+    if speaker is None and not named_elsewhere:
+        if fresh and intro is not None:
+            speaker = intro[0].actor
+        elif near and previous is not None:
+            speaker = previous.speaker
+    return speaker, named_elsewhere
+
+
+def _run_on(text: str, found: list[tuple[QuoteDraft, bool]]) -> None:
+    """A quotation left open at its paragraph's end and re-opened in the next one, attributed only at its
+    end ('"First paragraph. ¶ "Second one," the minister said.'), is that speaker's from the first paragraph.
+    """
+    for (first, named_elsewhere), (then, _) in reversed(list(itertools.pairwise(found))):
+        if first.speaker is None and not named_elsewhere and then.speaker is not None:
+            between = text[first.end : then.start]
+            if between.strip() in OPEN and between.count("\n") >= 1 and text[first.end] == "\n":
+                first.speaker = then.speaker
 
 
 def _reported(
@@ -225,12 +399,10 @@ def _reported(
     return out
 
 
-def _colon_label(
-    doc: Doc, start: int, by_token: dict[int, Mention], reporting_verbs: frozenset[str]
-) -> str | None:
+def _colon_mention(doc: Doc, start: int, by_token: dict[int, Mention], lex: Lexicon) -> Mention | None:
     """'Special Envoy Mitchell (Sept. 29): "We knew..."': the actor named just before the colon."""
     head = text_of(doc)[max(0, start - 60) : start]
-    match = re.search(r"(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
+    match = re.search(r"\s*(\([^()]{0,30}\))?\s*:\s*[\"“]?$", head)
     if match is None:
         return None
     before = start - len(head) + match.start()
@@ -238,9 +410,10 @@ def _colon_label(
     if tok is None:
         return None
     mention = by_token.get(tok.start)
-    if mention is None and len(tok) and tok[0].lemma_.lower() in reporting_verbs:
-        return _subject_actor(tok[0], by_token)  # "In remarks with the Minister, Secretary Clinton said:"
-    return mention.actor if mention is not None else None
+    if mention is None and len(tok) and tok[0].lemma_.lower() in lex.reporting_verbs:
+        # "In remarks with the Minister, Secretary Clinton said:"
+        return _subject_mention(tok[0], by_token, lex)
+    return mention if mention is not None and mention.actor else None
 
 
 def _near(text: str, prev_end: int, start: int) -> bool:
