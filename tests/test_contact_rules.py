@@ -164,6 +164,50 @@ INVITATIONS = [
     ),
 ]
 
+# Status shared along the sentence: a second verb without its own subject or auxiliary shares the first one's
+# ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
+# (text, participants, status)
+STATUSES = [
+    (
+        "Tomorrow Secretary Blinken will fly to Tokyo and meet with Prime Minister Fumio Kishida.",
+        {"Antony Blinken", "Fumio Kishida"},
+        "planned",
+    ),
+    (
+        "Chancellor Scholz will travel to Paris next week and hold talks with President Macron.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+    (
+        "Secretary Blinken arrived in Cairo ahead of talks with President Abdel Fattah el-Sisi.",
+        {"Antony Blinken", "Abdel Fattah el-Sisi"},
+        "planned",
+    ),
+    (
+        "Officials gathered in Geneva ahead of a new round of talks between Secretary Blinken and Foreign "
+        "Minister Sergey Lavrov.",
+        {"Antony Blinken", "Sergey Lavrov"},
+        "planned",
+    ),
+    (
+        "President Macron will receive Chancellor Scholz before a dinner with Prime Minister Giorgia Meloni.",
+        {"Emmanuel Macron", "Giorgia Meloni"},
+        "planned",
+    ),
+    # a verb with its own tense keeps it
+    (
+        "Chancellor Scholz arrived on Monday and met President Macron.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+    # "ahead of" a meeting, the call itself took place
+    (
+        "Chancellor Scholz called President Macron ahead of the summit in Paris.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -186,3 +230,14 @@ def test_contact_rules(text: str, expected: Found) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
+
+
+@pytest.mark.parametrize(("text", "who", "status"), STATUSES)
+def test_status_rules(text: str, who: set[str], status: str) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    found = {
+        c.status.value
+        for c in extraction.contacts
+        if {extraction.actor(p.actor).name for p in c.participants} == who
+    }
+    assert found == {status}

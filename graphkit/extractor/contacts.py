@@ -399,6 +399,7 @@ class _Finder:
             and any(
                 c.dep_ in {"xcomp", "oprd", "ccomp"}
                 and c.lemma_.lower() not in trigger.purposes
+                and c.pos_ != "ADV"  # "called X ahead of the summit" is still a call
                 and c.i not in self.ctx.by_token  # "called Erdogan" mis-parsed as a predicate is still a call
                 for c in tok.children
             )
@@ -1049,9 +1050,25 @@ def _relative_holder(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _ahead_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb that a contact noun is "ahead of" ("arrived ahead of a new round of talks"), if it is."""
+    cur = noun
+    while (
+        cur.dep_ == "pobj"
+        and cur.head.lower_ == "of"
+        and cur.head.head.lemma_.lower() in lex.words.quantity_nouns
+    ):
+        cur = cur.head.head  # "a new round of talks"
+    of = cur.head
+    if cur.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in {"ahead", "prior"}:
+        return None
+    verb = of.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
 def _governing_verb(noun: Token, lex: Lexicon) -> Token | None:
     """The verb a contact noun is the object of, through "a round of" ("held a round of talks")."""
-    relative = _relative_holder(noun, lex)
+    relative = _relative_holder(noun, lex) or _ahead_of(noun, lex)
     if relative is not None:
         return relative
     cur = noun
@@ -1105,16 +1122,18 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
         if (
             cur.dep_ == "prep"
             and head.pos_ in {"VERB", "AUX"}
-            and cur.lower_ not in {"for", "to", "of"}
+            and cur.lower_ not in {"for", "to", "of", "before"}
             and chain[0].i != cur.i
         ):
             break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
+        shares_verb = not any(c.dep_ in _SUBJ | {"aux", "auxpass"} for c in cur.children)
         if (
             cur.dep_ == "conj"
             and cur.pos_ == "VERB"
             and not (cur.tag_ == "VB" and head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl", "acl"})
+            and not (cur.tag_ == "VB" and shares_verb)
         ):
-            break  # a verb of its own; but "agreed to do that homework and meet again" shares the "to"
+            break  # a verb of its own; but "will go and meet X" shares the "will" (and "to do X and meet")
         chain.append(head)
         cur = head
         if len(chain) > 8:
@@ -1141,6 +1160,8 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         and purpose.lemma_.lower() in {"be", *ctx.lex.travel_verbs}
     ):
         return ContactStatus.PLANNED  # "Bush is in Islamabad for discussions with Musharraf": ahead
+    if _ahead_of(tok, ctx.lex) is not None:
+        return ContactStatus.PLANNED  # "ahead of a fresh round of talks": still to come
     deps = {k.dep_: k for k in tok.children}
     if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
         return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
