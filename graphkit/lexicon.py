@@ -58,6 +58,9 @@ class VerbTrigger(_Record):
     """The subject alone may hold every party ("A and B met"), even when parsed as one noun phrase."""
     plural_subject: bool = False
     """A contact only when the subject names two or more parties ("A and B co-chaired")."""
+    no_states: bool = False
+    """No contact when a party is a state: states that sign or agree may each act alone ("A and B signed
+    the treaty"); persons and bodies that do so together were in contact."""
     topic_object: bool = False
     """The direct object is what is talked about or chaired, not a party ("discussed trade")."""
     discussion: bool = False

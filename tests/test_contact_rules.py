@@ -208,6 +208,24 @@ STATUSES = [
     ),
 ]
 
+# Joint acts of two or more named parties in one clause ("A and B signed", "reviewed", "agreed"): they were in
+# contact; "we agreed" or "the two sides agreed" tell no parties of their own.
+JOINT_ACTS = [
+    (
+        "President William Ruto and President Yoweri Museveni signed a trade agreement in Nairobi on "
+        "Thursday.",
+        {pair("William Ruto", "Yoweri Museveni", "meeting")},
+    ),
+    (
+        "In Moscow, Secretary Blinken and Foreign Minister Lavrov reviewed progress on arms control.",
+        {pair("Antony Blinken", "Sergey Lavrov", "meeting")},
+    ),
+    (
+        "Chancellor Scholz and President Macron agreed on Monday to cut tariffs on steel.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "contact")},
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -215,13 +233,19 @@ NEGATIVES = [
     "President Biden spoke to reporters on Tuesday.",
     # a relative clause that only praises a meeting names nobody who held it
     "The meeting that President Macron praised was held in Paris.",
+    # agreement told by its speakers or by a group names no parties of its own
+    '"We may not always agree with each other," President Biden said.',
+    "The two sides agreed that trade should grow.",
+    # states that sign may each have signed on its own
+    "Chile and Peru signed the climate accord last year.",
     # a list continued by a clause of its own is not a list of participants
     "Chancellor Scholz spoke at length, and President Macron said nothing.",
 ]
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS + INVITATIONS
+    ("text", "expected"),
+    SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS + INVITATIONS + JOINT_ACTS,
 )
 def test_contact_rules(text: str, expected: Found) -> None:
     assert contacts(text) == expected

@@ -411,8 +411,27 @@ class _Finder:
             return None  # "China and India met in the final of the tournament": teams, not governments
         if trigger.required_prep is not None and not _preps(tok, {trigger.required_prep}):
             return None  # "wrote to X"
-        if trigger.plural_subject and len(self._ids(_subjects(self.ctx, tok))) < 2:
-            return None  # one person chairing a meeting is not a contact by itself
+        named = [
+            s
+            for s in _subjects(self.ctx, tok)
+            if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
+        ]
+        if trigger.plural_subject and len(self._ids(named)) < 2:
+            return None  # one person chairing is no contact, nor "we agreed" (told already, if at all)
+        if trigger.plural_subject and any(
+            t.lemma_.lower() in self.lex.verbs
+            or t.lower_ in self.lex.nouns
+            or t.lemma_.lower() in self.lex.nouns
+            for c in tok.children
+            if c.dep_ in {"xcomp", "ccomp"}
+            for t in c.subtree
+        ):
+            return None  # "A and B agreed to hold talks": the talks are the contact
+        if trigger.no_states and any(
+            (actor := self.ctx.actors.get(a)) is None or actor.type.value != "person"
+            for a in self._ids(named)
+        ):
+            return None  # "Chile and Argentina signed the treaty": each may have signed on its own
         # "discussed the issue with Blinken": the parser often hangs the with-phrase on the thing discussed
         topic_with = (
             [
@@ -425,11 +444,6 @@ class _Finder:
             if trigger.discussion
             else []
         )
-        named = [
-            s
-            for s in _subjects(self.ctx, tok)
-            if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
-        ]
         if trigger.discussion and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
             # "discussed the issue" alone is not a contact, nor "we discussed" (the meeting told already);
             # "Putin and Modi discussed trade" is one
