@@ -226,6 +226,37 @@ JOINT_ACTS = [
     ),
 ]
 
+# A contact noun that names no parties but points back ("another", "the next round") is between the parties
+# of the contact told just before; a caption's places ("left") do not break its list; who confirms or
+# announces his own talks with somebody takes part in them.
+POINTING_BACK = [
+    (
+        "President Putin and President Erdogan spoke on Friday. Another phone conversation took place on "
+        "Saturday.",
+        {pair("Vladimir Putin", "Recep Tayyip Erdoğan", "call")},
+    ),
+    (
+        "President Macron met Chancellor Scholz in Berlin on Monday. The next round of talks is planned for "
+        "June.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Chancellor Scholz called President Macron on Monday. A new meeting will take place in May.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "call"), pair("Olaf Scholz", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "President Xi Jinping, centre, meets President Lula, left, and President Ramaphosa in Johannesburg.",
+        {
+            pair("Xi Jinping", "Luiz Inácio Lula da Silva", "meeting"),
+            pair("Xi Jinping", "Cyril Ramaphosa", "meeting"),
+        },
+    ),
+    (
+        "Secretary Rubio confirmed planned talks with Foreign Minister Andrii Sybiha.",
+        {pair("Marco Rubio", "Andrii Sybiha", "meeting")},
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -233,6 +264,8 @@ NEGATIVES = [
     "President Biden spoke to reporters on Tuesday.",
     # a relative clause that only praises a meeting names nobody who held it
     "The meeting that President Macron praised was held in Paris.",
+    # a noun pointing back with no contact told before it
+    "The weather was cold. Another meeting took place on Saturday.",
     # agreement told by its speakers or by a group names no parties of its own
     '"We may not always agree with each other," President Biden said.',
     "The two sides agreed that trade should grow.",

@@ -100,6 +100,24 @@ def _list_tail(last: Token, lex: Lexicon) -> list[Token]:
     return _conjuncts(cand, lex)  # its own conjuncts, and any further tail
 
 
+_LIST_GLUE = {",", "and"}
+# Reporting verbs whose subject takes part in the talks it confirms or announces with somebody.
+_ANNOUNCING = {"confirm", "announce"}
+# Where a person stands in a photograph, said after the name in captions ("X, left, meets Y, right, and Z").
+_PICTURE_PLACES = {
+    "left",
+    "right",
+    "centre",
+    "center",
+    "second",
+    "third",
+    "from",
+    "front",
+    "rear",
+    "background",
+}
+
+
 def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
     """ "between A, B and C" where the parser broke the list: actor names that follow the last one listed.
 
@@ -110,9 +128,9 @@ def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
     if last is None:
         return []
     doc, out, i = ctx.doc, [], last.end
-    while i < len(doc) and doc[i].text in {",", "and"}:
+    while i < len(doc) and doc[i].lower_ in _LIST_GLUE:
         j = i
-        while j < len(doc) and doc[j].text in {",", "and"}:
+        while j < len(doc) and doc[j].lower_ in _LIST_GLUE | _PICTURE_PLACES:
             j += 1
         nxt = ctx.by_token.get(j) if j < len(doc) else None
         if nxt is None or nxt.start != j or nxt.kind in {"pronoun", "first", "second", "we"}:
@@ -374,10 +392,15 @@ def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
     )
 
 
+# Words by which a contact noun points back at the parties of the contact told just before.
+_POINTING_BACK = {"another", "next", "further", "new"}
+
+
 class _Finder:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.lex = ctx.lex
+        self.previous: ContactDraft | None = None  # the contact told last, for nouns that point back
 
     # --- triggers -----------------------------------------------------------------------------------
     def verb(self, tok: Token) -> ContactDraft | None:
@@ -532,6 +555,32 @@ class _Finder:
             )
             for c in tok.children
         )
+
+    def another(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
+        """ "Another call took place on Saturday": a contact noun that names no parties but points back
+        ("another", "a further", "the next round") is one between the parties of the contact just told.
+        """
+        noun = tok
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_ in self.lex.words.quantity_nouns
+        ):
+            noun = tok.head.head  # "the next round of talks"
+        markers = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod", "poss", "nummod"}}
+        markers |= {c.lower_ for q in noun.children if q.dep_ == "amod" for c in q.children}
+        if not markers & _POINTING_BACK or self.previous is None:
+            return None
+        previous = self.previous
+        if tok.sent.start - previous.sentence.end > 1 or tok.sent.start < previous.sentence.start:
+            return None  # only the contact of the sentence before, or an earlier one in the same sentence
+        if previous.sentence.start == tok.sent.start and previous.trigger > tok.i:
+            return None
+        subjects = [
+            a for a, role in previous.roles.items() if role in {Role.PARTICIPANT, Role.HOST, Role.CALLER}
+        ]
+        others = [a for a in previous.participants if a not in subjects]
+        return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
 
     def _forum(self, tok: Token) -> bool:
         mention = self.ctx.by_token.get(tok.i)
@@ -750,7 +799,11 @@ class _Finder:
             # "The Kremlin ruled out a meeting between Putin and Zelensky": the parties are listed;
             # whoever rules it out, proposes or welcomes it is not one of them (a host or mediator is)
             gov_subjects, verb = [], None
-        if verb is not None and (via_prep or verb.lemma_.lower() not in self.ctx.reporting):
+        # "The minister confirmed planned talks with X": who confirms or announces his own talks takes part.
+        own_talks = (
+            tok.dep_ == "dobj" and bool(own) and verb is not None and verb.lemma_.lower() in _ANNOUNCING
+        )
+        if verb is not None and (via_prep or own_talks or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
             own += _preps(verb, _WITH_PREPS)
             if verb.lemma_.lower() in self.lex.words.companion_verbs:
@@ -792,7 +845,7 @@ class _Finder:
             # "a meeting is possible on the sidelines ... between X and Y"
             own = _between_in_clause(tok, self.lex.nouns)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
-            return None
+            return self.another(tok, kind)
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
@@ -846,9 +899,10 @@ class _Finder:
         roles: tuple[Role, Role] | None,
         *,
         split: bool = True,
+        given: tuple[list[str], list[str]] | None = None,
     ) -> ContactDraft | None:
-        subj_ids = self._ids(subjects)
-        obj_ids = [a for a in self._ids(objects) if a not in subj_ids]
+        subj_ids = self._ids(subjects) if given is None else list(given[0])
+        obj_ids = [a for a in (self._ids(objects) if given is None else given[1]) if a not in subj_ids]
         if kind is ContactKind.VISIT:
             subj_ids, obj_ids, kind = self._hosted_by_national(subj_ids, obj_ids, kind)
         everyone = subj_ids + obj_ids
@@ -1473,6 +1527,7 @@ def find_contacts(
             or finder.ones(tok)
         )
         if draft is not None:
+            finder.previous = draft
             drafts.extend(d for d in _split(draft) if not finder._internal(d.participants))
             gapped = finder.gapped(tok, draft)
             if gapped is not None and not finder._internal(gapped.participants):
