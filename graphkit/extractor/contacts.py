@@ -1223,6 +1223,30 @@ def _reference_point(span: Span, trigger: Token) -> bool:
     return False
 
 
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def _closes_title_appositive(span: Span, trigger: Token) -> bool:
+    """A date that ends a verbless appositive is the time of the clause, not of the appositive's noun.
+
+    Two shapes of the same pattern: a photo caption's place and date ("... at the ministry in Lima, Peru,
+    June 4, 2019"), where the date is parsed as an appositive of the place, and a title after a name ("met
+    Macron, the President of France on March 2"), where the parser hangs the date on the title. An
+    appositive holding a verb ("a lawyer jailed in 2015") or a clause keeps its date.
+    """
+    cur = span.root
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSES:
+            return False
+        if cur.dep_ == "appos":
+            inside = [t for t in cur.subtree if not (span.start <= t.i < span.end)]
+            verbless = not any(t.pos_ in {"VERB", "AUX"} for t in inside)
+            closing = cur.right_edge.i < span.end or cur.doc[cur.right_edge.i].is_punct  # nothing after it
+            return verbless and closing
+        cur = cur.head
+    return False
+
+
 def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | None:
     future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
     chain = _chain(ctx, tok)
@@ -1251,7 +1275,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             value = past  # "received word on Friday that X wanted to talk": the word came last Friday
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
-            if _inside_clause_of_argument(span.root, tok):
+            if _inside_clause_of_argument(span.root, tok) and not _closes_title_appositive(span, tok):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
             if _inside_topic_contact(ctx, span.root, tok):
                 continue  # "briefed X on the outcomes of the meeting on August 26": the meeting's date

@@ -1,0 +1,79 @@
+"""Dating rules of the extractor on sentences written for these tests: (text, expected date) tables.
+
+Every sentence here is ours, not from an article. Each case names two participants by a word of their actor
+names and the date (start, end) the contact between them must carry, or None where it must stay undated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphkit.extractor import extract
+from graphkit.models import Article, Extraction
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+# A Wednesday.
+PUBLISHED = dt.date(2024, 3, 13)
+D = dt.date
+Span = tuple[dt.date, dt.date] | None
+
+
+def run(text: str, published: dt.date = PUBLISHED) -> Extraction:
+    return extract(Article(id="t", published=published, text=text))
+
+
+def date_between(extraction: Extraction, first: str, second: str) -> Span:
+    """The date of the contact whose participants' names hold both words; fails when there is none."""
+    for contact in extraction.contacts:
+        names = [extraction.actor(p.actor).name for p in contact.participants]
+        if any(first in n for n in names) and any(second in n for n in names):
+            return (contact.date.start, contact.date.end) if contact.date else None
+    raise AssertionError(f"no contact of {first} and {second}: {extraction.contacts}")
+
+
+def check(text: str, first: str, second: str, expected: Span, published: dt.date = PUBLISHED) -> None:
+    assert date_between(run(text, published), first, second) == expected
+
+
+# --- a date that closes a verbless appositive (a caption's place, a title) dates the clause ---------------
+
+APPOSITIVE = [
+    (
+        "Kenyan Foreign Minister Musalia Mudavadi meets with British Foreign Secretary David Cameron at "
+        "Lancaster House in London, Britain, March 6, 2024.",
+        "Mudavadi",
+        "Cameron",
+        (D(2024, 3, 6), D(2024, 3, 6)),
+    ),
+    (
+        "Turkish Foreign Minister Hakan Fidan welcomes Greek Foreign Minister Giorgos Gerapetritis upon his "
+        "arrival at the ministry in Ankara, Turkey, March 1, 2024.",
+        "Fidan",
+        "Gerapetritis",
+        (D(2024, 3, 1), D(2024, 3, 1)),
+    ),
+    (
+        "When Lula met Emmanuel Macron, the President of France on March 2, he spoke about trade.",
+        "Lula",
+        "Macron",
+        (D(2024, 3, 2), D(2024, 3, 2)),
+    ),
+    (
+        "After Scholz met Giorgia Meloni, the Prime Minister of Italy on February 22, he flew home.",
+        "Scholz",
+        "Meloni",
+        (D(2024, 2, 22), D(2024, 2, 22)),
+    ),
+    # negative: an appositive with a verb of its own keeps its date
+    ("Blinken met Ali Hassan, a lawyer jailed in 2015.", "Blinken", "Hassan", None),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), APPOSITIVE)
+def test_a_date_closing_a_verbless_appositive_dates_the_clause(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
