@@ -77,3 +77,88 @@ def test_a_date_closing_a_verbless_appositive_dates_the_clause(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# --- contacts told as happening during a dated trip take its date -----------------------------------------
+
+AGENDA = " The agenda focused on trade and climate. "
+DURING_TRIP = [
+    (
+        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "On his trip, Scholz met businessman "
+        "Ravi Menon.",
+        "Scholz",
+        "Menon",
+        (D(2024, 3, 6), D(2024, 3, 6)),
+    ),
+    (
+        "Foreign Secretary David Lammy traveled to Brazil on March 5." + AGENDA + "During his visit, Lammy met "
+        "with opposition leader Carla Mendes.",
+        "Lammy",
+        "Mendes",
+        (D(2024, 3, 5), D(2024, 3, 5)),
+    ),
+    (
+        "Secretary Blinken visited Kenya on March 4." + AGENDA + "While in Nairobi, he held talks with activist "
+        "Joseph Otieno.",
+        "Blinken",
+        "Otieno",
+        (D(2024, 3, 4), D(2024, 3, 4)),
+    ),
+    # negatives: nothing ties the meeting to the trip; a perfect tense tells of some other time
+    (
+        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "Scholz met businessman Ravi Menon.",
+        "Scholz",
+        "Menon",
+        None,
+    ),
+    (
+        "Foreign Secretary David Lammy traveled to Brazil on March 5. Lammy has met Foreign Minister Mauro "
+        "Vieira many times.",
+        "Lammy",
+        "Vieira",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), DURING_TRIP)
+def test_a_contact_during_a_dated_trip_takes_its_date(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+
+
+# --- counterparts met in one list share the date one of them got from the trip ----------------------------
+
+LISTS = [
+    (
+        "Secretary Blinken traveled to Mexico on March 4. Blinken met with President Andres Manuel Lopez "
+        "Obrador, Foreign Secretary Alicia Barcena and Interior Secretary Luisa Maria Alcalde.",
+        "Blinken",
+        "Alcalde",
+    ),
+    (
+        "Prime Minister Anthony Albanese visited Indonesia on March 11. Albanese met with President Joko "
+        "Widodo, Foreign Minister Retno Marsudi and Defence Minister Prabowo Subianto.",
+        "Albanese",
+        "Prabowo",
+    ),
+    (
+        "President Lula travelled to Chile on March 8. Lula met President Gabriel Boric, Senator Rosa Pinto "
+        "and Mayor Tomas Vidal.",
+        "Lula",
+        "Vidal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), LISTS)
+def test_counterparts_of_one_list_share_the_trip_date(text: str, first: str, second: str) -> None:
+    extraction = run(text)
+    trip_date = next(c.date for c in extraction.contacts if c.kind.value == "visit" or c.date)
+    assert date_between(extraction, first, second) == (trip_date.start, trip_date.end)
+
+
+def test_a_list_of_counterparts_without_a_trip_stays_undated() -> None:
+    text = "Blinken met with Foreign Secretary Alicia Barcena and Interior Secretary Luisa Maria Alcalde."
+    assert date_between(run(text), "Blinken", "Alcalde") is None

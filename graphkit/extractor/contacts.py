@@ -1362,11 +1362,21 @@ def inherit_dates(
                 break
 
 
+_DURING_TRIP = re.compile(
+    r"\b(?:during|on|in the course of|throughout|over)\s+(?:his|her|their|the|this|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:trip|visit|stay|tour|travels?|stop|stopover)\b|\bwhile\s+(?:in|visiting)\b",
+    re.I,
+)
+
+
 def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> None:
     """Undated contacts of a traveller with people of the state he visited happen during that visit.
 
     "On May 7-8, Clinton traveled to India ... In New Delhi, she delivered remarks with Krishna": the
     remarks are dated May 7-8. Only visits with a date, and contacts of the same status told after them.
+    A sentence that says so itself ("during his trip", "while in Lima") needs no counterpart of the host
+    state: the people met on a trip are often not in the gazetteer. The counterparts of one sentence met in
+    one list ("met A, B and C") share the date that one of them got from the trip.
     """
     trips = [
         d for d in drafts if d.kind is ContactKind.VISIT and d.date is not None and len(d.participants) >= 2
@@ -1374,6 +1384,10 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
     for draft in drafts:
         if draft.date is not None or draft.kind is ContactKind.VISIT:
             continue
+        trigger = draft.sentence.doc[draft.trigger]
+        if any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "’ve"} for c in trigger.children):
+            continue  # "has met him many times": some time, not during this trip
+        during = _DURING_TRIP.search(draft.sentence.text) is not None
         for trip in reversed([t for t in trips if t.sentence.start <= draft.sentence.start]):
             visitors = [p for p in trip.participants if trip.roles.get(p) is Role.VISITOR]
             hosts = {country_of.get(p) for p in trip.participants if trip.roles.get(p) is Role.HOST} - {None}
@@ -1382,10 +1396,22 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
                 trip.status is draft.status
                 and set(visitors) & set(draft.participants)
                 and others
-                and all(country_of.get(p) in hosts for p in others)
+                and (during or all(country_of.get(p) in hosts for p in others))
             ):
                 draft.date = trip.date
                 break
+    _share_within_lists(drafts)
+
+
+def _share_within_lists(drafts: list[ContactDraft]) -> None:
+    """Drafts split from one trigger ("met A, B and C") left undated take the date a sibling got."""
+    dated: dict[tuple[int, ContactStatus], DateSpan] = {}
+    for draft in drafts:
+        if draft.date is not None:
+            dated.setdefault((draft.trigger, draft.status), draft.date)
+    for draft in drafts:
+        if draft.date is None and (draft.trigger, draft.status) in dated:
+            draft.date = dated[(draft.trigger, draft.status)]
 
 
 def find_contacts(
