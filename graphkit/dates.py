@@ -159,6 +159,8 @@ def _range(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Sp
     last = _read_date(f"{m['m2'] or m['m1']} {m['d2']}", "day")
     if first is None or last is None or (m["m2"] is None and last <= first):
         return None  # "May 29-3" is no span
+    if m.groupdict().get("pair") and (last - first).days != 1:
+        return None  # "on 3 and 7 May" are two days, not a span
     if m["y1"] and m["y2"]:
         span = (first.replace(year=int(m["y1"])), last.replace(year=int(m["y2"])))
         return _days(span) if span[0] <= span[1] else None
