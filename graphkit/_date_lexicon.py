@@ -32,6 +32,7 @@ class DateLexicon:
     number_words: Mapping[str, int]
     parts_of_day: tuple[str, ...]
     relative_days: Mapping[str, int]
+    anaphoric_days: frozenset[str]
     relative_periods: Mapping[str, int]
     period_modifiers: tuple[str, ...]
     weekday_modifiers: tuple[str, ...]
@@ -46,7 +47,15 @@ _MAPPINGS = frozenset(
     {"weekdays", "months", "month_abbreviations", "number_words", "relative_days", "relative_periods"}
 )
 _SETS = frozenset(
-    {"ambiguous_months", "month_cues", "year_cues", "ordinal_cues", "ordinal_followers", "vague_words"}
+    {
+        "ambiguous_months",
+        "month_cues",
+        "year_cues",
+        "ordinal_cues",
+        "ordinal_followers",
+        "vague_words",
+        "anaphoric_days",
+    }
 )
 
 

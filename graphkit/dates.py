@@ -31,7 +31,15 @@ from graphkit.models import DateSpan, Granularity
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["DATE_LEXICON", "DateLexicon", "Tense", "find_expressions", "load_date_lexicon", "resolve"]
+__all__ = [
+    "DATE_LEXICON",
+    "DateLexicon",
+    "Tense",
+    "find_expressions",
+    "is_anaphoric",
+    "load_date_lexicon",
+    "resolve",
+]
 
 Tense = Literal["past", "future"]
 
@@ -386,6 +394,17 @@ def resolve(expression: str, anchor: dt.date | None, tense: Tense | None = None)
     if span is None:
         return None
     return DateSpan(start=span[0], end=span[1], granularity=span[2], expression=expression, anchor=anchor)
+
+
+def is_anaphoric(expression: str) -> bool:
+    """Whether the expression counts from the day told before it ("the next day"), not from publication.
+
+    Example:
+        >>> is_anaphoric("The next day"), is_anaphoric("on the following day"), is_anaphoric("tomorrow")
+        (True, True, False)
+    """
+    text = _LEADING_WORDS.sub("", _normalize(expression)).lower()
+    return text in date_lexicon().anaphoric_days
 
 
 def _normalize(expression: str) -> str:

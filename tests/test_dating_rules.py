@@ -162,3 +162,91 @@ def test_counterparts_of_one_list_share_the_trip_date(text: str, first: str, sec
 def test_a_list_of_counterparts_without_a_trip_stays_undated() -> None:
     text = "Blinken met with Foreign Secretary Alicia Barcena and Interior Secretary Luisa Maria Alcalde."
     assert date_between(run(text), "Blinken", "Alcalde") is None
+
+
+# --- a planned contact told right after a dated plan of the same person takes its date --------------------
+
+PLANNED_AFTER = [
+    (
+        "Foreign Secretary David Lammy will, together with the Home Secretary, travel to Rome on March 18. "
+        "Lammy will meet with opposition leader Elly Schlein.",
+        "Lammy",
+        "Schlein",
+        (D(2024, 3, 18), D(2024, 3, 18)),
+    ),
+    (
+        "Chancellor Olaf Scholz will travel to Brazil on March 20 and 21. Scholz will also hold talks with "
+        "opposition senator Rosa Pinto.",
+        "Scholz",
+        "Pinto",
+        (D(2024, 3, 20), D(2024, 3, 21)),
+    ),
+    (
+        "Foreign Minister Penny Wong will travel to Fiji on Friday. Wong will meet activist Mere Tuilagi to "
+        "discuss climate finance.",
+        "Wong",
+        "Tuilagi",
+        (D(2024, 3, 15), D(2024, 3, 15)),
+    ),
+    # negatives: the dated plan is not the sentence just before; the plan has a time of its own
+    (
+        "Foreign Minister Penny Wong will travel to Fiji on Friday. She spoke about the trip at length. Wong "
+        "will meet activist Mere Tuilagi to discuss climate finance.",
+        "Wong",
+        "Tuilagi",
+        None,
+    ),
+    (
+        "Foreign Minister Penny Wong travelled to Fiji on Friday. Wong will meet activist Mere Tuilagi next "
+        "year.",
+        "Wong",
+        "Tuilagi",
+        (D(2025, 1, 1), D(2025, 12, 31)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), PLANNED_AFTER)
+def test_a_plan_told_after_a_dated_plan_takes_its_date(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+
+
+# --- "the next day" counts from the day told just before it -----------------------------------------------
+
+NEXT_DAY = [
+    (
+        "On March 4 President Macron received the Emir of Qatar in Paris. The next day, Macron met Chancellor "
+        "Olaf Scholz in Berlin.",
+        "Macron",
+        "Scholz",
+        (D(2024, 3, 5), D(2024, 3, 5)),
+    ),
+    (
+        "Blinken arrived in Cairo on March 5 for talks. On the following day, he met President Abdel Fattah "
+        "al-Sisi.",
+        "Blinken",
+        "Sisi",
+        (D(2024, 3, 6), D(2024, 3, 6)),
+    ),
+    (
+        "Albanese landed in Jakarta on February 26. The next day Albanese held talks with President Joko "
+        "Widodo.",
+        "Albanese",
+        "Widodo",
+        (D(2024, 2, 27), D(2024, 2, 27)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), NEXT_DAY)
+def test_the_next_day_counts_from_the_day_told_before(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+
+
+def test_the_next_day_without_a_day_before_counts_from_publication() -> None:
+    text = "Macron arrived in Germany for talks. The next day, Macron met Chancellor Olaf Scholz in Berlin."
+    assert date_between(run(text), "Macron", "Scholz") == (D(2024, 3, 14), D(2024, 3, 14))

@@ -104,7 +104,7 @@ def temporal_expressions(
     doc: Doc, anchor: dt.date | None
 ) -> list[tuple[Span, DateSpan | None, DateSpan | None]]:
     """Temporal expressions of ``doc`` with their past and future readings."""
-    from graphkit.dates import find_expressions, resolve
+    from graphkit.dates import find_expressions, is_anaphoric, resolve
 
     spans: dict[tuple[int, int], Span] = {}
     for start, end in find_expressions(text_of(doc)):
@@ -114,11 +114,28 @@ def temporal_expressions(
     for ent in doc.ents:
         if ent.label_ == "DATE" and not any(s.start <= ent.start < s.end for s in spans.values()):
             spans[(ent.start, ent.end)] = ent
-    out = []
+    out: list[tuple[Span, DateSpan | None, DateSpan | None]] = []
+    # the sentence where the last single day was told, with its past and future readings
+    told: tuple[int, DateSpan, DateSpan] | None = None
     for span in sorted(spans.values(), key=lambda s: s.start):
         text = text_of(doc)[span.start_char : span.end_char]
-        out.append((span, resolve(text, anchor, "past"), resolve(text, anchor, "future")))
+        past, future = resolve(text, anchor, "past"), resolve(text, anchor, "future")
+        if is_anaphoric(text) and told is not None and span.sent.start - told[0] <= _ANAPHORA_REACH:
+            # "On May 3 they met in Oslo. The next day they flew on": May 4, whenever the text came out
+            past, future = resolve(text, told[1].end, "past"), resolve(text, told[2].end, "future")
+        if past is not None and future is not None and _single_day(past) and _single_day(future):
+            told = (span.sent.start, past, future)
+        out.append((span, past, future))
     return out
+
+
+def _single_day(span: DateSpan) -> bool:
+    return span.granularity.value == "day" and span.start == span.end
+
+
+# How far back (in tokens, from the start of one sentence to the start of another) "the next day" looks for
+# the day it counts from: about the sentence before.
+_ANAPHORA_REACH = 80
 
 
 _DATELINE = re.compile(

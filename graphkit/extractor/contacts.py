@@ -1307,6 +1307,10 @@ def _location(ctx: _Context, tok: Token) -> str | None:
 _SAME_TIME_ADVERBS = {"also", "later", "then", "afterwards", "afterward", "subsequently", "too"}
 
 
+# Statuses whose undated contacts take the date of the sentence before: what happened, and what is planned.
+_INHERITING = {ContactStatus.OCCURRED, ContactStatus.PLANNED}
+
+
 def inherit_dates(
     drafts: list[ContactDraft],
     ctx_dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
@@ -1319,7 +1323,7 @@ def inherit_dates(
     participant, and the later sentence must say "also", "later" or "then" or share the subject.
     """
     for draft in drafts:
-        if draft.date is not None or draft.status is not ContactStatus.OCCURRED or draft.sentence.start == 0:
+        if draft.date is not None or draft.status not in _INHERITING or draft.sentence.start == 0:
             continue
         doc = draft.sentence.doc
         previous = doc[draft.sentence.start - 1].sent
@@ -1343,19 +1347,28 @@ def inherit_dates(
                 or (same_day is not None and d.sentence.start < draft.sentence.start)
             )
             and d.date is not None
-            and d.status is ContactStatus.OCCURRED
+            and d.status is draft.status
             and set(d.participants) & set(draft.participants)
         ]
         if earlier and (cue or draft.participants[0] in earlier[-1].participants):
             draft.date = earlier[-1].date
             continue
-        for span, past, _ in ctx_dates:
+        for span, past, future in ctx_dates:
+            if draft.status is ContactStatus.PLANNED:
+                past = future  # "will travel to Oslo on Monday. There she will meet ...": the coming Monday
             if past is None or not (previous.start <= span.start < previous.end):
                 continue
             verb = previous.root
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
-            subjects = {by_token[c.i].actor for c in verb.children if c.dep_ == "nsubj" and c.i in by_token}
+            # "X will, together with Y, travel ...": the parser may hang the subject on a word under the verb
+            heads = [verb, *(c for c in verb.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ == "aux")]
+            subjects = {
+                by_token[c.i].actor
+                for h in heads
+                for c in h.children
+                if c.dep_ == "nsubj" and c.i in by_token
+            }
             subjects.discard(None)
             if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
                 draft.date = past
