@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from graphkit.extractor import extract
+from graphkit.extractor import dateline, extract
 from graphkit.models import Article, Extraction
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -250,3 +250,44 @@ def test_the_next_day_counts_from_the_day_told_before(
 def test_the_next_day_without_a_day_before_counts_from_publication() -> None:
     text = "Macron arrived in Germany for talks. The next day, Macron met Chancellor Olaf Scholz in Berlin."
     assert date_between(run(text), "Macron", "Scholz") == (D(2024, 3, 14), D(2024, 3, 14))
+
+
+# --- readout datelines with a time of posting, and a headline repeated under the dateline -----------------
+
+DATELINES = [
+    ("Talks in Kyiv\n\n4 March 2024 - 17:20\n\nThe two presidents met.", D(2024, 3, 4)),
+    ("Talks in Kyiv\n\nMarch 4, 2024, 9:15 am\n\nThe two presidents met.", D(2024, 3, 4)),
+    ("Talks in Kyiv\n\n4 March 2024 – 09.05\n\nThe two presidents met.", D(2024, 3, 4)),
+    ("Talks in Kyiv\n\nThey met on 4 March 2024 - 17:20 in Kyiv.", None),  # a date inside a sentence
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_a_dateline_may_carry_a_time(text: str, expected: dt.date | None) -> None:
+    found = dateline(text, PUBLISHED)
+    assert (found[0].start if found else None) == expected
+
+
+LEADS = [
+    "Ruto and Scholz discuss trade\n\n4 March 2024 - 17:20\n\nRuto and Scholz discuss trade\n\n"
+    "Kenyan President William Ruto and Chancellor Olaf Scholz discussed trade and migration in Berlin.",
+    "Leaders talk energy\n\nMarch 4, 2024\n\nLeaders talk energy\n\nPresident Emmanuel Macron and "
+    "Chancellor Olaf Scholz discussed energy prices in Paris.",
+    "Joint statement\n\n4 March 2024\n\nTwo ministers, one agenda\n\nForeign Minister Penny Wong and "
+    "Foreign Minister Winston Peters discussed Pacific security in Wellington.",
+]
+
+
+@pytest.mark.parametrize("text", LEADS)
+def test_the_lead_under_a_repeated_headline_takes_the_dateline(text: str) -> None:
+    extraction = run(text)
+    assert {(c.date.start if c.date else None) for c in extraction.contacts} == {D(2024, 3, 4)}
+
+
+def test_a_later_paragraph_in_the_past_does_not_take_the_dateline() -> None:
+    text = (
+        "Trade in focus\n\n4 March 2024 - 17:20\n\nTrade in focus\n\n"
+        "Kenyan President William Ruto spoke to the press in Berlin.\n\n"
+        "Ruto met Chancellor Olaf Scholz to discuss migration."
+    )
+    assert date_between(run(text), "Ruto", "Scholz") is None

@@ -138,11 +138,12 @@ def _single_day(span: DateSpan) -> bool:
 _ANAPHORA_REACH = 80
 
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
-    r" \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{4})(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
+    # "November 11, 2010, Seoul", "2 February 2022 - 15:34" (a time of posting may follow the day)
+    rf"^[ \t]*(?P<date>{_MONTHS} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTHS} \d{{4}})"
+    r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+    r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
     re.M,
 )
 
@@ -164,9 +165,20 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
     span = resolve(match.group("date"), anchor, "past")
     if span is None:
         return None
-    lead = re.search(r"\S[^\n]*", text[match.end() :])
-    lead_end = match.end() + (lead.end() if lead else 0)
-    return span, match.start(), lead_end
+    return span, match.start(), _lead_end(text, match.end())
+
+
+def _lead_end(text: str, start: int) -> int:
+    """Where the lead after a dateline ends: its first line that reads as a sentence, not a repeated title.
+
+    Readouts often repeat their headline under the dateline ("Leaders discuss security\n\nThe two leaders
+    met ..."); a line without a closing full stop is such a title, and the lead is the paragraph after it.
+    """
+    lines = list(re.finditer(r"\S[^\n]*", text[start:]))
+    for line in lines[:3]:
+        if re.search(r"[.!?][\"'”’)]?\s*$", line.group()):
+            return start + line.end()
+    return start + (lines[0].end() if lines else 0)
 
 
 def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
