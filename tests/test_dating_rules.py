@@ -84,21 +84,24 @@ def test_a_date_closing_a_verbless_appositive_dates_the_clause(
 AGENDA = " The agenda focused on trade and climate. "
 DURING_TRIP = [
     (
-        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "On his trip, Scholz met businessman "
+        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "On his trip, Scholz "
+        "met businessman "
         "Ravi Menon.",
         "Scholz",
         "Menon",
         (D(2024, 3, 6), D(2024, 3, 6)),
     ),
     (
-        "Foreign Secretary David Lammy traveled to Brazil on March 5." + AGENDA + "During his visit, Lammy met "
+        "Foreign Secretary David Lammy traveled to Brazil on March 5." + AGENDA + "During his "
+        "visit, Lammy met "
         "with opposition leader Carla Mendes.",
         "Lammy",
         "Mendes",
         (D(2024, 3, 5), D(2024, 3, 5)),
     ),
     (
-        "Secretary Blinken visited Kenya on March 4." + AGENDA + "While in Nairobi, he held talks with activist "
+        "Secretary Blinken visited Kenya on March 4." + AGENDA + "While in Nairobi, he held talks "
+        "with activist "
         "Joseph Otieno.",
         "Blinken",
         "Otieno",
@@ -106,7 +109,8 @@ DURING_TRIP = [
     ),
     # negatives: nothing ties the meeting to the trip; a perfect tense tells of some other time
     (
-        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "Scholz met businessman Ravi Menon.",
+        "Chancellor Olaf Scholz travelled to India on March 6." + AGENDA + "Scholz met "
+        "businessman Ravi Menon.",
         "Scholz",
         "Menon",
         None,
@@ -217,7 +221,8 @@ def test_a_plan_told_after_a_dated_plan_takes_its_date(
 
 NEXT_DAY = [
     (
-        "On March 4 President Macron received the Emir of Qatar in Paris. The next day, Macron met Chancellor "
+        "On March 4 President Macron received the Emir of Qatar in Paris. The next day, Macron met "
+        "Chancellor "
         "Olaf Scholz in Berlin.",
         "Macron",
         "Scholz",
@@ -291,3 +296,57 @@ def test_a_later_paragraph_in_the_past_does_not_take_the_dateline() -> None:
         "Ruto met Chancellor Olaf Scholz to discuss migration."
     )
     assert date_between(run(text), "Ruto", "Scholz") is None
+
+
+# --- a week opening a line near the top frames the article's undated contacts -----------------------------
+
+WEEK = (D(2024, 3, 11), D(2024, 3, 17))
+WEEK_FRAME = [
+    (
+        "This week at the ministry\n\nA look at the ministry's work this week.\n\nForeign Minister "
+        "Penny Wong "
+        "met Indonesian Foreign Minister Retno Marsudi in Jakarta. Trade Minister Don Farrell held "
+        "talks with "
+        "activist Mere Tuilagi on climate finance.",
+        "Farrell",
+        "Tuilagi",
+        WEEK,
+    ),
+    (
+        "This week, Foreign Secretary David Lammy will travel to Nigeria." + AGENDA + "Lammy will meet with "
+        "activist Ngozi Adeyemi to discuss education.",
+        "Lammy",
+        "Adeyemi",
+        WEEK,
+    ),
+    (
+        "This week the Foreign Minister visited Chile for the first time.\n\nTrade Minister Don Farrell held "
+        "talks with opposition senator Rosa Pinto on copper exports.",
+        "Farrell",
+        "Pinto",
+        WEEK,
+    ),
+    # negatives: a past contact under a future frame; a week inside a sentence frames nothing
+    (
+        "This week, Foreign Secretary David Lammy will travel to Nigeria." + AGENDA + "When Lammy was in "
+        "London, he met activist Ngozi Adeyemi.",
+        "Lammy",
+        "Adeyemi",
+        None,
+    ),
+    (
+        "Foreign Secretary David Lammy said this week that he would travel to Nigeria." + AGENDA + "Lammy "
+        "met "
+        "activist Ngozi Adeyemi to discuss education.",
+        "Lammy",
+        "Adeyemi",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), WEEK_FRAME)
+def test_a_week_opening_the_article_frames_its_contacts(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

@@ -26,7 +26,7 @@ from graphkit.models import (
 from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles, text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from graphkit.extractor.contacts import ContactDraft
     from graphkit.extractor.coref import ActorDraft
@@ -74,6 +74,7 @@ def extract(
     inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
     country_of = {a.id: a.country for a in drafts_by_id.values()}
     date_by_trips(drafts, country_of)
+    _apply_week_frame(doc, drafts, dates)
     contacts = merge_drafts(drafts, country_of)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     # Every actor the article names, not only those in contacts: a graph of who is mentioned where is useful
@@ -200,6 +201,58 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span
+
+
+def _apply_week_frame(
+    doc: Doc, drafts: list[ContactDraft], dates: list[tuple[Span, DateSpan | None, DateSpan | None]]
+) -> None:
+    """A week that opens a line near the top frames the whole article: its undated contacts fall in it.
+
+    Weekly round-ups ("This week at the ministry") and trip announcements ("This week, the Secretary will
+    travel to ...") tell many contacts and date only the first. The frame's clause gives the status it
+    covers: a future one ("will travel") its planned contacts, a past or verbless one its occurred contacts.
+    """
+    text = text_of(doc)
+    for span, past, future in dates:
+        if span.start_char > _FRAME_REACH:
+            return
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if text[line_start : span.start_char].strip() or not _this_week(past, doc):
+            continue
+        planned = _future_clause(span.sent.root)
+        week = future if planned else past
+        for draft in drafts:
+            status = "planned" if planned else "occurred"
+            if (
+                draft.date is None
+                and draft.sentence.start >= span.sent.start
+                and draft.status.value == status
+            ):
+                draft.date = week
+        return
+
+
+# How far into the text (characters) a framing week may open a line: the headline, the standfirst, the lead.
+_FRAME_REACH = 1500
+
+
+def _this_week(span: DateSpan | None, doc: Doc) -> bool:
+    """The week of publication ("this week", "earlier this week")."""
+    anchor = span.anchor if span is not None else None
+    return (
+        span is not None
+        and anchor is not None
+        and span.granularity.value == "week"
+        and span.start <= anchor <= span.end
+    )
+
+
+def _future_clause(root: Token) -> bool:
+    """ "This week, X will travel ...": the clause looks ahead."""
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in {"could", "might", "may"}
+        for c in root.children
+    )
 
 
 def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel | None:
