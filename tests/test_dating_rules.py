@@ -350,3 +350,62 @@ def test_a_week_opening_the_article_frames_its_contacts(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# --- a clause that tells how the contact noun was held or sent dates it -----------------------------------
+
+HOLDING_CLAUSE = [
+    (
+        "Rutte thanked Chancellor Olaf Scholz for the letter he had written on Monday.",
+        "Rutte",
+        "Scholz",
+        (D(2024, 3, 11), D(2024, 3, 11)),
+    ),
+    (
+        "Sharif thanked Prime Minister Narendra Modi for the message he sent on Sunday.",
+        "Sharif",
+        "Modi",
+        (D(2024, 3, 10), D(2024, 3, 10)),
+    ),
+    (
+        "Lammy thanked Senator Rosa Pinto for the letter she had sent on Monday.",
+        "Lammy",
+        "Pinto",
+        (D(2024, 3, 11), D(2024, 3, 11)),
+    ),
+    # negative: a clause under a participant tells of that person
+    (
+        "Rutte recalled his meeting with Chancellor Olaf Scholz, who was elected in 2021.",
+        "Rutte",
+        "Scholz",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), HOLDING_CLAUSE)
+def test_a_clause_telling_how_the_contact_was_held_dates_it(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+
+
+LETTER_THEN_MEETING = [
+    "Lammy thanked Senator Rosa Pinto for the letter she had sent on Monday. Lammy also met Senator Rosa "
+    "Pinto to discuss trade.",
+    "Senator Rosa Pinto wrote to Lammy on Monday. Lammy also met Senator Rosa Pinto to discuss trade.",
+    "Lammy received a letter from Senator Rosa Pinto on Monday. Lammy also met Senator Rosa Pinto to discuss "
+    "trade.",
+]
+
+
+@pytest.mark.parametrize("text", LETTER_THEN_MEETING)
+def test_a_letter_does_not_pass_its_day_to_the_meeting_told_next(text: str) -> None:
+    extraction = run(text)
+    dates = {c.kind.value: c.date and c.date.start for c in extraction.contacts}
+    assert dates == {"correspondence": D(2024, 3, 11), "meeting": None}
+
+
+def test_a_meeting_passes_its_day_to_the_meeting_told_next() -> None:
+    text = "Lammy met Senator Rosa Pinto on Monday. Lammy also met Senator Carla Mendes to discuss trade."
+    assert date_between(run(text), "Lammy", "Mendes") == (D(2024, 3, 11), D(2024, 3, 11))

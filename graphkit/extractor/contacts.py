@@ -1247,6 +1247,39 @@ def _closes_title_appositive(span: Span, trigger: Token) -> bool:
     return False
 
 
+def _describes_trigger(span: Span, trigger: Token) -> bool:
+    """A date in a clause that describes the contact noun itself dates the contact.
+
+    "thanked him for the message he had sent at the weekend", "the calls the two leaders had on May 2 and
+    3", "talks held in Oslo on Monday": the clause hangs on the trigger noun, so its time is the contact's.
+    A clause under a participant ("met Bennett, who was elected in 2006") is not such a clause.
+    """
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    cur = span.root
+    while cur.head.i != cur.i and cur.head.i != trigger.i:
+        if cur.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos"}:
+            return False  # a clause inside the clause
+        cur = cur.head
+    return cur.head.i == trigger.i and cur.dep_ in {"relcl", "acl"} and cur.lemma_.lower() in _HOLDING_VERBS
+
+
+# Verbs of a clause that tells how a contact was held, sent or made ("the call they had", "talks held").
+_HOLDING_VERBS = {
+    "have",
+    "hold",
+    "send",
+    "write",
+    "make",
+    "pay",
+    "conduct",
+    "take",
+    "host",
+    "exchange",
+    "place",
+}
+
+
 def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | None:
     future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
     chain = _chain(ctx, tok)
@@ -1275,7 +1308,11 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             value = past  # "received word on Friday that X wanted to talk": the word came last Friday
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
-            if _inside_clause_of_argument(span.root, tok) and not _closes_title_appositive(span, tok):
+            if (
+                _inside_clause_of_argument(span.root, tok)
+                and not _closes_title_appositive(span, tok)
+                and not _describes_trigger(span, tok)
+            ):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
             if _inside_topic_contact(ctx, span.root, tok):
                 continue  # "briefed X on the outcomes of the meeting on August 26": the meeting's date
@@ -1348,11 +1385,18 @@ def inherit_dates(
             )
             and d.date is not None
             and d.status is draft.status
+            and (
+                d.kind is draft.kind or d.kind is not ContactKind.CORRESPONDENCE
+            )  # a letter's day is its own
             and set(d.participants) & set(draft.participants)
         ]
         if earlier and (cue or draft.participants[0] in earlier[-1].participants):
             draft.date = earlier[-1].date
             continue
+        told_before = [d.kind for d in drafts if d.sentence.start == previous.start]
+        letters = ContactKind.CORRESPONDENCE
+        if told_before and draft.kind is not letters and all(k is letters for k in told_before):
+            continue  # "X wrote to Y on Monday. Y also met X": the letter's day is its own
         for span, past, future in ctx_dates:
             if draft.status is ContactStatus.PLANNED:
                 past = future  # "will travel to Oslo on Monday. There she will meet ...": the coming Monday
