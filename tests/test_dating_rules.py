@@ -409,3 +409,49 @@ def test_a_letter_does_not_pass_its_day_to_the_meeting_told_next(text: str) -> N
 def test_a_meeting_passes_its_day_to_the_meeting_told_next() -> None:
     text = "Lammy met Senator Rosa Pinto on Monday. Lammy also met Senator Carla Mendes to discuss trade."
     assert date_between(run(text), "Lammy", "Mendes") == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+# --- a date in a "when"/"while" clause of the contact is the contact's time too ---------------------------
+
+WHEN_CLAUSE = [
+    (
+        "Macron and Scholz discussed the plan when they met in Berlin in January.",
+        "Macron",
+        "Scholz",
+        (D(2024, 1, 1), D(2024, 1, 31)),
+    ),
+    (
+        "Wong talked with Foreign Minister Retno Marsudi about trade when the two ministers were in "
+        "Jakarta last week.",
+        "Wong",
+        "Marsudi",
+        (D(2024, 3, 4), D(2024, 3, 10)),
+    ),
+    (
+        "Lula discussed the summit with President Gabriel Boric while both leaders were in Santiago in "
+        "January.",
+        "Lula",
+        "Boric",
+        (D(2024, 1, 1), D(2024, 1, 31)),
+    ),
+    (
+        "Wong will meet Foreign Minister Retno Marsudi when she visits Jakarta next month.",
+        "Wong",
+        "Marsudi",
+        (D(2024, 4, 1), D(2024, 4, 30)),
+    ),
+    # negative: "after" is another time
+    (
+        "Wong met Foreign Minister Retno Marsudi after she returned from Jakarta last week.",
+        "Wong",
+        "Marsudi",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), WHEN_CLAUSE)
+def test_a_date_in_a_when_clause_dates_the_contact(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

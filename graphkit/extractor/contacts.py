@@ -1247,6 +1247,23 @@ def _closes_title_appositive(span: Span, trigger: Token) -> bool:
     return False
 
 
+def _in_when_clause(span: Span, chain_ids: set[int]) -> bool:
+    """A date inside a "when"/"while" clause of the trigger's own chain is the time of the trigger too.
+
+    "The two leaders discussed the plan when they met in Lima in May": the discussion is dated May. Only a
+    clause that hangs on the chain itself, with nothing but phrases between it and the date.
+    """
+    cur = span.root
+    while cur.head.i != cur.i and cur.i not in chain_ids:
+        if cur.dep_ == "advcl":
+            opened = any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "while"} for c in cur.children)
+            return opened and cur.head.i in chain_ids
+        if cur.dep_ in _CLAUSES:
+            return False
+        cur = cur.head
+    return False
+
+
 def _describes_trigger(span: Span, trigger: Token) -> bool:
     """A date in a clause that describes the contact noun itself dates the contact.
 
@@ -1312,6 +1329,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
                 _inside_clause_of_argument(span.root, tok)
                 and not _closes_title_appositive(span, tok)
                 and not _describes_trigger(span, tok)
+                and not _in_when_clause(span, chain_ids | {tok.i})
             ):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
             if _inside_topic_contact(ctx, span.root, tok):
@@ -1321,6 +1339,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             rank = 0
         elif anchor.lemma_.lower() in ctx.reporting or span.root.head.lemma_.lower() in ctx.reporting:
             continue
+        elif _in_when_clause(span, chain_ids):
+            rank = 1  # "discussed it when they met in Lima in May": the same time
         elif _in_other_clause(span.root, chain_ids):
             continue  # "refused talks, citing crimes from 1910": that clause's date is not the talks'
         else:
