@@ -76,6 +76,16 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     return name not in lex.ambiguous_months and not _word_after(text, m.end())[:1].isupper()
 
 
+def _accept_season(text: str, m: re.Match[str]) -> bool:
+    """ "the spring", "next summer", "autumn 2019", "in winter"; not "prices fall" or "the fall of Kabul"."""
+    if text[m.end() : m.end() + 4].lower() == " of " and not m["y"]:
+        return False  # "the fall of the government", "the spring of discontent"
+    if m["y"] or (m["rel"] and m["rel"].lower() != "the"):
+        return True
+    cue = _word_before(text, m.start() if not m["rel"] else m.start("rel")).lower()
+    return cue in date_lexicon().month_cues and (m["rel"] is not None or m["s"].lower() != "fall")
+
+
 def _accept_year(text: str, m: re.Match[str]) -> bool:
     if m["mod"]:
         return True
@@ -200,6 +210,12 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:(?P<mod>{p.mod})[\s-]+)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+)?"
             rf"(?P<m>{p.month_full})(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?",
             _accept_month,
+        ),
+        _rule(
+            "season",
+            rf"(?:(?P<mod>{p.mod})[\s-]+)?(?:(?P<rel>{_anycase(['the', *lex.relative_periods])})\s+)?"
+            rf"(?P<s>{_anycase(lex.seasons)})(?:\s+(?:(?i:of)\s+)?(?P<y>{p.year}))?",
+            _accept_season,
         ),
         _rule("year", rf"(?:(?P<mod>{p.mod})[\s-]+)?(?P<y>{p.year})", _accept_year),
     )

@@ -31,6 +31,7 @@ class DateLexicon:
     ordinal_followers: frozenset[str]
     number_words: Mapping[str, int]
     parts_of_day: tuple[str, ...]
+    seasons: Mapping[str, int]
     relative_days: Mapping[str, int]
     anaphoric_days: frozenset[str]
     relative_periods: Mapping[str, int]
@@ -44,7 +45,15 @@ class DateLexicon:
 
 # how each list of the YAML file is kept; the other lists become tuples
 _MAPPINGS = frozenset(
-    {"weekdays", "months", "month_abbreviations", "number_words", "relative_days", "relative_periods"}
+    {
+        "weekdays",
+        "months",
+        "month_abbreviations",
+        "number_words",
+        "relative_days",
+        "relative_periods",
+        "seasons",
+    }
 )
 _SETS = frozenset(
     {

@@ -300,6 +300,37 @@ def _month(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Sp
     return None if span is None else (*span, _MONTH)
 
 
+def _season(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
+    """A season: three months from the month it starts in; without a year, the one the tense points to."""
+    first = date_lexicon().seasons[_norm(m["s"])]
+    if m["y"]:
+        return _season_span(int(m["y"]), first)
+    if anchor is None:
+        return None
+    spans = [_season_span(y, first)[:2] for y in range(anchor.year - 2, anchor.year + 2)]
+    rel = _norm(m["rel"])
+    by = date_lexicon().relative_periods.get(rel) if rel != "the" else None
+    current = next((s for s in spans if s[0] <= anchor <= s[1]), None)
+    if by == 0 and current is None:
+        by = None  # "this summer" in winter: the coming one
+        tense = "future"
+    if by == 0:
+        span = current
+    elif by is not None and by < 0:
+        span = _pick((s for s in spans if s[1] < anchor), anchor, "past")
+    elif by is not None:
+        span = _pick((s for s in spans if s[0] > anchor), anchor, "future")
+    else:
+        span = _pick(spans, anchor, tense or "past")
+    return None if span is None else (*span, _MONTH)
+
+
+def _season_span(year: int, first: int) -> _Span:
+    start = dt.date(year, first, 1)
+    end_year, end_month = _shift_month(year, first, 2)
+    return start, _month_span(end_year, end_month)[1], _MONTH
+
+
 def _month_year(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
     found = _read_date(f"{m['m']} {m['y']}", "month_year")
     return None if found is None else (*_month_span(found.year, found.month), _MONTH)
@@ -325,6 +356,7 @@ _HANDLERS: dict[str, _Handler] = {
     "units_ago": _units_ago,
     "relative_period": _relative_period,
     "month": _month,
+    "season": _season,
     "year": _year,
 }
 

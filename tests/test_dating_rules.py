@@ -278,7 +278,7 @@ LEADS = [
     "Kenyan President William Ruto and Chancellor Olaf Scholz discussed trade and migration in Berlin.",
     "Leaders talk energy\n\nMarch 4, 2024\n\nLeaders talk energy\n\nPresident Emmanuel Macron and "
     "Chancellor Olaf Scholz discussed energy prices in Paris.",
-    "Joint statement\n\n4 March 2024\n\nTwo ministers, one agenda\n\nForeign Minister Penny Wong and "
+    "Joint remarks\n\n4 March 2024\n\n[The remarks were interpreted.]\n\nForeign Minister Penny Wong and "
     "Foreign Minister Winston Peters discussed Pacific security in Wellington.",
 ]
 
@@ -287,6 +287,14 @@ LEADS = [
 def test_the_lead_under_a_repeated_headline_takes_the_dateline(text: str) -> None:
     extraction = run(text)
     assert {(c.date.start if c.date else None) for c in extraction.contacts} == {D(2024, 3, 4)}
+
+
+def test_a_caption_under_a_news_date_line_is_the_lead() -> None:
+    text = (
+        "Ties restored\n\nMarch 4, 2024\n\nThe two presidents at an earlier summit. Photo agency\n\n"
+        "Kenyan President William Ruto and Chancellor Olaf Scholz discussed trade in Berlin."
+    )
+    assert date_between(run(text), "Ruto", "Scholz") is None
 
 
 def test_a_later_paragraph_in_the_past_does_not_take_the_dateline() -> None:

@@ -170,14 +170,18 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
 
 
 def _lead_end(text: str, start: int) -> int:
-    """Where the lead after a dateline ends: its first line that reads as a sentence, not a repeated title.
+    """Where the lead after a dateline ends: its first line, unless that line repeats the headline or is an
+    editor's note in brackets.
 
-    Readouts often repeat their headline under the dateline ("Leaders discuss security\n\nThe two leaders
-    met ..."); a line without a closing full stop is such a title, and the lead is the paragraph after it.
+    Readouts often repeat their headline under the dateline ("Leaders discuss security\n\n2 May 2024\n\n
+    Leaders discuss security\n\nThe two leaders met ..."), and transcripts open with a note ("[The remarks
+    were interpreted.]"); the lead is then the paragraph after it.
     """
+    before = {line.strip() for line in text[:start].splitlines() if line.strip()}
     lines = list(re.finditer(r"\S[^\n]*", text[start:]))
     for line in lines[:3]:
-        if re.search(r"[.!?][\"'”’)]?\s*$", line.group()):
+        words = line.group().strip()
+        if words not in before and not (words.startswith("[") and words.endswith("]")):
             return start + line.end()
     return start + (lines[0].end() if lines else 0)
 
