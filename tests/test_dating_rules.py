@@ -328,8 +328,8 @@ WEEK_FRAME = [
         WEEK,
     ),
     (
-        "This week the Foreign Minister visited Chile for the first time.\n\nTrade Minister Don Farrell held "
-        "talks with opposition senator Rosa Pinto on copper exports.",
+        "This week Foreign Minister Penny Wong visited Chile for the first time.\n\n"
+        "Trade Minister Don Farrell held talks with opposition senator Rosa Pinto on copper exports.",
         "Farrell",
         "Pinto",
         WEEK,
@@ -351,6 +351,17 @@ WEEK_FRAME = [
         None,
     ),
 ]
+
+
+WEEK_FRAME.append(
+    (  # negative: a menu link that tells no contact and is not echoed frames nothing
+        "This week's photos\n\nForeign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi in "
+        "Jakarta.",
+        "Wong",
+        "Marsudi",
+        None,
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "first", "second", "expected"), WEEK_FRAME)

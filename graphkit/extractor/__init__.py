@@ -215,13 +215,19 @@ def _apply_week_frame(
     Weekly round-ups ("This week at the ministry") and trip announcements ("This week, the Secretary will
     travel to ...") tell many contacts and date only the first. The frame's clause gives the status it
     covers: a future one ("will travel") its planned contacts, a past or verbless one its occurred contacts.
+    A week line that tells no contact and is not echoed near the top (a "This week's photos" link in a
+    page's menu) frames nothing.
     """
     text = text_of(doc)
+    weeks = [s for s, past, _ in dates if s.start_char <= _FRAME_REACH and _this_week(past, doc)]
     for span, past, future in dates:
         if span.start_char > _FRAME_REACH:
             return
         line_start = text.rfind("\n", 0, span.start_char) + 1
         if text[line_start : span.start_char].strip() or not _this_week(past, doc):
+            continue
+        tells = any(d.sentence.start == span.sent.start for d in drafts)
+        if not tells and len(weeks) < 2:
             continue
         planned = _future_clause(span.sent.root)
         week = future if planned else past
