@@ -210,6 +210,17 @@ PLANNED_AFTER = [
 ]
 
 
+PLANNED_AFTER.append(
+    (  # negative: the day before is a speech's, not a trip's
+        "Foreign Minister Penny Wong will deliver a speech in Suva on Friday. Wong will then meet activist "
+        "Mere Tuilagi to discuss climate finance.",
+        "Wong",
+        "Tuilagi",
+        None,
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "first", "second", "expected"), PLANNED_AFTER)
 def test_a_plan_told_after_a_dated_plan_takes_its_date(
     text: str, first: str, second: str, expected: Span

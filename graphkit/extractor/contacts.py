@@ -1364,6 +1364,21 @@ def _location(ctx: _Context, tok: Token) -> str | None:
 _SAME_TIME_ADVERBS = {"also", "later", "then", "afterwards", "afterward", "subsequently", "too"}
 
 
+# Verbs of going somewhere or gathering: a plan told after them in the same trip shares their day.
+_TRIP_VERBS = {
+    "travel",
+    "visit",
+    "go",
+    "fly",
+    "head",
+    "arrive",
+    "leave",
+    "depart",
+    "tour",
+    "attend",
+    "meet",
+    "hold",
+}
 # Statuses whose undated contacts take the date of the sentence before: what happened, and what is planned.
 _INHERITING = {ContactStatus.OCCURRED, ContactStatus.PLANNED}
 
@@ -1425,6 +1440,8 @@ def inherit_dates(
             verb = previous.root
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
+            if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in _TRIP_VERBS:
+                continue  # a plan takes the day of the trip told before, not of a speech or a signing
             # "X will, together with Y, travel ...": the parser may hang the subject on a word under the verb
             heads = [verb, *(c for c in verb.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ == "aux")]
             subjects = {
