@@ -485,3 +485,44 @@ def test_a_date_in_a_when_clause_dates_the_contact(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# --- "the first leader to meet X": an infinitive relative takes the time of its clause --------------------
+
+INFINITIVE_RELATIVE = [
+    (
+        "The two leaders met in Lisbon on Monday, as Prime Minister Luis Montenegro became the first "
+        "European leader to meet with President Lula.",
+        "Montenegro",
+        "Lula",
+        (D(2024, 3, 11), D(2024, 3, 11)),
+    ),
+    (
+        "On Friday Kenyan President William Ruto became the first African leader to meet with Chancellor "
+        "Olaf Scholz in the new chancellery.",
+        "Ruto",
+        "Scholz",
+        (D(2024, 3, 8), D(2024, 3, 8)),
+    ),
+    (
+        "Last week Prime Minister Anthony Albanese became the first foreign leader to meet with President "
+        "Prabowo Subianto.",
+        "Albanese",
+        "Prabowo",
+        (D(2024, 3, 4), D(2024, 3, 10)),
+    ),
+    # negative: a relative clause with a subject of its own keeps its time
+    (
+        "Scholz, who was the first chancellor to meet President Lula in 2023, met Macron on Friday.",
+        "Scholz",
+        "Lula",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), INFINITIVE_RELATIVE)
+def test_an_infinitive_relative_takes_the_time_of_its_clause(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

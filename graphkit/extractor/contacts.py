@@ -1247,6 +1247,11 @@ def _closes_title_appositive(span: Span, trigger: Token) -> bool:
     return False
 
 
+def _infinitive(verb: Token) -> bool:
+    """ "to meet": a bare verb with its infinitive marker."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _in_when_clause(span: Span, chain_ids: set[int]) -> bool:
     """A date inside a "when"/"while" clause of the trigger's own chain is the time of the trigger too.
 
@@ -1304,7 +1309,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in _SCHEDULING:
         chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
     # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
-    relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
+    # "became the first leader to meet Obama": an infinitive relative has no time of its own
+    relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl" and not _infinitive(t)), None)
     if relative is not None and any(c.lower_ in {"where", "when"} for c in relative.children):
         relative = None  # "Kenya, where she met Kibaki": the same trip, the same time
     inside = {t.i for t in relative.subtree} if relative is not None else None
