@@ -76,6 +76,16 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     return name not in lex.ambiguous_months and not _word_after(text, m.end())[:1].isupper()
 
 
+def _accept_season(text: str, m: re.Match[str]) -> bool:
+    """ "the spring", "next summer", "autumn 2019", "in winter"; not "prices fall" or "the fall of Kabul"."""
+    if text[m.end() : m.end() + 4].lower() == " of " and not m["y"]:
+        return False  # "the fall of the government", "the spring of discontent"
+    if m["y"] or (m["rel"] and m["rel"].lower() != "the"):
+        return True
+    cue = _word_before(text, m.start() if not m["rel"] else m.start("rel")).lower()
+    return cue in date_lexicon().month_cues and (m["rel"] is not None or m["s"].lower() != "fall")
+
+
 def _accept_year(text: str, m: re.Match[str]) -> bool:
     if m["mod"]:
         return True
@@ -201,6 +211,12 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<m>{p.month_full})(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?",
             _accept_month,
         ),
+        _rule(
+            "season",
+            rf"(?:(?P<mod>{p.mod})[\s-]+)?(?:(?P<rel>{_anycase(['the', *lex.relative_periods])})\s+)?"
+            rf"(?P<s>{_anycase(lex.seasons)})(?:\s+(?:(?i:of)\s+)?(?P<y>{p.year}))?",
+            _accept_season,
+        ),
         _rule("year", rf"(?:(?P<mod>{p.mod})[\s-]+)?(?P<y>{p.year})", _accept_year),
     )
 
@@ -222,7 +238,7 @@ def _range_rules(p: _Parts) -> list[Rule]:
     y1, y2 = rf"(?:,?\s+(?P<y1>{p.year}))?", rf"(?:,?\s+(?P<y2>{p.year}))?"
     month_day = (
         rf"(?P<m1>{p.month})\s+(?P<d1>{p.day}){y1}",
-        rf"(?:(?P<m2>{p.month})\s+)?(?P<d2>{p.day}){y2}",
+        rf"(?:(?P<m2>{p.month})\s+|(?i:the)\s+)?(?P<d2>{p.day}){y2}",  # "March 15th to the 18th"
     )
     day_month = (
         rf"(?P<d1>{p.day})(?:\s+(?:(?i:of)\s+)?(?P<m1>{p.month}))?{y1}",
@@ -233,7 +249,16 @@ def _range_rules(p: _Parts) -> list[Rule]:
     for kind, (left, right) in (("range", month_day), ("range", day_month), ("year_range", years)):
         found.append(_rule(kind, rf"(?:(?i:from)\s+)?{left}{_JOINER}{right}"))
         found.append(_rule(kind, rf"(?i:between)\s+{left}\s+(?i:and)\s+{right}"))
+    # "on 2 and 3 March", "March 4 and 5": two days running; the handler rejects days further apart
+    for left, right in (month_day, day_month):
+        found.append(_rule("range", rf"{left}\s+(?P<pair>(?i:and))\s+{right}", _accept_pair))
     return found
+
+
+def _accept_pair(text: str, m: re.Match[str]) -> bool:
+    """ "2 and 3 March" is a span of two days running; "3 and 7 May" is two days, left to other rules."""
+    first, last = int(re.sub(r"\D", "", m["d1"])), int(re.sub(r"\D", "", m["d2"]))
+    return last == first + 1 or (m["m1"] is not None and m["m2"] is not None and last == 1)
 
 
 _JOINER = r"(?:\s*[-–—]\s*|\s+(?i:to|through|thru|until|till)\s+)"

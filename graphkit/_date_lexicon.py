@@ -31,7 +31,9 @@ class DateLexicon:
     ordinal_followers: frozenset[str]
     number_words: Mapping[str, int]
     parts_of_day: tuple[str, ...]
+    seasons: Mapping[str, int]
     relative_days: Mapping[str, int]
+    anaphoric_days: frozenset[str]
     relative_periods: Mapping[str, int]
     period_modifiers: tuple[str, ...]
     weekday_modifiers: tuple[str, ...]
@@ -43,10 +45,26 @@ class DateLexicon:
 
 # how each list of the YAML file is kept; the other lists become tuples
 _MAPPINGS = frozenset(
-    {"weekdays", "months", "month_abbreviations", "number_words", "relative_days", "relative_periods"}
+    {
+        "weekdays",
+        "months",
+        "month_abbreviations",
+        "number_words",
+        "relative_days",
+        "relative_periods",
+        "seasons",
+    }
 )
 _SETS = frozenset(
-    {"ambiguous_months", "month_cues", "year_cues", "ordinal_cues", "ordinal_followers", "vague_words"}
+    {
+        "ambiguous_months",
+        "month_cues",
+        "year_cues",
+        "ordinal_cues",
+        "ordinal_followers",
+        "vague_words",
+        "anaphoric_days",
+    }
 )
 
 

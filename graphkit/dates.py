@@ -31,7 +31,15 @@ from graphkit.models import DateSpan, Granularity
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["DATE_LEXICON", "DateLexicon", "Tense", "find_expressions", "load_date_lexicon", "resolve"]
+__all__ = [
+    "DATE_LEXICON",
+    "DateLexicon",
+    "Tense",
+    "find_expressions",
+    "is_anaphoric",
+    "load_date_lexicon",
+    "resolve",
+]
 
 Tense = Literal["past", "future"]
 
@@ -159,6 +167,8 @@ def _range(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Sp
     last = _read_date(f"{m['m2'] or m['m1']} {m['d2']}", "day")
     if first is None or last is None or (m["m2"] is None and last <= first):
         return None  # "May 29-3" is no span
+    if m.groupdict().get("pair") and (last - first).days != 1:
+        return None  # "on 3 and 7 May" are two days, not a span
     if m["y1"] and m["y2"]:
         span = (first.replace(year=int(m["y1"])), last.replace(year=int(m["y2"])))
         return _days(span) if span[0] <= span[1] else None
@@ -290,6 +300,37 @@ def _month(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Sp
     return None if span is None else (*span, _MONTH)
 
 
+def _season(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
+    """A season: three months from the month it starts in; without a year, the one the tense points to."""
+    first = date_lexicon().seasons[_norm(m["s"])]
+    if m["y"]:
+        return _season_span(int(m["y"]), first)
+    if anchor is None:
+        return None
+    spans = [_season_span(y, first)[:2] for y in range(anchor.year - 2, anchor.year + 2)]
+    rel = _norm(m["rel"])
+    by = date_lexicon().relative_periods.get(rel) if rel != "the" else None
+    current = next((s for s in spans if s[0] <= anchor <= s[1]), None)
+    if by == 0 and current is None:
+        by = None  # "this summer" in winter: the coming one
+        tense = "future"
+    if by == 0:
+        span = current
+    elif by is not None and by < 0:
+        span = _pick((s for s in spans if s[1] < anchor), anchor, "past")
+    elif by is not None:
+        span = _pick((s for s in spans if s[0] > anchor), anchor, "future")
+    else:
+        span = _pick(spans, anchor, tense or "past")
+    return None if span is None else (*span, _MONTH)
+
+
+def _season_span(year: int, first: int) -> _Span:
+    start = dt.date(year, first, 1)
+    end_year, end_month = _shift_month(year, first, 2)
+    return start, _month_span(end_year, end_month)[1], _MONTH
+
+
 def _month_year(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
     found = _read_date(f"{m['m']} {m['y']}", "month_year")
     return None if found is None else (*_month_span(found.year, found.month), _MONTH)
@@ -315,6 +356,7 @@ _HANDLERS: dict[str, _Handler] = {
     "units_ago": _units_ago,
     "relative_period": _relative_period,
     "month": _month,
+    "season": _season,
     "year": _year,
 }
 
@@ -384,6 +426,17 @@ def resolve(expression: str, anchor: dt.date | None, tense: Tense | None = None)
     if span is None:
         return None
     return DateSpan(start=span[0], end=span[1], granularity=span[2], expression=expression, anchor=anchor)
+
+
+def is_anaphoric(expression: str) -> bool:
+    """Whether the expression counts from the day told before it ("the next day"), not from publication.
+
+    Example:
+        >>> is_anaphoric("The next day"), is_anaphoric("on the following day"), is_anaphoric("tomorrow")
+        (True, True, False)
+    """
+    text = _LEADING_WORDS.sub("", _normalize(expression)).lower()
+    return text in date_lexicon().anaphoric_days
 
 
 def _normalize(expression: str) -> str:

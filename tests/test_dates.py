@@ -177,6 +177,22 @@ RESOLVED = [
     ("from December 30 to January 2", D(2012, 1, 10), "past", D(2011, 12, 30), D(2012, 1, 2), DAY),
     ("from December 30 to January 2", D(2011, 12, 10), "future", D(2011, 12, 30), D(2012, 1, 2), DAY),
     ("December 30 to January 2, 2012", None, None, D(2011, 12, 30), D(2012, 1, 2), DAY),
+    # two days running joined by "and"; a span closed by "the Nth"
+    ("on 2 and 3 March", D(2022, 3, 1), "future", D(2022, 3, 2), D(2022, 3, 3), DAY),
+    ("June 9 and 10", D(2019, 6, 12), "past", D(2019, 6, 9), D(2019, 6, 10), DAY),
+    ("April 30 and May 1", D(2019, 6, 12), "past", D(2019, 4, 30), D(2019, 5, 1), DAY),
+    ("October 21st to the 23rd", D(2019, 10, 1), "future", D(2019, 10, 21), D(2019, 10, 23), DAY),
+    ("July 8th through the 10th", D(2019, 7, 1), "future", D(2019, 7, 8), D(2019, 7, 10), DAY),
+    ("November 2nd until the 4th", D(2019, 10, 20), None, D(2019, 11, 2), D(2019, 11, 4), DAY),
+    # seasons: three months (northern hemisphere), month granularity
+    ("in the spring", D(2024, 1, 27), "future", D(2024, 3, 1), D(2024, 5, 31), MONTH),
+    ("in the spring", D(2024, 1, 27), "past", D(2023, 3, 1), D(2023, 5, 31), MONTH),
+    ("next summer", D(2024, 1, 27), None, D(2024, 6, 1), D(2024, 8, 31), MONTH),
+    ("last autumn", D(2024, 1, 27), None, D(2023, 9, 1), D(2023, 11, 30), MONTH),
+    ("this winter", D(2024, 1, 27), None, D(2023, 12, 1), D(2024, 2, 29), MONTH),
+    ("this summer", D(2024, 1, 27), None, D(2024, 6, 1), D(2024, 8, 31), MONTH),  # the coming one
+    ("fall 2019", None, None, D(2019, 9, 1), D(2019, 11, 30), MONTH),
+    ("the summer of 1906", None, None, D(1906, 6, 1), D(1906, 8, 31), MONTH),
     # spans of years
     ("1994–2024", None, None, D(1994, 1, 1), D(2024, 12, 31), YEAR),
     ("between 2010 and 2014", SEED, None, D(2010, 1, 1), D(2014, 12, 31), YEAR),
@@ -226,6 +242,7 @@ NOT_RESOLVED = [
     ("February 30", SEED, None),
     ("February 29, 2023", SEED, None),
     ("May 29-3", SEED, None),
+    ("on 3 and 7 May", SEED, None),  # two separate days, no span
     ("2150", SEED, None),
     ("2024-1994", SEED, None),
 ]
@@ -291,6 +308,12 @@ FOUND = [
     ("He came back the day before.", ["the day before"]),
     ("The summit is in May, the talks last May were cancelled.", ["May", "last May"]),
     ("Ties (1994–2024) go back to the occupation from 1910 to 1945.", ["1994–2024", "from 1910 to 1945"]),
+    ("The envoys will meet on 11 and 12 June in Oslo.", ["11 and 12 June"]),
+    ("The leaders will talk in the spring, or next summer at the latest.", ["the spring", "next summer"]),
+    ("Talks stalled last autumn and resumed in winter.", ["last autumn", "winter"]),
+    ("Prices fall after the fall of the government in the autumn of 2019.", ["the autumn of 2019"]),
+    ("She will tour the region September 3rd to the 6th.", ["September 3rd to the 6th"]),
+    ("The votes on 4 and 9 June were close.", ["9 June"]),
 ]  # fmt: skip
 
 
@@ -317,6 +340,9 @@ NOT_FOUND = [
     "He served 12 terms.",
     "March 5,000 people",
     "Source: https://2009-2017.state.gov/secretary/2009/08/05/index.htm",
+    "Stocks fall sharply when rates rise.",
+    "The fall of the old regime surprised them.",
+    "They celebrated the spring festival.",
 ]
 
 

@@ -26,7 +26,7 @@ from graphkit.models import (
 from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles, text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from graphkit.extractor.contacts import ContactDraft
     from graphkit.extractor.coref import ActorDraft
@@ -74,6 +74,7 @@ def extract(
     inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
     country_of = {a.id: a.country for a in drafts_by_id.values()}
     date_by_trips(drafts, country_of)
+    _apply_week_frame(doc, drafts, dates)
     contacts = merge_drafts(drafts, country_of)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     # Every actor the article names, not only those in contacts: a graph of who is mentioned where is useful
@@ -104,7 +105,7 @@ def temporal_expressions(
     doc: Doc, anchor: dt.date | None
 ) -> list[tuple[Span, DateSpan | None, DateSpan | None]]:
     """Temporal expressions of ``doc`` with their past and future readings."""
-    from graphkit.dates import find_expressions, resolve
+    from graphkit.dates import find_expressions, is_anaphoric, resolve
 
     spans: dict[tuple[int, int], Span] = {}
     for start, end in find_expressions(text_of(doc)):
@@ -114,18 +115,36 @@ def temporal_expressions(
     for ent in doc.ents:
         if ent.label_ == "DATE" and not any(s.start <= ent.start < s.end for s in spans.values()):
             spans[(ent.start, ent.end)] = ent
-    out = []
+    out: list[tuple[Span, DateSpan | None, DateSpan | None]] = []
+    # the sentence where the last single day was told, with its past and future readings
+    told: tuple[int, DateSpan, DateSpan] | None = None
     for span in sorted(spans.values(), key=lambda s: s.start):
         text = text_of(doc)[span.start_char : span.end_char]
-        out.append((span, resolve(text, anchor, "past"), resolve(text, anchor, "future")))
+        past, future = resolve(text, anchor, "past"), resolve(text, anchor, "future")
+        if is_anaphoric(text) and told is not None and span.sent.start - told[0] <= _ANAPHORA_REACH:
+            # "On May 3 they met in Oslo. The next day they flew on": May 4, whenever the text came out
+            past, future = resolve(text, told[1].end, "past"), resolve(text, told[2].end, "future")
+        if past is not None and future is not None and _single_day(past) and _single_day(future):
+            told = (span.sent.start, past, future)
+        out.append((span, past, future))
     return out
 
 
+def _single_day(span: DateSpan) -> bool:
+    return span.granularity.value == "day" and span.start == span.end
+
+
+# How far back (in tokens, from the start of one sentence to the start of another) "the next day" looks for
+# the day it counts from: about the sentence before.
+_ANAPHORA_REACH = 80
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
-    r" \d{1,2}, \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{4})(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
+    # "November 11, 2010, Seoul", "2 February 2022 - 15:34" (a time of posting may follow the day)
+    rf"^[ \t]*(?P<date>{_MONTHS} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTHS} \d{{4}})"
+    r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+    r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
     re.M,
 )
 
@@ -147,9 +166,24 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
     span = resolve(match.group("date"), anchor, "past")
     if span is None:
         return None
-    lead = re.search(r"\S[^\n]*", text[match.end() :])
-    lead_end = match.end() + (lead.end() if lead else 0)
-    return span, match.start(), lead_end
+    return span, match.start(), _lead_end(text, match.end())
+
+
+def _lead_end(text: str, start: int) -> int:
+    """Where the lead after a dateline ends: its first line, unless that line repeats the headline or is an
+    editor's note in brackets.
+
+    Readouts often repeat their headline under the dateline ("Leaders discuss security\n\n2 May 2024\n\n
+    Leaders discuss security\n\nThe two leaders met ..."), and transcripts open with a note ("[The remarks
+    were interpreted.]"); the lead is then the paragraph after it.
+    """
+    before = {line.strip() for line in text[:start].splitlines() if line.strip()}
+    lines = list(re.finditer(r"\S[^\n]*", text[start:]))
+    for line in lines[:3]:
+        words = line.group().strip()
+        if words not in before and not (words.startswith("[") and words.endswith("]")):
+            return start + line.end()
+    return start + (lines[0].end() if lines else 0)
 
 
 def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
@@ -171,6 +205,64 @@ def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None
         )
         if draft.sentence.start_char < lead_end or present:
             draft.date = span
+
+
+def _apply_week_frame(
+    doc: Doc, drafts: list[ContactDraft], dates: list[tuple[Span, DateSpan | None, DateSpan | None]]
+) -> None:
+    """A week that opens a line near the top frames the whole article: its undated contacts fall in it.
+
+    Weekly round-ups ("This week at the ministry") and trip announcements ("This week, the Secretary will
+    travel to ...") tell many contacts and date only the first. The frame's clause gives the status it
+    covers: a future one ("will travel") its planned contacts, a past or verbless one its occurred contacts.
+    A week line that tells no contact and is not echoed near the top (a "This week's photos" link in a
+    page's menu) frames nothing.
+    """
+    text = text_of(doc)
+    weeks = [s for s, past, _ in dates if s.start_char <= _FRAME_REACH and _this_week(past, doc)]
+    for span, past, future in dates:
+        if span.start_char > _FRAME_REACH:
+            return
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if text[line_start : span.start_char].strip() or not _this_week(past, doc):
+            continue
+        tells = any(d.sentence.start == span.sent.start for d in drafts)
+        if not tells and len(weeks) < 2:
+            continue
+        planned = _future_clause(span.sent.root)
+        week = future if planned else past
+        for draft in drafts:
+            status = "planned" if planned else "occurred"
+            if (
+                draft.date is None
+                and draft.sentence.start >= span.sent.start
+                and draft.status.value == status
+            ):
+                draft.date = week
+        return
+
+
+# How far into the text (characters) a framing week may open a line: the headline, the standfirst, the lead.
+_FRAME_REACH = 1500
+
+
+def _this_week(span: DateSpan | None, doc: Doc) -> bool:
+    """The week of publication ("this week", "earlier this week")."""
+    anchor = span.anchor if span is not None else None
+    return (
+        span is not None
+        and anchor is not None
+        and span.granularity.value == "week"
+        and span.start <= anchor <= span.end
+    )
+
+
+def _future_clause(root: Token) -> bool:
+    """ "This week, X will travel ...": the clause looks ahead."""
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in {"could", "might", "may"}
+        for c in root.children
+    )
 
 
 def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel | None:

@@ -1358,6 +1358,85 @@ def _reference_point(span: Span, trigger: Token) -> bool:
     return False
 
 
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def _closes_title_appositive(span: Span, trigger: Token) -> bool:
+    """A date that ends a verbless appositive is the time of the clause, not of the appositive's noun.
+
+    Two shapes of the same pattern: a photo caption's place and date ("... at the ministry in Lima, Peru,
+    June 4, 2019"), where the date is parsed as an appositive of the place, and a title after a name ("met
+    Macron, the President of France on March 2"), where the parser hangs the date on the title. An
+    appositive holding a verb ("a lawyer jailed in 2015") or a clause keeps its date.
+    """
+    cur = span.root
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSES:
+            return False
+        if cur.dep_ == "appos":
+            inside = [t for t in cur.subtree if not (span.start <= t.i < span.end)]
+            verbless = not any(t.pos_ in {"VERB", "AUX"} for t in inside)
+            closing = cur.right_edge.i < span.end or cur.doc[cur.right_edge.i].is_punct  # nothing after it
+            return verbless and closing
+        cur = cur.head
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to meet": a bare verb with its infinitive marker."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _in_when_clause(span: Span, chain_ids: set[int]) -> bool:
+    """A date inside a "when"/"while" clause of the trigger's own chain is the time of the trigger too.
+
+    "The two leaders discussed the plan when they met in Lima in May": the discussion is dated May. Only a
+    clause that hangs on the chain itself, with nothing but phrases between it and the date.
+    """
+    cur = span.root
+    while cur.head.i != cur.i and cur.i not in chain_ids:
+        if cur.dep_ == "advcl":
+            opened = any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "while"} for c in cur.children)
+            return opened and cur.head.i in chain_ids
+        if cur.dep_ in _CLAUSES:
+            return False
+        cur = cur.head
+    return False
+
+
+def _describes_trigger(span: Span, trigger: Token) -> bool:
+    """A date in a clause that describes the contact noun itself dates the contact.
+
+    "thanked him for the message he had sent at the weekend", "the calls the two leaders had on May 2 and
+    3", "talks held in Oslo on Monday": the clause hangs on the trigger noun, so its time is the contact's.
+    A clause under a participant ("met Bennett, who was elected in 2006") is not such a clause.
+    """
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    cur = span.root
+    while cur.head.i != cur.i and cur.head.i != trigger.i:
+        if cur.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos"}:
+            return False  # a clause inside the clause
+        cur = cur.head
+    return cur.head.i == trigger.i and cur.dep_ in {"relcl", "acl"} and cur.lemma_.lower() in _HOLDING_VERBS
+
+
+# Verbs of a clause that tells how a contact was held, sent or made ("the call they had", "talks held").
+_HOLDING_VERBS = {
+    "have",
+    "hold",
+    "send",
+    "write",
+    "make",
+    "pay",
+    "conduct",
+    "take",
+    "host",
+    "exchange",
+    "place",
+}
+
+
 def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | None:
     future = status in {ContactStatus.PLANNED, ContactStatus.PROPOSED}
     chain = _chain(ctx, tok)
@@ -1365,7 +1444,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in ctx.lex.words.scheduling_verbs:
         chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
     # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
-    relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
+    # "became the first leader to meet Obama": an infinitive relative has no time of its own
+    relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl" and not _infinitive(t)), None)
     if relative is not None and any(c.lower_ in {"where", "when"} for c in relative.children):
         relative = None  # "Kenya, where she met Kibaki": the same trip, the same time
     inside = {t.i for t in relative.subtree} if relative is not None else None
@@ -1386,7 +1466,12 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             value = past  # "received word on Friday that X wanted to talk": the word came last Friday
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
-            if _inside_clause_of_argument(span.root, tok):
+            if (
+                _inside_clause_of_argument(span.root, tok)
+                and not _closes_title_appositive(span, tok)
+                and not _describes_trigger(span, tok)
+                and not _in_when_clause(span, chain_ids | {tok.i})
+            ):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
             if _inside_topic_contact(ctx, span.root, tok):
                 continue  # "briefed X on the outcomes of the meeting on August 26": the meeting's date
@@ -1395,6 +1480,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
             rank = 0
         elif anchor.lemma_.lower() in ctx.reporting or span.root.head.lemma_.lower() in ctx.reporting:
             continue
+        elif _in_when_clause(span, chain_ids):
+            rank = 1  # "discussed it when they met in Lima in May": the same time
         elif _in_other_clause(span.root, chain_ids):
             continue  # "refused talks, citing crimes from 1910": that clause's date is not the talks'
         else:
@@ -1418,6 +1505,25 @@ def _location(ctx: _Context, tok: Token) -> str | None:
 _SAME_TIME_ADVERBS = {"also", "later", "then", "afterwards", "afterward", "subsequently", "too"}
 
 
+# Verbs of going somewhere or gathering: a plan told after them in the same trip shares their day.
+_TRIP_VERBS = {
+    "travel",
+    "visit",
+    "go",
+    "fly",
+    "head",
+    "arrive",
+    "leave",
+    "depart",
+    "tour",
+    "attend",
+    "meet",
+    "hold",
+}
+# Statuses whose undated contacts take the date of the sentence before: what happened, and what is planned.
+_INHERITING = {ContactStatus.OCCURRED, ContactStatus.PLANNED}
+
+
 def inherit_dates(
     drafts: list[ContactDraft],
     ctx_dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
@@ -1430,7 +1536,7 @@ def inherit_dates(
     participant, and the later sentence must say "also", "later" or "then" or share the subject.
     """
     for draft in drafts:
-        if draft.date is not None or draft.status is not ContactStatus.OCCURRED or draft.sentence.start == 0:
+        if draft.date is not None or draft.status not in _INHERITING or draft.sentence.start == 0:
             continue
         doc = draft.sentence.doc
         previous = doc[draft.sentence.start - 1].sent
@@ -1454,23 +1560,48 @@ def inherit_dates(
                 or (same_day is not None and d.sentence.start < draft.sentence.start)
             )
             and d.date is not None
-            and d.status is ContactStatus.OCCURRED
+            and d.status is draft.status
+            and (
+                d.kind is draft.kind or d.kind is not ContactKind.CORRESPONDENCE
+            )  # a letter's day is its own
             and set(d.participants) & set(draft.participants)
         ]
         if earlier and (cue or draft.participants[0] in earlier[-1].participants):
             draft.date = earlier[-1].date
             continue
-        for span, past, _ in ctx_dates:
+        told_before = [d.kind for d in drafts if d.sentence.start == previous.start]
+        letters = ContactKind.CORRESPONDENCE
+        if told_before and draft.kind is not letters and all(k is letters for k in told_before):
+            continue  # "X wrote to Y on Monday. Y also met X": the letter's day is its own
+        for span, past, future in ctx_dates:
+            if draft.status is ContactStatus.PLANNED:
+                past = future  # "will travel to Oslo on Monday. There she will meet ...": the coming Monday
             if past is None or not (previous.start <= span.start < previous.end):
                 continue
             verb = previous.root
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
-            subjects = {by_token[c.i].actor for c in verb.children if c.dep_ == "nsubj" and c.i in by_token}
+            if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in _TRIP_VERBS:
+                continue  # a plan takes the day of the trip told before, not of a speech or a signing
+            # "X will, together with Y, travel ...": the parser may hang the subject on a word under the verb
+            heads = [verb, *(c for c in verb.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ == "aux")]
+            subjects = {
+                by_token[c.i].actor
+                for h in heads
+                for c in h.children
+                if c.dep_ == "nsubj" and c.i in by_token
+            }
             subjects.discard(None)
             if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
                 draft.date = past
                 break
+
+
+_DURING_TRIP = re.compile(
+    r"\b(?:during|on|in the course of|throughout|over)\s+(?:his|her|their|the|this|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:trip|visit|stay|tour|travels?|stop|stopover)\b|\bwhile\s+(?:in|visiting)\b",
+    re.I,
+)
 
 
 def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> None:
@@ -1478,6 +1609,9 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
 
     "On May 7-8, Clinton traveled to India ... In New Delhi, she delivered remarks with Krishna": the
     remarks are dated May 7-8. Only visits with a date, and contacts of the same status told after them.
+    A sentence that says so itself ("during his trip", "while in Lima") needs no counterpart of the host
+    state: the people met on a trip are often not in the gazetteer. The counterparts of one sentence met in
+    one list ("met A, B and C") share the date that one of them got from the trip.
     """
     trips = [
         d for d in drafts if d.kind is ContactKind.VISIT and d.date is not None and len(d.participants) >= 2
@@ -1485,6 +1619,10 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
     for draft in drafts:
         if draft.date is not None or draft.kind is ContactKind.VISIT:
             continue
+        trigger = draft.sentence.doc[draft.trigger]
+        if any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "’ve"} for c in trigger.children):
+            continue  # "has met him many times": some time, not during this trip
+        during = _DURING_TRIP.search(draft.sentence.text) is not None
         for trip in reversed([t for t in trips if t.sentence.start <= draft.sentence.start]):
             visitors = [p for p in trip.participants if trip.roles.get(p) is Role.VISITOR]
             hosts = {country_of.get(p) for p in trip.participants if trip.roles.get(p) is Role.HOST} - {None}
@@ -1493,10 +1631,22 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
                 trip.status is draft.status
                 and set(visitors) & set(draft.participants)
                 and others
-                and all(country_of.get(p) in hosts for p in others)
+                and (during or all(country_of.get(p) in hosts for p in others))
             ):
                 draft.date = trip.date
                 break
+    _share_within_lists(drafts)
+
+
+def _share_within_lists(drafts: list[ContactDraft]) -> None:
+    """Drafts split from one trigger ("met A, B and C") left undated take the date a sibling got."""
+    dated: dict[tuple[int, ContactStatus], DateSpan] = {}
+    for draft in drafts:
+        if draft.date is not None:
+            dated.setdefault((draft.trigger, draft.status), draft.date)
+    for draft in drafts:
+        if draft.date is None and (draft.trigger, draft.status) in dated:
+            draft.date = dated[(draft.trigger, draft.status)]
 
 
 def find_contacts(
