@@ -194,6 +194,33 @@ STATUSES = [
         {"Emmanuel Macron", "Giorgia Meloni"},
         "planned",
     ),
+    # a progressive with a time that runs on past today is futurate; without one it is now
+    (
+        "Officials said President Macron and Chancellor Scholz are meeting later this month to discuss energy.",
+        {"Emmanuel Macron", "Olaf Scholz"},
+        "planned",
+    ),
+    (
+        "Chancellor Scholz is meeting President Macron next week.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+    (
+        "President Macron and Chancellor Scholz are meeting in Berlin today.",
+        {"Emmanuel Macron", "Olaf Scholz"},
+        "occurred",
+    ),
+    # breaking off talks ends them; breaking for dinner does not
+    (
+        "President Macron broke off talks with Chancellor Scholz on Monday.",
+        {"Emmanuel Macron", "Olaf Scholz"},
+        "negated",
+    ),
+    (
+        "President Putin and President Xi talked for four hours before breaking for dinner.",
+        {"Vladimir Putin", "Xi Jinping"},
+        "occurred",
+    ),
     # a verb with its own tense keeps it
     (
         "Chancellor Scholz arrived on Monday and met President Macron.",

@@ -467,6 +467,8 @@ class _Finder:
             if trigger.discussion
             else []
         )
+        if trigger.discussion and tok.dep_ in {"xcomp", "advcl"} and self._contact_word(tok.head):
+            return None  # "met on Monday to discuss trade": the purpose of the meeting told already
         if trigger.discussion and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
             # "discussed the issue" alone is not a contact, nor "we discussed" (the meeting told already);
             # "Putin and Modi discussed trade" is one
@@ -581,6 +583,11 @@ class _Finder:
         ]
         others = [a for a in previous.participants if a not in subjects]
         return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
+
+    def _contact_word(self, tok: Token) -> bool:
+        """Whether ``tok`` is a contact trigger or a verb of travel."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
 
     def _forum(self, tok: Token) -> bool:
         mention = self.ctx.by_token.get(tok.i)
@@ -920,7 +927,13 @@ class _Finder:
         if status is ContactStatus.OCCURRED and _present_tense(tok, self.lex):
             # News writes scheduled events in the present: "leaves Friday for Khartoum", "meets Abe Monday".
             ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
-            if ahead is not None and self.ctx.published and ahead.start > self.ctx.published:
+            # "are meeting later this month": a progressive with a time that runs on past today is futurate
+            progressive = tok.tag_ == "VBG" and tok.pos_ == "VERB"
+            if (
+                ahead is not None
+                and self.ctx.published
+                and (ahead.start > self.ctx.published or (progressive and ahead.end > self.ctx.published))
+            ):
                 status, date = ContactStatus.PLANNED, ahead
         if (
             date is not None
