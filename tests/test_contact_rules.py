@@ -196,7 +196,8 @@ STATUSES = [
     ),
     # a progressive with a time that runs on past today is futurate; without one it is now
     (
-        "Officials said President Macron and Chancellor Scholz are meeting later this month to discuss energy.",
+        "Officials said President Macron and Chancellor Scholz are meeting later this month to discuss "
+        "energy.",
         {"Emmanuel Macron", "Olaf Scholz"},
         "planned",
     ),
