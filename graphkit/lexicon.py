@@ -158,6 +158,9 @@ class WordClasses(_Record):
     """Plural nouns for a set of states ("other governments, including X")."""
     forum_bodies: frozenset[Word]
     """Last words of bodies one speaks to rather than with ("the General Assembly"); surface words."""
+    process_names: frozenset[Word]
+    """Last words of organization names that name a process, a format or a place, never a party ("the
+    strategic dialogue", "the Normandy format", "the command headquarters"); surface words."""
     sports: frozenset[Word]
     """Settings where states meet as teams ("met in the final")."""
     separate_modifiers: frozenset[Word]

@@ -285,6 +285,15 @@ POINTING_BACK = [
     ),
 ]
 
+# A body named as a process or format ("... Dialogue", "the Normandy Format") is no party to a contact.
+PROCESSES = [
+    (
+        "Secretary Rubio hosted the first U.S.-India Trade and Technology Dialogue with Foreign Minister "
+        "Jaishankar on Monday.",
+        {pair("Marco Rubio", "Subrahmanyam Jaishankar", "contact")},
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -294,6 +303,9 @@ NEGATIVES = [
     "The meeting that President Macron praised was held in Paris.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # hosting a process or format names no counterpart
+    "On Monday Secretary Rubio hosted the first U.S.-India Trade and Technology Dialogue in Washington.",
+    "Chancellor Merkel hosted the Normandy Format in Berlin on Friday.",
     # agreement told by its speakers or by a group names no parties of its own
     '"We may not always agree with each other," President Biden said.',
     "The two sides agreed that trade should grow.",

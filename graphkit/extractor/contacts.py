@@ -118,6 +118,11 @@ _PICTURE_PLACES = {
 }
 
 
+def _last_word(mention: Mention) -> str:
+    words = (mention.name or mention.surface).lower().split()
+    return words[-1] if words else ""
+
+
 def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
     """ "between A, B and C" where the parser broke the list: actor names that follow the last one listed.
 
@@ -189,6 +194,8 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 if m.actor and m.actor not in ids:
                     ids.append(m.actor)
             continue
+        if mention.kind == "org" and _last_word(mention) in ctx.lex.words.process_names:
+            continue  # "the cybersecurity dialogue", "the Normandy format": a process or place, not a party
         owner = ctx.by_token.get(t.head.i)
         if mention.kind == "country" and t.dep_ == "poss" and owner is not None and owner.kind != "country":
             mention = owner  # "Iran's President Rouhani" hung on the state: the person is meant
