@@ -87,6 +87,24 @@ SESSIONS = [
     ),
 ]
 
+# Calls or meetings listed by their other parties only: the holder is the person the sentence before is about.
+HOLDER_BEFORE = [
+    (
+        "Chancellor Scholz spoke at the summit. Later, there were calls from the prime ministers of Italy "
+        "and Spain.",
+        {pair("Olaf Scholz", "Italy", "call"), pair("Olaf Scholz", "Spain", "call")},
+    ),
+    (
+        "President Macron returned to Paris on Sunday. Meetings with the leaders of Chile and Peru followed.",
+        {pair("Emmanuel Macron", "Chile", "meeting"), pair("Emmanuel Macron", "Peru", "meeting")},
+    ),
+    (
+        "Prime Minister Albanese arrived late. There were also phone calls with the presidents of Kenya and "
+        "Ghana.",
+        {pair("Anthony Albanese", "Kenya", "call"), pair("Anthony Albanese", "Ghana", "call")},
+    ),
+]
+
 # "counterparts from A and B": the states, one session each, where their people are not named.
 COUNTERPARTS = [
     (
@@ -211,6 +229,12 @@ STATUSES = [
         {"Emmanuel Macron", "Olaf Scholz"},
         "occurred",
     ),
+    # "no closer to arranging" a meeting still wishes for it
+    (
+        "The two sides are no closer to arranging a meeting between President Putin and President Zelensky.",
+        {"Vladimir Putin", "Volodymyr Zelensky"},
+        "proposed",
+    ),
     # breaking off talks ends them; breaking for dinner does not
     (
         "President Macron broke off talks with Chancellor Scholz on Monday.",
@@ -306,6 +330,10 @@ NEGATIVES = [
     # hosting a process or format names no counterpart
     "On Monday Secretary Rubio hosted the first U.S.-India Trade and Technology Dialogue in Washington.",
     "Chancellor Merkel hosted the Normandy Format in Berlin on Friday.",
+    # calls listed by their parties with nobody to hold them: the listed parties did not call each other
+    "The weather was fine. Later, there were calls from the prime ministers of Italy and Spain.",
+    # talking a topic is no contact with it
+    "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
     '"We may not always agree with each other," President Biden said.',
     "The two sides agreed that trade should grow.",

@@ -591,6 +591,17 @@ class _Finder:
         others = [a for a in previous.participants if a not in subjects]
         return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
 
+    def _previous_subject(self, tok: Token) -> list[Token]:
+        """The person who is the subject of the sentence before ``tok``'s, as a list of one token or none."""
+        if tok.sent.start == 0:
+            return []
+        root = self.ctx.doc[tok.sent.start - 1].sent.root
+        return [
+            s
+            for s in _subjects(self.ctx, root)
+            if (m := self.ctx.by_token.get(s.i)) is not None and m.type.value == "person"
+        ][:1]
+
     def _contact_word(self, tok: Token) -> bool:
         """Whether ``tok`` is a contact trigger or a verb of travel."""
         lemma = tok.lemma_.lower()
@@ -871,7 +882,10 @@ class _Finder:
         )
         # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
         holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
-        if separate and holders and not self._ids(holders):
+        listed = bool(_preps(tok, {"between"}) or _between_members(self.ctx, tok))
+        if separate and not listed and not holders and not _subjects(self.ctx, verb or tok):
+            holders = self._previous_subject(tok)  # "X spoke to A. There were also calls from B and C."
+        if separate and not listed and not self._ids(holders):
             return None  # sessions of someone unknown with each counterpart: the counterparts did not meet
         if separate and len(self._ids(holders)) == 1 and not targets:
             # "X held one-on-one talks with A, B and C": X's sessions with each, as with a verb.
@@ -1261,7 +1275,9 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
         if lemma in st["wish_verbs"] and any(k.lower_ == "would" for k in kids):
             proposed = True  # "would like to meet": a wish, not a plan
-        if any(
+        if lemma in {"close", "near"} and t.tag_ == "JJR" and any(k.lower_ == "no" for k in kids):
+            proposed = True  # "no closer to arranging a meeting": still only wished for
+        elif any(
             k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
             for k in kids
         ):
