@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from graphkit.extractor.mentions import Mention
-    from graphkit.gazetteer import Gazetteer, PersonEntry
+    from graphkit.gazetteer import Gazetteer, PersonEntry, Publisher
 
 __all__ = ["ActorDraft", "resolve_mentions"]
 
@@ -78,11 +78,17 @@ def _slug(text: str) -> str:
 
 class _Resolver:
     def __init__(
-        self, doc: Doc, gaz: Gazetteer, published: dt.date | None, quotes: Sequence[tuple[int, int, str]] = ()
+        self,
+        doc: Doc,
+        gaz: Gazetteer,
+        published: dt.date | None,
+        quotes: Sequence[tuple[int, int, str]] = (),
+        publisher: Publisher | None = None,
     ) -> None:
         self.doc = doc
         self.gaz = gaz
         self.published = published
+        self.publisher = publisher
         self.quotes = quotes
         self._quoted: dict[int, bool] = {}
         self.actors: dict[str, ActorDraft] = {}
@@ -193,6 +199,10 @@ class _Resolver:
             return self.holder_or_state(m, country)
         if country is None and m.body is not None:
             return self.official_of(m.body, m)
+        if country is None and owner is None:
+            own = self.own_office_holder(m)
+            if own is not None:
+                return own
         if country is None:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
@@ -215,6 +225,29 @@ class _Resolver:
         label = f"{m.title or m.office}"
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
+        )
+
+    def own_office_holder(self, m: Mention) -> ActorDraft | None:
+        """A bare title ("The Prime Minister", "the Secretary") on a government's own web site: the holder of
+        that office of the publishing state on the publication date, else an unnamed holder of it. Only for an
+        office the state has (a UK site's "the President" is somebody else's)."""
+        pub = self.publisher
+        if pub is None or m.office is None or m.office in GENERIC_OFFICES | {"counterpart"}:
+            return None
+        office = pub.office(m.office)
+        if not self.gaz.has_office(office, pub.country):
+            return None
+        entry = self.gaz.office_holder(office, pub.country, self.published) if self.published else None
+        if entry is not None:
+            return self.person_from_entry(entry)
+        state = self.gaz.countries.get(pub.country)
+        demonym = state.demonyms[0] if state is not None and state.demonyms else pub.country
+        label = f"{demonym} {office}"
+        for actor in self.actors.values():
+            if actor.name == f"{label} (unnamed)":
+                return actor
+        return self.new_actor(
+            label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=pub.country, unnamed=True
         )
 
     def holder_or_state(self, m: Mention, country: str) -> ActorDraft:
@@ -569,6 +602,7 @@ def resolve_mentions(
     gaz: Gazetteer,
     published: dt.date | None,
     quotes: Sequence[tuple[int, int, str]] = (),
+    publisher: Publisher | None = None,
 ) -> dict[str, ActorDraft]:
     """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id.
 
@@ -577,7 +611,7 @@ def resolve_mentions(
     """
     for m in mentions:
         m.actor = None
-    resolver = _Resolver(doc, gaz, published, quotes)
+    resolver = _Resolver(doc, gaz, published, quotes, publisher)
     for m in mentions:
         if m.kind not in {"first", "second", "we"}:
             resolver.resolve(m)

@@ -1,0 +1,103 @@
+"""Actor recognition and resolution rules, each on sentences written for these tests, with a negative.
+
+Every sentence here is ours, not from an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphkit.extractor import extract
+from graphkit.gazetteer import load_gazetteer
+from graphkit.models import Article, Extraction
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def run(text: str, url: str | None, published: dt.date) -> Extraction:
+    return extract(Article(id="t", published=published, url=url, text=text))
+
+
+def called(extraction: Extraction, surface: str) -> str | None:
+    """The name of the actor one of whose mentions reads ``surface`` (case ignored), or None."""
+    for actor in extraction.actors:
+        if any(alias.lower() == surface.lower() for alias in actor.aliases):
+            return actor.name
+    return None
+
+
+# --- a government's own site: its bare titles are its own office holders ------------------------------
+PUBLISHERS = [
+    ("https://www.gov.uk/government/news/readout-1", "GBR"),
+    ("http://m.state.gov/md1234.htm", "USA"),
+    ("https://web.archive.org/web/20100101000000/http://www.whitehouse.gov/the-press-office/x", "USA"),
+    ("https://www2.pm.gov.au/media/remarks", "AUS"),
+    ("https://www.mofa.go.jp/press/release", "JPN"),
+    ("http://en.kremlin.ru/events/president/news/1", "RUS"),
+    ("https://www.voanews.com/a/story/1.html", None),  # a broadcaster, not a government's readout
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("url", "country"), PUBLISHERS)
+def test_publisher_of_url(url: str | None, country: str | None) -> None:
+    found = load_gazetteer().publisher(url)
+    assert (found.country if found else None) == country
+
+
+OWN_TITLES = [
+    (
+        "The Prime Minister spoke to President Ruto of Kenya this morning about trade and climate finance.",
+        "https://www.gov.uk/government/news/pm-call-with-president-of-kenya",
+        dt.date(2023, 3, 1),
+        "The Prime Minister",
+        "Rishi Sunak",
+    ),
+    (
+        "The Secretary met Foreign Minister Jaishankar in Washington to review the bilateral agenda.",
+        "https://www.state.gov/readout-of-a-meeting/",
+        dt.date(2019, 9, 27),
+        "The Secretary",
+        "Mike Pompeo",
+    ),
+    (
+        "On Tuesday the President called Chancellor Merkel of Germany to discuss the economic recovery.",
+        "https://obamawhitehouse.archives.gov/the-press-office/readout-of-a-call",
+        dt.date(2010, 6, 2),
+        "the President",
+        "Barack Obama",
+    ),
+    (
+        "Today the Minister held talks with her Japanese counterpart on maritime security.",
+        "https://www.foreignminister.gov.au/minister/media-release",
+        dt.date(2020, 7, 10),
+        "the Minister",
+        "Marise Payne",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "published", "surface", "expected"), OWN_TITLES)
+def test_bare_title_on_own_site(text: str, url: str, published: dt.date, surface: str, expected: str) -> None:
+    assert called(run(text, url, published), surface) == expected
+
+
+def test_bare_title_elsewhere_is_not_guessed() -> None:
+    """A news site's "the Prime Minister" names no state: no office holder is made up for it."""
+    text = OWN_TITLES[0][0]
+    assert called(
+        run(text, "https://www.voanews.com/a/story.html", dt.date(2023, 3, 1)), "The Prime Minister"
+    ) in {
+        None,
+        "Prime Minister (unnamed)",
+    }
+
+
+def test_office_the_publisher_lacks() -> None:
+    """A UK site's "the President" is never a British president."""
+    text = "The Foreign Secretary welcomed the President to London for talks on Tuesday."
+    result = run(text, "https://www.gov.uk/government/news/visit", dt.date(2021, 5, 4))
+    assert called(result, "The Foreign Secretary") == "Dominic Raab"
+    assert all(a.country != "GBR" or "president" not in a.offices for a in result.actors)
