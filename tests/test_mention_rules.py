@@ -101,3 +101,65 @@ def test_office_the_publisher_lacks() -> None:
     result = run(text, "https://www.gov.uk/government/news/visit", dt.date(2021, 5, 4))
     assert called(result, "The Foreign Secretary") == "Dominic Raab"
     assert all(a.country != "GBR" or "president" not in a.offices for a in result.actors)
+
+
+FOREIGN_FIRST = [
+    # another state's holder named first: the bare title is that holder
+    (
+        "I met the Prime Minister of Fiji this morning. The Prime Minister and I discussed fisheries.",
+        "https://www.foreignminister.gov.au/minister/transcript",
+        dt.date(2020, 7, 10),
+        "Fiji",
+    ),
+    (
+        "Yesterday I saw President Ramaphosa of South Africa. The President thanked Britain for its support.",
+        "https://www.gov.uk/government/speeches/remarks",
+        dt.date(2021, 5, 4),
+        "Ramaphosa",
+    ),
+    # the site's own holder opens the readout: later bare titles stay with it
+    (
+        "The Prime Minister met Prime Minister Rabuka of Fiji today. "
+        "The Prime Minister began by thanking him.",
+        "https://www.gov.uk/government/news/pm-meeting",
+        dt.date(2023, 6, 1),
+        "Sunak",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "published", "expected"), FOREIGN_FIRST)
+def test_bare_title_after_another_holder(text: str, url: str, published: dt.date, expected: str) -> None:
+    result = run(text, url, published)
+    last = max(
+        (
+            a
+            for a in result.actors
+            if any(e.text == "The Prime Minister" or e.text == "The President" for e in a.mentions)
+        ),
+        key=lambda a: max(e.start for e in a.mentions if e.text in {"The Prime Minister", "The President"}),
+    )
+    assert expected in last.name or expected in " ".join(last.aliases)
+
+
+# --- page furniture is never an actor ------------------------------------------------------------------
+FURNITURE = [
+    "• Transcript, E&OE\n\nI met the Foreign Minister of Chile today.",
+    "For Immediate Release\n\nThe President met the King of Spain today.",
+    "Stay Connected\n\nThe Secretary called the Foreign Minister of Peru on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", FURNITURE)
+def test_page_furniture_is_no_actor(text: str) -> None:
+    result = run(text, None, dt.date(2020, 7, 10))
+    names = {a.name.lower() for a in result.actors}
+    assert not names & {"transcript", "immediate release", "stay connected"}
+
+
+def test_real_body_is_kept() -> None:
+    """Negative: a body whose name merely contains a common word stays an actor."""
+    result = run(
+        "The minister met officials of the World Trade Organization in Geneva.", None, dt.date(2020, 7, 10)
+    )
+    assert any("Trade" in a.name for a in result.actors)

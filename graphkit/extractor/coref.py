@@ -238,6 +238,8 @@ class _Resolver:
         if not self.gaz.has_office(office, pub.country):
             return None
         entry = self.gaz.office_holder(office, pub.country, self.published) if self.published else None
+        if self.foreign_holder_first(m.office, pub.country, entry):
+            return None
         if entry is not None:
             return self.person_from_entry(entry)
         state = self.gaz.countries.get(pub.country)
@@ -248,6 +250,21 @@ class _Resolver:
                 return actor
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=pub.country, unnamed=True
+        )
+
+    def foreign_holder_first(self, office: str, own: str, entry: PersonEntry | None) -> bool:
+        """ "I met the Prime Minister of Fiji. The Prime Minister and I agreed ...": a bare title first used
+        after another state's holder of that office was named is that holder, unless the site's own holder is
+        already in the article (a readout opens with its own "The Prime Minister met ...")."""
+        if entry is not None and any(
+            (a.wikidata and a.wikidata == entry.wikidata) or _key(a.name) == _key(entry.name)
+            for a in self.persons()
+        ):
+            return False
+        if any(a.unnamed and a.country == own and office in a.offices for a in self.persons()):
+            return False
+        return any(
+            a.country != own and (office in a.offices or self.holds(a, office)) for a in self.persons()
         )
 
     def holder_or_state(self, m: Mention, country: str) -> ActorDraft:

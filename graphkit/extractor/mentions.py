@@ -66,6 +66,8 @@ _PAGE_WORDS = frozenset(
     {
         *("news", "story", "stories", "feature", "video", "videos", "photo", "photos", "gallery", "menu"),
         *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
+        # transcript headers ("Transcript, E&OE"), press-release headers and site menus
+        *("transcript", "transcripts", "release", "connected", "policy", "policies", "accessibility", "jump"),
     }
 )
 # Words that never occur in a person's name: page furniture and the heads of body names.
