@@ -163,3 +163,60 @@ def test_real_body_is_kept() -> None:
         "The minister met officials of the World Trade Organization in Geneva.", None, dt.date(2020, 7, 10)
     )
     assert any("Trade" in a.name for a in result.actors)
+
+
+# --- transcripts: speaker labels, by name with an office after a comma, or by an office alone ------------
+def first_person(text: str, url: str | None, published: dt.date) -> list[str | None]:
+    """The actor name each "I" of ``text`` resolves to, in order."""
+    from graphkit.extractor.coref import resolve_mentions
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz, load_lexicon())
+    actors = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
+    return [
+        actors[m.actor].name if m.actor else None for m in mentions if m.kind == "first" and m.surface == "I"
+    ]
+
+
+LABELS = [
+    (
+        "Remarks\n\nMARIA LOPEZ, FOREIGN MINISTER: Good morning. I have just met my colleague from Chile.",
+        None,
+        dt.date(2020, 7, 10),
+        ["Maria Lopez"],
+    ),
+    (
+        "Doorstop\n\nFOREIGN MINISTER: Today I welcomed my counterpart from Peru to Canberra.",
+        "https://www.foreignminister.gov.au/minister/transcript",
+        dt.date(2019, 4, 2),
+        ["Marise Payne"],
+    ),
+    (
+        "Press availability\n\nTHE PRESIDENT: Thank you. I spoke with the Chancellor this morning.",
+        "https://obamawhitehouse.archives.gov/the-press-office/remarks",
+        dt.date(2015, 3, 3),
+        ["Barack Obama"],
+    ),
+    (
+        "Briefing\n\nMS. SMITH: I will take questions.\n\nQUESTION: Can I ask about the visit?\n\n"
+        "MS. SMITH: I have nothing to add.",
+        None,
+        dt.date(2015, 3, 3),
+        ["Smith", None, "Smith"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "published", "expected"), LABELS)
+def test_speaker_labels(text: str, url: str | None, published: dt.date, expected: list[str | None]) -> None:
+    assert first_person(text, url, published) == expected
+
+
+def test_prose_with_a_colon_is_no_label() -> None:
+    """Negative: a sentence-case line opening with an office and a colon is prose, not a speaker label."""
+    text = "Prime minister: the job nobody wants. I think it is hard."
+    assert first_person(text, "https://www.gov.uk/government/news/x", dt.date(2021, 5, 4)) == [None]

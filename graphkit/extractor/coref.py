@@ -515,9 +515,9 @@ class _Resolver:
                 self.actors.setdefault(group.id, group)
                 m.actor = group.id
 
-    def headline_person(self, labels: list[tuple[int, str]]) -> str | None:
+    def headline_person(self, labels: list[tuple[int, str | None]]) -> str | None:
         """The person named before the first speaker label who is not the first speaker (the guest)."""
-        first_speaker = labels[0][1]
+        first_speaker = next((a for _, a in labels if a is not None), None)
         for m in self.history:
             if self.doc[m.start].idx >= labels[0][0]:
                 break
@@ -529,7 +529,7 @@ class _Resolver:
                 and actor.id != first_speaker
             ):
                 return actor.id
-        others = [a for _, a in labels if a != first_speaker]
+        others = [a for _, a in labels if a is not None and a != first_speaker]
         return others[0] if others else None
 
     def resolve(self, m: Mention) -> None:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphkit.extractor.turns import FIRST, SECOND, WE
+from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
 from graphkit.nlp import text_of, wire_dateline
 
@@ -93,6 +93,15 @@ _HONORIFIC_GENDER = {
     "lord": "m",
     "lady": "f",
 }
+# A line opening with a bare title and a colon: a transcript's speaker label ("PRIME MINISTER: Thank you").
+_OFFICE_LABEL = re.compile(
+    r"^[ \t•]*(?P<title>(?:[Tt]he |THE )?[A-Za-z][A-Za-z -]{1,38}?)[ \t]*:", re.MULTILINE
+)
+# A line opening with a name in capitals and then a speaker label's tail (see turns.LABEL_TAIL).
+_CAPS_LABEL = re.compile(
+    rf"^[ \t•]*(?P<name>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})(?={LABEL_TAIL.pattern})",
+    re.MULTILINE,
+)
 _PARTICLES = frozenset(
     {"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"}
 )
@@ -723,7 +732,54 @@ class _Finder:
             if m.kind == "name" and m.name in short:
                 m.name = short[m.name]  # NER found "Tony" itself
 
+    def label_names(self) -> None:
+        """Transcript turns labelled by a name in capitals ("MARIA LOPEZ:", "MARIA LOPEZ, FOREIGN MINISTER:"),
+        which the tagger rarely takes for a name: a label that is no office, no unnamed speaker ("QUESTION")
+        and no state or body is a person. One word alone must be a name the gazetteer knows."""
+        text = text_of(self.doc)
+        for hit in _CAPS_LABEL.finditer(text):
+            words = hit.group("name")
+            low = " ".join(words.lower().split())
+            if (
+                low.removeprefix("the ") in self.lex.offices
+                or low.split()[0].rstrip(".") in UNNAMED_SPEAKERS
+                or self.gaz.country(words)
+                or self.gaz.organization(words)
+                or (" " not in low and not self.gaz.people(words))
+                or any(w in _NOT_NAME_WORDS for w in low.split())
+            ):
+                continue
+            span = self.doc.char_span(hit.start("name"), hit.end("name"), alignment_mode="expand")
+            if span is not None and not any(i in self.taken for i in range(span.start, span.end)):
+                self.person(span)
+
     # --- role phrases, pronouns, groups ----------------------------------------------------------
+    def label_roles(self) -> None:
+        """Transcript turns labelled by an office alone ("FOREIGN MINISTER:", "The President:"): the label is
+        a role phrase (whose office coreference resolves, on a government's own site to its own holder)."""
+        text = text_of(self.doc)
+        for hit in _OFFICE_LABEL.finditer(text):
+            words = hit.group("title")
+            if not (words.isupper() or words.istitle()):
+                continue  # "Asked about it, the minister said:" is prose
+            title = re.sub(r"^the\s+", "", " ".join(words.lower().split()))
+            office = self.lex.offices.get(title)
+            span = self.doc.char_span(hit.start("title"), hit.end("title"), alignment_mode="expand")
+            if office is None or span is None or any(i in self.taken for i in range(span.start, span.end)):
+                continue
+            self.add(
+                Mention(
+                    span.start,
+                    span.end,
+                    span.end - 1,
+                    "role",
+                    ActorType.PERSON,
+                    span.text,
+                    office=office,
+                    title=words,
+                )
+            )
+
     def role(self, tok: Token) -> None:
         if tok.i in self.taken or tok.tag_ in {"NNS", "NNPS"} or tok.lower_ not in self.title_words:
             return
@@ -898,6 +954,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     finder = _Finder(doc, gaz, lex)
     finder.titled_names()
     finder.known_people()  # before NER's spans, which often cut a name short ("Rodham Clinton")
+    finder.label_names()  # transcript labels in capitals, which NER misses or takes for bodies
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             finder.person(ent)
@@ -911,6 +968,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     finder.known_places()
     finder.surnames()
     finder.groups()
+    finder.label_roles()
     for tok in doc:
         finder.role(tok)
         finder.pronoun(tok)
