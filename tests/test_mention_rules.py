@@ -220,3 +220,35 @@ def test_prose_with_a_colon_is_no_label() -> None:
     """Negative: a sentence-case line opening with an office and a colon is prose, not a speaker label."""
     text = "Prime minister: the job nobody wants. I think it is hard."
     assert first_person(text, "https://www.gov.uk/government/news/x", dt.date(2021, 5, 4)) == [None]
+
+
+# --- names with styles, honours and particles ---------------------------------------------------------
+def person_names(text: str) -> list[str]:
+    """The names of the person mentions of ``text`` that carry a name."""
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    mentions = find_mentions(doc, load_gazetteer(), load_lexicon())
+    return [m.name for m in mentions if m.kind == "name" and m.type.value == "person" and m.name]
+
+
+NAMES = [
+    ("The statement was issued by The Rt Hon Sir Keir Starmer KCB KC MP on Friday.", "Keir Starmer"),
+    ("Senator the Hon Penny Wong travelled to Jakarta for talks.", "Penny Wong"),
+    ("The talks were chaired by Dame Harriet Collins DBE, the envoy.", "Harriet Collins"),
+    ("Secretary of State Antony J. Blinken flew to Cairo.", "Antony J. Blinken"),
+    ("Commission President Ursula von der Leyen met the visiting premier.", "Ursula von der Leyen"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_name_forms(text: str, expected: str) -> None:
+    assert expected in person_names(text)
+
+
+def test_capital_letters_of_a_body_stay() -> None:
+    """Negative: capitals that are a body after a name ("... and the UN") are not cut as post-nominals."""
+    names = person_names("Ambassador Lena Hart of the UN met Foreign Minister Omar Nasser in Amman.")
+    assert "Lena Hart" in names and "Omar Nasser" in names

@@ -152,6 +152,25 @@ def in_headline(tok: Token) -> bool:
     return all(w[0].isupper() for w in long_words)
 
 
+# Letters after a name: orders, honours, learned societies, seats in a legislature.
+_POST_NOMINALS = frozenset(
+    {
+        *("kg", "kt", "gcb", "kcb", "cb", "gcmg", "kcmg", "cmg", "gbe", "kbe", "dbe", "cbe", "obe", "mbe"),
+        *("ch", "om", "pc", "kc", "qc", "frs", "mp", "msp", "mla", "mep", "td", "ac", "ao", "oam"),
+    }
+)
+
+
+def _post_nominal(tok: Token) -> bool:
+    """ "KCB", "MP": post-nominal letters, written in capitals after a name."""
+    return tok.is_upper and tok.lower_.replace(".", "") in _POST_NOMINALS
+
+
+def _initial(tok: Token) -> bool:
+    """ "J.": one capital letter and a dot, an initial inside a name."""
+    return re.fullmatch(r"[A-Z]\.", tok.text) is not None
+
+
 def _name_like(tok: Token) -> bool:
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
         return True  # the second part of a hyphenated name ("Ki-moon")
@@ -252,17 +271,23 @@ class _Finder:
         doc = self.doc
         start, end = ent.start, _strip_possessive(ent).end
         gender = None
-        while start < end and doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in self.lex.honorifics}:
-            gender = gender or _HONORIFIC_GENDER.get(doc[start].lower_.rstrip("."))
+        honorifics = {h.rstrip(".") for h in self.lex.honorifics}
+        # Honorifics and titles in any order: "The Rt Hon Sir Keir", "Senator the Hon", "President Dr".
+        while start < end:
+            low = doc[start].lower_.rstrip(".")
+            if low in honorifics:
+                gender = gender or _HONORIFIC_GENDER.get(low)
+            elif not (
+                doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
+            ):
+                break  # "President", and the plural of "Presidents Obama and Rousseff"
             start += 1
         if start > 0 and gender is None:
             gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
-        while start < end and (
-            doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
-        ):
-            start += 1  # "President", and the plural of "Presidents Obama and Rousseff"
         while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
+        while end - start > 1 and _post_nominal(doc[end - 1]):
+            end -= 1  # "... Starmer KCB KC MP": orders, degrees and seats after a name are not part of it
         if start >= end:
             return
         name = _clean(doc[start:end].text)
@@ -381,7 +406,13 @@ class _Finder:
             if tok.text in {"-", "‑"} and k > j and not doc[k - 1].whitespace_ and k + 1 < len(doc):
                 k += 2
                 continue
-            particle = tok.lower_ in _PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].is_title
+            nxt = k + 1
+            while nxt < len(doc) and doc[nxt].lower_ in _PARTICLES:
+                nxt += 1  # "von der Leyen", "bin Abdul Aziz": particles run on to the capitalized part
+            particle = tok.lower_ in _PARTICLES and k > j and nxt < len(doc) and doc[nxt].is_title
+            if _initial(tok) and k > j and k + 1 < len(doc) and doc[k + 1].is_title:
+                k += 1  # a middle initial: "Antony J. Blinken"
+                continue
             if (
                 not (tok.is_title or (tok.is_upper and len(tok) > 1) or particle)
                 or not tok.is_alpha
@@ -527,8 +558,8 @@ class _Finder:
             span = span[1:]
         if self.government_officials(span):
             return
-        if span[-1].lower_ in _PAGE_WORDS:
-            return  # "World News", "Feature Story": page furniture and media, not parties
+        if span[-1].lower_ in _PAGE_WORDS or all(_post_nominal(t) for t in span):
+            return  # "World News", "Feature Story": page furniture and media; "KC MP" after a name
         surnames = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.name}
         if len(span) == 1 and (span.text in surnames or self.gaz.people(span.text)):
             self.person(span)  # "he and Lavrov have agreed": NER's ORG is the minister named before
