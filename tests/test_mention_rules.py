@@ -252,3 +252,93 @@ def test_capital_letters_of_a_body_stay() -> None:
     """Negative: capitals that are a body after a name ("... and the UN") are not cut as post-nominals."""
     names = person_names("Ambassador Lena Hart of the UN met Foreign Minister Omar Nasser in Amman.")
     assert "Lena Hart" in names and "Omar Nasser" in names
+
+
+# --- titles that run on with "of"/"for", and titles of international bodies -----------------------------
+def role_offices(text: str, published: dt.date = dt.date(2022, 7, 8)) -> list[tuple[str, str | None, str]]:
+    """(surface, office, actor name) of each role mention of ``text``."""
+    from graphkit.extractor.coref import resolve_mentions
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz, load_lexicon())
+    actors = resolve_mentions(doc, mentions, gaz, published)
+    return [
+        (m.surface, m.office, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "role"
+    ]
+
+
+LONGER_TITLES = [
+    (
+        "She later spoke with the US Secretary of State about grain exports.",
+        "secretary of state",
+        "Antony Blinken",
+    ),
+    (
+        "The French Minister for Foreign Affairs arrived in Dakar on Monday.",
+        "foreign minister",
+        "Catherine Colonna",
+    ),
+    ("On Friday the British Minister for Defence visited the base.", "defence minister", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "office", "name"), LONGER_TITLES)
+def test_title_runs_on(text: str, office: str, name: str) -> None:
+    roles = role_offices(text)
+    assert any(o == office and (not name or n == name) for _, o, n in roles), roles
+
+
+def test_vice_minister_is_not_the_minister() -> None:
+    """Negative: a deputy's title that ends in a longer office is not that office."""
+    roles = role_offices("The Chilean Vice-Minister for Foreign Affairs met the delegation.")
+    assert all(o != "foreign minister" for _, o, _ in roles), roles
+
+
+BODY_TITLES = [
+    (
+        "On Monday the President of the European Commission called the premier.",
+        "Ursula von der Leyen",
+    ),
+    ("Later the President of the European Council joined the call.", "António Costa"),
+    (
+        "The envoy briefed the Secretary General of the OSCE on the ceasefire.",
+        "OSCE secretary-general (unnamed)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BODY_TITLES)
+def test_office_of_an_international_body(text: str, name: str) -> None:
+    roles = role_offices(text, dt.date(2025, 3, 7))
+    assert any(n == name for _, _, n in roles), roles
+
+
+def test_office_of_an_unknown_body_is_not_its_holder() -> None:
+    """Negative: a body the gazetteer does not know gives no office holder to look up."""
+    roles = role_offices(
+        "The Chairman of the Riverside Residents Council wrote to the mayor.", dt.date(2025, 3, 7)
+    )
+    assert all("Riverside" not in n for _, _, n in roles), roles
+
+
+BARE_FITS = [
+    ("Foreign Minister Ana Ruiz arrived on Monday. The Minister met students.", "Ana Ruiz"),
+    ("Secretary of State Lee Park flew in. Later the Secretary toured the port.", "Lee Park"),
+    ("Defence Minister Tom Berg spoke first. Then the Minister answered questions.", "Tom Berg"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BARE_FITS)
+def test_bare_title_fits_a_longer_office(text: str, name: str) -> None:
+    roles = role_offices(text)
+    assert roles and roles[-1][2] == name, roles
+
+
+def test_bare_minister_is_not_the_prime_minister() -> None:
+    """Negative: "the Minister" never stands for a prime minister named before."""
+    roles = role_offices("Prime Minister Ola Dahl arrived on Monday. The Minister met students.")
+    assert all(n != "Ola Dahl" for _, _, n in roles), roles

@@ -206,7 +206,9 @@ class _Resolver:
         if country is None:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
-            holders = [a for a in self.persons() if m.office in a.offices or self.holds(a, m.office)]
+            holders = [
+                a for a in self.persons() if _bare_fits(m.office, a.offices) or self.holds(a, m.office)
+            ]
             if holders:
                 return max(reversed(holders), key=lambda a: len(a.mentions))
         for actor in reversed(self.persons()):
@@ -580,6 +582,23 @@ LEADER_OFFICES = frozenset(
 
 # Descriptions that fit any official of the state they name ("the U.S. diplomat").
 GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "mediator", "representative"})
+
+
+# Words that make an office another one: a prime minister is no "minister", a vice president no "president".
+_RANKS = frozenset({"prime", "vice", "deputy", "assistant", "under", "first", "acting", "junior", "chief"})
+
+
+def _bare_fits(office: str | None, held: list[str]) -> bool:
+    """Whether a bare title ("the Minister", "the Secretary") fits an office held: the same office, or a
+    longer one it heads ("foreign minister", "secretary of state"), but not a higher or lower rank of it."""
+    if office is None:
+        return False
+    return any(
+        h == office
+        or (h.endswith(f" {office}") and h.split()[0] not in _RANKS)
+        or h.startswith(f"{office} of ")
+        for h in held
+    )
 
 
 def _same_office(office: str | None, held: list[str]) -> bool:

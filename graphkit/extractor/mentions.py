@@ -77,6 +77,11 @@ _NOT_NAME_WORDS = _PAGE_WORDS | frozenset(
         *("agency", "organization", "organisation", "union", "forum", "summit", "conference"),
     }
 )
+# "of" stays a title word: titles run on over it ("President of Russia Vladimir Putin"); "for" never opens a
+# name's title on the left ("traveled to Bolivia for Mr. Morales'").
+# Words that make a title another office ("Vice-Minister", "Deputy Secretary of State").
+_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "under", "junior", "acting"})
+_FUNCTION_WORDS = frozenset({"for", "and", "to", "in", "on"})
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "SCONJ", "CCONJ", "PRON"})
 _GENERIC_BODIES = frozenset(
@@ -254,7 +259,8 @@ class _Finder:
         self.lex = lex
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
-        self.title_words = lex.office_words | {"general", "chief"}
+        # Words of titles, without most function words of the longer ones ("Minister for Foreign Affairs").
+        self.title_words = (lex.office_words - _FUNCTION_WORDS) | {"general", "chief"}
         self.counts = Counter(t.text for t in doc)  # how often each word occurs, asked for every name
         self.verb_words = set(lex.verbs) | lex.travel_verbs | lex.reporting_verbs
 
@@ -850,16 +856,35 @@ class _Finder:
         if office is None:
             return
         end = tok.i + 1
-        if of_country:
-            of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"})
+        longer = self.longer_title(left, tok)
+        if longer is not None:
+            office, end = longer  # "the US Secretary of State": the title runs on past its head word
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}), None)
+        body_at: Mention | None = None
+        if of_country and of is not None:
             state = next(
                 (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind == "country"), None
             )
             # Up to the state's name: the parser may hang more on it ("of Ukraine and European Union ...").
             end = max(end, state.end if state is not None else of.right_edge.i + 1)
+        elif of is not None and of.lower_ == "of" and end == tok.i + 1:
+            # "the President of the European Commission": an international body names the office's side
+            body_at = next(
+                (
+                    m
+                    for m in self.mentions
+                    if of.i < m.start <= of.i + 2
+                    and m.kind == "org"
+                    and m.country is None
+                    and self.gaz.organization(m.surface)  # a known body, not "the Ministers' Council"
+                ),
+                None,
+            )
+            end = body_at.end if body_at is not None else end
         inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
         # "the President of Ukraine": the state in the of-phrase names the office's side, as a demonym would.
         inside += [m for m in self.mentions if tok.i < m.start and m.end <= end and m.kind == "country"]
+        inside += [body_at] if body_at is not None else []
         if any(m.kind not in {"country", "org"} for m in inside):
             return
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
@@ -891,6 +916,32 @@ class _Finder:
                 body=None if country else body,
             )
         )
+
+    def longer_title(self, left: int, tok: Token) -> tuple[str, int] | None:
+        """An office whose title runs past its head word with "of"/"for" ("Secretary of State", "Minister for
+        Foreign Affairs"): its office and the token after it, when the lexicon has that longer title."""
+        doc = self.doc
+        low = text_of(doc).lower()
+        stop = doc[tok.i].idx + len(tok)
+        best: tuple[int, str, int] | None = None
+        for title, office in self.lex.offices.items():
+            if " of " not in title and " for " not in title:
+                continue
+            for i in range(left, tok.i + 1):
+                if any(t.lower_ in _RANK_WORDS for t in doc[max(0, i - 2) : i]):
+                    break  # "Vice-Minister for Foreign Affairs" is not the minister
+                at = doc[i].idx
+                after = at + len(title)
+                if (
+                    after <= stop
+                    or not low.startswith(title, at)
+                    or (after < len(low) and low[after].isalnum())
+                ):
+                    continue
+                span = doc.char_span(at, after, alignment_mode="contract")
+                if span is not None and (best is None or len(title) > best[0]):
+                    best = (len(title), office, span.end)
+        return (best[1], best[2]) if best else None
 
     def appositive_name(self, tok: Token) -> Mention | None:
         """The named person in apposition to a role, also after its of/for phrase ("..., Jendayi Frazer")."""
