@@ -342,3 +342,100 @@ def test_bare_minister_is_not_the_prime_minister() -> None:
     """Negative: "the Minister" never stands for a prime minister named before."""
     roles = role_offices("Prime Minister Ola Dahl arrived on Monday. The Minister met students.")
     assert all(n != "Ola Dahl" for _, _, n in roles), roles
+
+
+# --- "Title Name of State", fathers' names, titles in other words ---------------------------------------
+def name_mentions(text: str, published: dt.date = dt.date(2018, 11, 12)) -> list[tuple[str, str | None, str]]:
+    """(surface, country, actor name) of each name mention of ``text``."""
+    from graphkit.extractor.coref import resolve_mentions
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz, load_lexicon())
+    actors = resolve_mentions(doc, mentions, gaz, published)
+    return [
+        (m.surface, m.country, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "name"
+    ]
+
+
+STATE_AFTER = [
+    ("The minister called on President Nadia Osei of Ghana in Accra.", "GHA"),
+    ("Talks with King Harald of Norway followed.", "NOR"),
+    ("He was received by Emir Tamim of the State of Qatar on Sunday.", "QAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), STATE_AFTER)
+def test_state_after_a_titled_name(text: str, country: str) -> None:
+    found = name_mentions(text)
+    assert any(c == country and " of " in s for s, c, _ in found), found
+
+
+def test_untitled_name_keeps_its_of_phrase_out() -> None:
+    """Negative: "Smith of Ghana" without a title is no head of state of Ghana: the state stays its own."""
+    found = name_mentions("A letter from Kwame Boateng of Ghana reached the court.")
+    assert all(" of " not in s for s, _, _ in found), found
+
+
+PATRONYMS = [
+    (
+        "King Salman received Crown Prince Mohammed bin Salman. Later King Salman spoke.",
+        "Mohammed bin Salman",
+        0,
+    ),
+    ("Sheikh Khalid bin Hamad met Hamad Al Thani. Then Hamad left.", "Khalid bin Hamad", 0),
+    ("Omar ibn Said greeted Said Rahimi. Later Said returned.", "Omar ibn Said", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "not_him", "_"), PATRONYMS)
+def test_a_fathers_name_is_not_the_person(text: str, not_him: str, _: int) -> None:
+    found = name_mentions(text)
+    assert found[-1][2] != not_him, found
+
+
+def test_a_surname_still_joins_its_person() -> None:
+    """Negative: an ordinary surname still joins the full name named before."""
+    found = name_mentions("Minister Maria Salmon spoke first. Later Salmon left.")
+    assert found[-1][2] == found[0][2], found
+
+
+SAME_WORDS = [
+    (
+        "In the Gulf he will meet Saudi Foreign Minister Adel al-Jubeir. "
+        "The Foreign Secretary will then fly home.",
+        "https://www.gov.uk/government/news/visit",
+        dt.date(2018, 11, 12),
+        "Jeremy Hunt",
+    ),
+    (
+        "She met Indian Prime Minister Modi. The Premier later spoke to reporters.",
+        "https://www.pm.gov.au/media/remarks",
+        dt.date(2019, 6, 28),
+        "Scott Morrison",
+    ),
+    (
+        "He met Chancellor Merkel of Germany. The President then flew to Paris.",
+        "https://obamawhitehouse.archives.gov/the-press-office/readout",
+        dt.date(2012, 5, 18),
+        "Barack Obama",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "published", "expected"), SAME_WORDS)
+def test_own_title_in_other_words(text: str, url: str, published: dt.date, expected: str) -> None:
+    from graphkit.extractor.coref import resolve_mentions
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz, load_lexicon())
+    actors = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
+    roles = [actors[m.actor].name for m in mentions if m.kind == "role" and m.actor]
+    assert roles and roles[-1] == expected, roles

@@ -155,6 +155,9 @@ class _Resolver:
                     actor.name = m.name or actor.name  # a fuller name seen later
                 return actor
         entry = self.gaz.person(m.name or "", at=self.published, country=m.country)
+        if entry is None and m.office:
+            # "King Salman" where the crown prince is a "bin Salman" too: the title tells them apart
+            entry = self.gaz.person(m.name or "", at=self.published, country=m.country, office=m.office)
         name = m.name or m.surface
         qid = None
         country = m.country
@@ -240,7 +243,7 @@ class _Resolver:
         if not self.gaz.has_office(office, pub.country):
             return None
         entry = self.gaz.office_holder(office, pub.country, self.published) if self.published else None
-        if self.foreign_holder_first(m.office, pub.country, entry):
+        if self.foreign_holder_first(m, pub.country, entry):
             return None
         if entry is not None:
             return self.person_from_entry(entry)
@@ -254,10 +257,14 @@ class _Resolver:
             label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=pub.country, unnamed=True
         )
 
-    def foreign_holder_first(self, office: str, own: str, entry: PersonEntry | None) -> bool:
-        """ "I met the Prime Minister of Fiji. The Prime Minister and I agreed ...": a bare title first used
-        after another state's holder of that office was named is that holder, unless the site's own holder is
-        already in the article (a readout opens with its own "The Prime Minister met ...")."""
+    def foreign_holder_first(self, m: Mention, own: str, entry: PersonEntry | None) -> bool:
+        """ "I met the Prime Minister of Fiji. The Prime Minister and I agreed ...": a bare title first
+        used after another state's holder was named with the same title is that holder, unless the site's
+        own holder is already in the article (a readout opens with its own "The Prime Minister met ...").
+        A title in other words is the site's own ("The Foreign Secretary" after "the Saudi Foreign
+        Minister")."""
+        office = m.office
+        words = _key(_strip_det(m.surface))
         if entry is not None and any(
             (a.wikidata and a.wikidata == entry.wikidata) or _key(a.name) == _key(entry.name)
             for a in self.persons()
@@ -266,7 +273,10 @@ class _Resolver:
         if any(a.unnamed and a.country == own and office in a.offices for a in self.persons()):
             return False
         return any(
-            a.country != own and (office in a.offices or self.holds(a, office)) for a in self.persons()
+            a.country != own
+            and (office in a.offices or self.holds(a, office))
+            and any(f" {words} " in f" {_key(h.surface)} " for h in a.mentions)
+            for a in self.persons()
         )
 
     def holder_or_state(self, m: Mention, country: str) -> ActorDraft:
@@ -613,10 +623,21 @@ def _same_person(words: list[str], known: list[str]) -> bool:
     if not words or not known:
         return False
     if len(words) == 1 or len(known) == 1:
-        return words[-1] in known or known[-1] in words
+        # "Salman" is not "Mohammed bin Salman": a word after "bin"/"ibn" names the father, not the person
+        single, full = (words, known) if len(words) == 1 else (known, words)
+        return _own_name_word(single[0], full)
     if set(words) <= set(known) or set(known) <= set(words):
         return True
     return words[-1] == known[-1] and _same_given(words[0], known[0])
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _own_name_word(word: str, name: list[str]) -> bool:
+    """Whether ``word`` is in ``name`` other than as a father's name after "bin"/"ibn"."""
+    cut = next((k for k, w in enumerate(name) if w in _PATRONYMIC), len(name))
+    return word in name[:cut] or (word == name[-1] and cut == len(name))
 
 
 def _same_given(a: str, b: str) -> bool:

@@ -332,21 +332,46 @@ class _Finder:
         country = country or (_country_in(country_tokens, self.gaz) if country_tokens else None)
         if any(self.gaz.organization(t.text) for t in country_tokens if t.is_upper or t.text.endswith(".")):
             country = None  # "U.N. Syria envoy": an international official, not a Syrian one
+        after_state = self.state_after(end) if title_tokens else None
+        extra = [t.i for t in app] if app is not None else []
+        surface_end = end
+        if after_state is not None and app is None:
+            # "King Salman of Saudi Arabia", "President Bongo of Gabon": the state named after a titled name
+            code, state_end = after_state
+            country = country or code
+            extra += list(range(end, state_end))
+            surface_end = state_end
         mention = Mention(
             start=title_start,
             end=end,
             head=end - 1,
             kind="name",
             type=ActorType.PERSON,
-            surface=_clean(doc[title_start:end].text),
+            surface=_clean(doc[title_start:surface_end].text),
             name=name,
             country=country,
             office=office,
             title=title_text or None,
             gender=gender,
-            extra_tokens=[t.i for t in app] if app is not None else [],
+            extra_tokens=extra,
         )
         self.add(mention)
+
+    def state_after(self, end: int) -> tuple[str, int] | None:
+        """ "... of Saudi Arabia", "... of Abu Dhabi" right after a name: the state and the token after it."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of" or any(i in self.taken for i in (end, end + 1)):
+            return None
+        start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        for size in (4, 3, 2, 1):
+            if start + size <= len(doc) and not any(i in self.taken for i in range(start, start + size)):
+                text = doc[start : start + size].text
+                entry = self.gaz.country(text)
+                seat = None if entry else self.gaz.metonym(text)
+                code = entry.code if entry else (seat.country if seat else None)
+                if code:
+                    return code, start + size
+        return None
 
     # --- "Title (of Country) Name": the title pattern finds names that NER misses or mislabels -----------
     def titled_names(self) -> None:
