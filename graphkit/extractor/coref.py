@@ -93,6 +93,7 @@ class _Resolver:
         self._quoted: dict[int, bool] = {}
         self.actors: dict[str, ActorDraft] = {}
         self.history: list[Mention] = []  # resolved mentions in text order
+        self.all_mentions: list[Mention] = []  # every mention of the article, resolved or not
 
     def new_actor(self, base: str, **fields: object) -> ActorDraft:
         ident = _slug(base)
@@ -265,6 +266,12 @@ class _Resolver:
         Minister")."""
         office = m.office
         words = _key(_strip_det(m.surface))
+        sentence = self.doc[m.start].sent
+        if any(
+            m.end <= o.start < sentence.end and o.kind == "name" and f" {words} " in f" {_key(o.surface)} "
+            for o in self.all_mentions
+        ):
+            return False  # "The President spoke with President Sarkozy": nobody speaks with themselves
         if entry is not None and any(
             (a.wikidata and a.wikidata == entry.wikidata) or _key(a.name) == _key(entry.name)
             for a in self.persons()
@@ -669,6 +676,7 @@ def resolve_mentions(
     for m in mentions:
         m.actor = None
     resolver = _Resolver(doc, gaz, published, quotes, publisher)
+    resolver.all_mentions = mentions
     for m in mentions:
         if m.kind not in {"first", "second", "we"}:
             resolver.resolve(m)
