@@ -449,7 +449,7 @@ SAME_SENTENCE = [
         "Barack Obama",
     ),
     (
-        "Meeting with Prime Minister Kishida\n\nThe Prime Minister met Prime Minister Kishida of Japan today.",
+        "Meeting with Prime Minister Kishida\n\nThe Prime Minister met Prime Minister Kishida in Tokyo.",
         "https://www.gov.uk/government/news/pm-meeting",
         dt.date(2023, 5, 18),
         "Rishi Sunak",
