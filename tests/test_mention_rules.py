@@ -481,3 +481,26 @@ def test_bare_title_before_a_namesake_in_its_sentence(
         assert all(r is None or "Scholz" in r or "(unnamed)" in r for r in roles), roles
     else:
         assert roles and roles[0] == expected, roles
+
+
+CREDITS = [
+    "Summit opens\nBy Jane Holloway\n\nThe President met the King of Spain on Monday.",
+    "The leaders shook hands. (Official photo by Martin Abbot)\n\nThe talks lasted an hour.",
+    "Photos of the visit by Karen Lind are on the site.\n\nThe minister met her counterpart.",
+    "The prime minister wrote on Twitter that the talks were useful.",
+]
+
+
+@pytest.mark.parametrize("text", CREDITS)
+def test_credits_and_channels_are_no_actors(text: str) -> None:
+    names = {a.name for a in run(text, None, dt.date(2020, 7, 10)).actors}
+    assert not names & {"Jane Holloway", "Martin Abbot", "Karen Lind", "Twitter"}, names
+
+
+def test_a_name_after_by_in_prose_stays() -> None:
+    """Negative: "was received by Name" in a sentence is a party, not a credit."""
+    names = {
+        a.name
+        for a in run("The envoy was received by Joan Marsh in Lisbon.", None, dt.date(2020, 7, 10)).actors
+    }
+    assert "Joan Marsh" in names, names

@@ -68,6 +68,8 @@ _PAGE_WORDS = frozenset(
         *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
         # transcript headers ("Transcript, E&OE"), press-release headers and site menus
         *("transcript", "transcripts", "release", "connected", "policy", "policies", "accessibility", "jump"),
+        # social media where statements are posted: a channel, never a party
+        *("twitter", "facebook", "instagram", "youtube", "weibo", "tiktok", "whatsapp"),
     }
 )
 # Words that never occur in a person's name: page furniture and the heads of body names.
@@ -132,6 +134,19 @@ def _in_dateline(span: Span) -> bool:
     line_start = text.rfind("\n", 0, span.start_char) + 1
     match = wire_dateline(text, line_start)
     return match is not None and span.start_char < match.end()
+
+
+# Before a name on its line: a byline ("By Jane Doe") or a photo credit ("Official photo by Jane Doe").
+_CREDIT = re.compile(
+    r"(?:^[ \t•]*|\b(?:photos?|photograph|image|video|pictures?)\b[^\n]{0,30}\b)by[ \t]+$", re.I
+)
+
+
+def _credited(span: Span) -> bool:
+    """A byline or photo credit: its name is whoever wrote or photographed, never a party to the news."""
+    text = text_of(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return _CREDIT.search(text[line_start : span.start_char]) is not None
 
 
 def _in_url(span: Span) -> bool:
@@ -305,6 +320,7 @@ class _Finder:
             or not re.search(r"[A-Z]", name)
             or not self.plausible_name(doc[start:end])
             or _in_url(ent)
+            or _credited(ent)
             or after in _NOT_NAME_WORDS | self.lex.place_nouns  # "the Shwedagon Pagoda", "the Kennedy Center"
         ):
             return
