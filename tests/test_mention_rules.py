@@ -504,3 +504,21 @@ def test_a_name_after_by_in_prose_stays() -> None:
         for a in run("The envoy was received by Joan Marsh in Lisbon.", None, dt.date(2020, 7, 10)).actors
     }
     assert "Joan Marsh" in names, names
+
+
+# --- "Minister for <Portfolio> <Name>": the name after a portfolio ----------------------------------------
+PORTFOLIOS = [
+    ("Talks were led by Secretary of Agriculture Rosa Delgado and her team.", "Rosa Delgado"),
+    ("Minister for Home Affairs Kiran Bedi met the delegation.", "Kiran Bedi"),
+    ("The visitors then saw Minister of Public Works Tomas Varga at his office.", "Tomas Varga"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PORTFOLIOS)
+def test_name_after_a_portfolio(text: str, expected: str) -> None:
+    assert expected in person_names(text)
+
+
+def test_portfolio_without_a_name() -> None:
+    """Negative: a portfolio alone ("Minister for Foreign Affairs and Trade") yields no person."""
+    assert person_names("The Minister for Foreign Affairs and Trade will attend.") == []

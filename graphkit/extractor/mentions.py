@@ -401,10 +401,13 @@ class _Finder:
                 i += 1
                 continue
             j = found
-            if j < len(doc) and doc[j].lower_ == "of":
+            if j < len(doc) and doc[j].lower_ in {"of", "for"}:
                 k = self.country_after(j + 1)
                 if k is None:
-                    i += 1
+                    named = self.portfolio_name(j + 1) if doc[i].is_title or doc[i].is_upper else None
+                    if named is not None:
+                        self.person(doc[named[0] : named[1]])
+                    i = named[1] if named is not None else i + 1
                     continue
                 j = k
             k = self.name_after(j)
@@ -423,6 +426,34 @@ class _Finder:
                 i = k
             else:
                 i += 1
+
+    def portfolio_name(self, p: int) -> tuple[int, int] | None:
+        """ "Secretary of Economy Tatiana Clouthier", "Minister for Home Affairs Amit Shah": after a title's
+        portfolio (capitalized words), the name that ends the run; NER's person, a gazetteer name, or else the
+        run's last two words when the portfolio leaves at least one word before them."""
+        doc = self.doc
+        k = p
+        while k < len(doc) and k - p < 8 and doc[k].i not in self.taken:
+            tok = doc[k]
+            if not (
+                tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1) or tok.lower_ == "and")
+            ):
+                break
+            k += 1
+        while k > p and doc[k - 1].lower_ == "and":
+            k -= 1  # "... Rosa Delgado and her team"
+        for s in range(p + 1, k):
+            if doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "B":
+                end = s + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+                    end += 1  # NER knows where the name ends ("Ramirez de la O")
+                return s, max(end, self.name_after(s))
+        for s in range(p + 1, k - 1):
+            if self.gaz.people(doc[s:k].text):
+                return s, k
+        if k - p >= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[k - 2 : k]):
+            return k - 2, max(k, self.name_after(k - 2))  # particles run on: "Ramirez de la O"
+        return None
 
     def title_at(self, i: int, titles: list[str]) -> int | None:
         """Token index after the longest title or honorific starting at token ``i``."""
