@@ -522,3 +522,30 @@ def test_name_after_a_portfolio(text: str, expected: str) -> None:
 def test_portfolio_without_a_name() -> None:
     """Negative: a portfolio alone ("Minister for Foreign Affairs and Trade") yields no person."""
     assert person_names("The Minister for Foreign Affairs and Trade will attend.") == []
+
+
+# --- a title NER takes for a body is a role ----------------------------------------------------------------
+TITLE_ORGS = [
+    ("She will then meet the Minister of Foreign Affairs, Olena Marchenko, in Kyiv.", "Olena Marchenko"),
+    ("Before that he meets the Minister of Defence, Arvid Lund, at the ministry.", "Arvid Lund"),
+    ("The Secretary of State, Walter Price, arrived in Lima on Sunday.", "Walter Price"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLE_ORGS)
+def test_title_is_no_body(text: str, name: str) -> None:
+    result = run(text, None, dt.date(2016, 5, 3))
+    names = {a.name for a in result.actors}
+    assert name in names and not any(n.lower().startswith(("minister of", "secretary of")) for n in names), (
+        names
+    )
+
+
+def test_real_ministry_stays_a_body() -> None:
+    """Negative: a ministry named by NER stays an organization."""
+    result = run(
+        "The Ministry of Foreign Affairs of Peru issued a note on Monday.", None, dt.date(2016, 5, 3)
+    )
+    assert any("Ministry" in a.name or a.name == "Peru" for a in result.actors), [
+        a.name for a in result.actors
+    ]
