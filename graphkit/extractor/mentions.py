@@ -637,7 +637,7 @@ class _Finder:
         if self.government_officials(span):
             return
         if " ".join(span.text.lower().split()) in self.lex.offices:
-            return  # "the Minister of Foreign Affairs, Dmytro Kuleba": NER's ORG is a title; the role pass has it
+            return  # "the Minister of Foreign Affairs, <Name>": NER's ORG is a title; the role pass has it
         if span[-1].lower_ in _PAGE_WORDS or all(_post_nominal(t) for t in span):
             return  # "World News", "Feature Story": page furniture and media; "KC MP" after a name
         surnames = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.name}
