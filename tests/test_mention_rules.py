@@ -549,3 +549,30 @@ def test_real_ministry_stays_a_body() -> None:
     assert any("Ministry" in a.name or a.name == "Peru" for a in result.actors), [
         a.name for a in result.actors
     ]
+
+
+OTHER_TITLES = [
+    ("The Irish Taoiseach Aine Kelly spoke to the press.", "prime minister", "IRL"),
+    ("Taoiseach Aine Kelly later flew to Brussels.", "prime minister", None),
+    ("The visitor met Governor-General Sir Peter Mola in Port Moresby.", "governor-general", None),
+]
+
+
+@pytest.mark.parametrize(("text", "office", "country"), OTHER_TITLES)
+def test_more_titles(text: str, office: str, country: str | None) -> None:
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    found = [
+        (m.office, m.country)
+        for m in find_mentions(doc, load_gazetteer(), load_lexicon())
+        if m.kind == "name"
+    ]
+    assert any(o == office and (country is None or c == country) for o, c in found), found
+
+
+def test_title_word_alone_is_no_name() -> None:
+    """Negative: the title alone is no person's name."""
+    assert "Taoiseach" not in person_names("The Taoiseach arrived late.")
