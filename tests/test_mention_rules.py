@@ -576,3 +576,21 @@ def test_more_titles(text: str, office: str, country: str | None) -> None:
 def test_title_word_alone_is_no_name() -> None:
     """Negative: the title alone is no person's name."""
     assert "Taoiseach" not in person_names("The Taoiseach arrived late.")
+
+
+STYLES = [
+    ("She was received by His Majesty King Tupou in Nuku'alofa.", "Tupou"),
+    ("His Excellency Omar Haddad opened the session.", "Omar Haddad"),
+    ("Her Royal Highness Princess Amira toured the clinic.", "Amira"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_royal_and_diplomatic_styles(text: str, expected: str) -> None:
+    names = person_names(text)
+    assert expected in names and not any(n.split()[0] in {"Majesty", "Excellency", "Highness"} for n in names)
+
+
+def test_style_alone_is_no_name() -> None:
+    """Negative: "His Majesty" alone names no person called Majesty."""
+    assert "Majesty" not in person_names("We thanked His Majesty for the welcome.")
