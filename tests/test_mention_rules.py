@@ -594,3 +594,28 @@ def test_royal_and_diplomatic_styles(text: str, expected: str) -> None:
 def test_style_alone_is_no_name() -> None:
     """Negative: "His Majesty" alone names no person called Majesty."""
     assert "Majesty" not in person_names("We thanked His Majesty for the welcome.")
+
+
+PORTFOLIO_TITLES = [
+    ("He met Chile's Special Envoy for Climate and Ocean Affairs Marta Vidal on Monday.", "CHL"),
+    ("Later Japan's Minister for Economic Security Kenji Sato joined.", "JPN"),
+    ("Kenya's Secretary for Trade and Industry Ruth Wanjiru attended.", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), PORTFOLIO_TITLES)
+def test_portfolio_title_is_the_persons(text: str, country: str) -> None:
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    mentions = find_mentions(doc, load_gazetteer(), load_lexicon())
+    people = [m for m in mentions if m.kind == "name"]
+    assert any(m.country == country for m in people), [(m.surface, m.country) for m in mentions]
+    assert not any(m.kind == "org" and "Affairs" in m.surface for m in mentions)
+
+
+def test_portfolio_of_a_body_is_no_person() -> None:
+    """Negative: "Commissioner for Trade of the European Commission" names no person."""
+    assert person_names("The Commissioner for Trade and the ministers met in Geneva.") == []

@@ -406,7 +406,7 @@ class _Finder:
                 if k is None:
                     named = self.portfolio_name(j + 1) if doc[i].is_title or doc[i].is_upper else None
                     if named is not None:
-                        self.person(doc[named[0] : named[1]])
+                        self.portfolio_person(i, named)
                     i = named[1] if named is not None else i + 1
                     continue
                 j = k
@@ -426,6 +426,22 @@ class _Finder:
                 i = k
             else:
                 i += 1
+
+    def portfolio_person(self, title: int, named: tuple[int, int]) -> None:
+        """The person named after a portfolio, with the whole title and portfolio as the name's title (so that
+        NER's ORG over "Special Representative for ..." makes no body of it)."""
+        before = len(self.mentions)
+        self.person(self.doc[named[0] : named[1]])
+        if len(self.mentions) > before:
+            m = self.mentions[-1]
+            extra = [t for t in range(title, m.start) if t not in self.taken]
+            m.extra_tokens.extend(extra)
+            self.taken.update(extra)
+            m.title = m.title or self.doc[title : named[0]].text
+            m.office = m.office or _office_in(self.doc[title : named[0]].text, self.lex)[0]
+            if title > 1 and self.doc[title - 1].text in {"'s", "’s"}:
+                # "South Korea's Special Representative for ...": the state whose official this is
+                m.country = m.country or _country_in(list(self.doc[max(0, title - 4) : title - 1]), self.gaz)
 
     def portfolio_name(self, p: int) -> tuple[int, int] | None:
         """ "Secretary of Economy Tatiana Clouthier", "Minister for Home Affairs Amit Shah": after a title's
