@@ -619,3 +619,24 @@ def test_portfolio_title_is_the_persons(text: str, country: str) -> None:
 def test_portfolio_of_a_body_is_no_person() -> None:
     """Negative: "Commissioner for Trade of the European Commission" names no person."""
     assert person_names("The Commissioner for Trade and the ministers met in Geneva.") == []
+
+
+STATELESS = [
+    # the only ambassador named, of no known state: "the U.S. ambassador" is him
+    ("Ambassador Ned Halvorsen arrived on Monday. Later the U.S. ambassador met students.", "Ned Halvorsen"),
+    ("Envoy Rita Osei landed in Juba. The Ghanaian envoy then met officials.", "Rita Osei"),
+    ("Ambassador Lia Berg spoke first. The Swedish ambassador then left.", "Lia Berg"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), STATELESS)
+def test_role_joins_the_only_stateless_holder(text: str, name: str) -> None:
+    roles = role_offices(text)
+    assert roles and roles[-1][2] == name, roles
+
+
+def test_role_of_a_state_among_several_stateless_holders() -> None:
+    """Negative: among several ambassadors of unknown states, "the Russian ambassador" is none of them."""
+    text = "Ambassador Ned Halvorsen and Ambassador Lia Berg met. Later I will see the Russian ambassador."
+    roles = role_offices(text)
+    assert roles[-1][2] not in {"Ned Halvorsen", "Lia Berg"}, roles

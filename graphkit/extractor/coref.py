@@ -215,13 +215,17 @@ class _Resolver:
             ]
             if holders:
                 return max(reversed(holders), key=lambda a: len(a.mentions))
-        for actor in reversed(self.persons()):
-            if (
-                country is not None
-                and _same_office(m.office, actor.offices)
-                and actor.country in {None, country}
-            ):
+        same = [
+            a for a in reversed(self.persons()) if country is not None and _same_office(m.office, a.offices)
+        ]
+        for actor in same:
+            if actor.country == country:
                 return actor
+        stateless = [a for a in same if a.country is None]
+        if len(stateless) == 1 and len(same) == 1:
+            # "Ambassador Lee ... the U.S. ambassador": a holder whose state is unknown, when the only one;
+            # among several ambassadors of unknown states, "the Russian Ambassador" is none of them
+            return stateless[0]
         if country is None:
             return None
         if self.published is not None and m.office:
