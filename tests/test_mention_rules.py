@@ -640,3 +640,31 @@ def test_role_of_a_state_among_several_stateless_holders() -> None:
     text = "Ambassador Ned Halvorsen and Ambassador Lia Berg met. Later I will see the Russian ambassador."
     roles = role_offices(text)
     assert roles[-1][2] not in {"Ned Halvorsen", "Lia Berg"}, roles
+
+
+# --- a page of one person's remarks: its "I" is the person its headline names ----------------------------
+SPEECHES = [
+    (
+        "Remarks by Foreign Minister Lena Dahl upon arrival at the council\n\nGood morning. I expect a lot.",
+        ["Lena Dahl"],
+    ),
+    (
+        "Oskar Brandt's opening remarks at the trade talks\n\nThank you all. I am glad to be here.",
+        ["Oskar Brandt"],
+    ),
+    (
+        "Keynote address by Minister Amara Njoku\n\nFriends, I came to listen, and I will.",
+        ["Amara Njoku", "Amara Njoku"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEECHES)
+def test_headline_names_the_speaker(text: str, expected: list[str | None]) -> None:
+    assert first_person(text, None, dt.date(2020, 7, 10)) == expected
+
+
+def test_report_about_remarks_names_no_speaker() -> None:
+    """Negative: a news story without such a headline gives its "I" to nobody."""
+    text = "Minister Lena Dahl spoke in Oslo on Monday.\n\nA resident said I should not worry."
+    assert first_person(text, None, dt.date(2020, 7, 10)) == [None]

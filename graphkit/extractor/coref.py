@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graphkit.extractor.turns import speaker_labels, turn_at
+from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
 from graphkit.models import ActorType
 
 if TYPE_CHECKING:
@@ -516,6 +516,7 @@ class _Resolver:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""
         labels = speaker_labels(self.doc, mentions)
         if not labels:
+            self.speech(pronouns, mentions)
             return
         fallback = self.headline_person(labels)
         for m in pronouns:
@@ -537,6 +538,15 @@ class _Resolver:
                 )
                 self.actors.setdefault(group.id, group)
                 m.actor = group.id
+
+    def speech(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
+        """A page of one person's remarks, named in its headline: "I" outside quotations is that person."""
+        speaker = headline_speaker(self.doc, mentions)
+        if speaker is None:
+            return
+        for m in pronouns:
+            if m.kind == "first" and not self.quoted(m.start):
+                m.actor = speaker
 
     def headline_person(self, labels: list[tuple[int, str | None]]) -> str | None:
         """The person named before the first speaker label who is not the first speaker (the guest)."""

@@ -18,7 +18,16 @@ if TYPE_CHECKING:
 
     from graphkit.extractor.mentions import Mention
 
-__all__ = ["FIRST", "LABEL_TAIL", "SECOND", "UNNAMED_SPEAKERS", "WE", "speaker_labels", "turn_at"]
+__all__ = [
+    "FIRST",
+    "LABEL_TAIL",
+    "SECOND",
+    "UNNAMED_SPEAKERS",
+    "WE",
+    "headline_speaker",
+    "speaker_labels",
+    "turn_at",
+]
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 WE = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -83,3 +92,26 @@ def turn_at(labels: list[tuple[int, str | None]], offset: int) -> tuple[str, str
     before = [a for _, a in reversed(labels[:current]) if a is not None and a != speaker][:1]
     others = before + after
     return speaker, (others[0] if others else None)
+
+
+# A headline saying whose words the page holds: "Remarks by <title> <name> at ...", "<Name>'s remarks".
+_SPEECH = r"(?:opening |closing |press |keynote |video )?(?:remarks|speech|address|statement|intervention)s?"
+_BY_HEADLINE = re.compile(
+    rf"^[^\n]{{0,80}}?\b{_SPEECH}\s+(?:delivered\s+)?by\s+(?P<who>[^\n]+)$", re.I | re.M
+)
+_OWN_HEADLINE = re.compile(rf"^(?P<who>[^\n]{{3,80}}?)['’]s?\s+{_SPEECH}\b[^\n]*$", re.I | re.M)
+
+
+def headline_speaker(doc: Doc, mentions: list[Mention], within: int = 800) -> str | None:
+    """The person whose remarks the page is, named in a headline near the top ("Remarks by High
+    Representative ... Mogherini upon arrival", "David Davis' opening remarks"): the "I" of an untagged
+    speech. None when no such headline names a resolved person."""
+    text = text_of(doc)[:within]
+    for pattern in (_BY_HEADLINE, _OWN_HEADLINE):
+        for hit in pattern.finditer(text):
+            start, end = hit.span("who")
+            for m in mentions:
+                at = doc[m.start].idx
+                if start <= at < end and m.kind == "name" and m.type.value == "person" and m.actor:
+                    return m.actor
+    return None
