@@ -668,3 +668,51 @@ def test_report_about_remarks_names_no_speaker() -> None:
     """Negative: a news story without such a headline gives its "I" to nobody."""
     text = "Minister Lena Dahl spoke in Oslo on Monday.\n\nA resident said I should not worry."
     assert first_person(text, None, dt.date(2020, 7, 10)) == [None]
+
+
+# --- summit formats are bodies; a state before a date is the state --------------------------------------
+FORA = [
+    ("The minister will attend the East Asia Summit in Vientiane.", "East Asia Summit"),
+    ("Leaders gathered for CHOGM in Apia this week.", "Commonwealth Heads of Government Meeting"),
+    ("Leaders of the Visegrad Group met in Prague on Friday.", "Visegrad Group"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FORA)
+def test_summit_formats_are_bodies(text: str, name: str) -> None:
+    names = {a.name for a in run(text, None, dt.date(2024, 10, 10)).actors}
+    assert name in names, names
+
+
+def test_a_summit_city_is_no_body() -> None:
+    """Negative: "a summit in Vientiane" names no body called Summit."""
+    names = {a.name for a in run("They met at a summit in Vientiane.", None, dt.date(2024, 10, 10)).actors}
+    assert not any("Summit" in n for n in names), names
+
+
+PLACES_BEFORE_DATES = [
+    "He will travel to Thailand and the Federated States of Micronesia July 30th through August 6th.",
+    "She visits the Marshall Islands June 3 and then Palau.",
+    "The secretary will be in Solomon Islands Monday for talks.",
+]
+
+
+@pytest.mark.parametrize("text", PLACES_BEFORE_DATES)
+def test_state_before_a_date(text: str) -> None:
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)(text)
+    codes = {m.country for m in find_mentions(doc, load_gazetteer(), load_lexicon()) if m.kind == "country"}
+    assert codes & {"FSM", "MHL", "SLB"}, codes
+
+
+def test_state_inside_a_longer_name_is_not_the_state() -> None:
+    """Negative: a state's name inside a person's name is not the state."""
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
+
+    doc = parser_for_articles(DEFAULT_PIPELINE)("Georgia Stevens chaired the panel.")
+    assert not any(m.kind == "country" for m in find_mentions(doc, load_gazetteer(), load_lexicon()))

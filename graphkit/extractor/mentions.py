@@ -819,7 +819,13 @@ class _Finder:
             before = doc[start - 1] if start > 0 else None
             after = doc[end] if end < len(doc) else None
             # Part of a longer name ("Paris Hilton", "Victoria Nuland") is not the place.
-            if any(t is not None and t.pos_ == "PROPN" and not t.is_punct for t in (before, after)):
+            if any(
+                t is not None
+                and t.pos_ == "PROPN"
+                and not t.is_punct
+                and t.lower_ not in _CALENDAR  # "... of Micronesia July 30th": a date, not more of a name
+                for t in (before, after)
+            ):
                 continue
             self.gpe(span)
 
