@@ -716,3 +716,22 @@ def test_state_inside_a_longer_name_is_not_the_state() -> None:
 
     doc = parser_for_articles(DEFAULT_PIPELINE)("Georgia Stevens chaired the panel.")
     assert not any(m.kind == "country" for m in find_mentions(doc, load_gazetteer(), load_lexicon()))
+
+
+# --- a surname that is also a word, in running prose ---------------------------------------------------
+WORD_SURNAMES = [
+    ("On Monday, Attorney General Jeff Sessions hosted the dialogue in Washington.", "Jeff Sessions"),
+    ("The committee heard from Senator Mary Talbot and envoy Daniel Meeting yesterday.", "Daniel Meeting"),
+    ("Yesterday the delegation was received by Governor Ann Visits in Austin.", "Ann Visits"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), WORD_SURNAMES)
+def test_word_surname_in_prose(text: str, name: str) -> None:
+    assert name in person_names(text), person_names(text)
+
+
+def test_headline_verb_is_no_surname() -> None:
+    """Negative: in a title-case headline, a verb after a name is the headline's verb."""
+    names = person_names("Secretary Halvorsen Meets Prime Minister Of Norway In Oslo\n\nThe two spoke.")
+    assert not any(n.endswith("Meets") for n in names), names

@@ -534,7 +534,10 @@ class _Finder:
             return False
         if any(t.lower_ in _NOT_NAME_WORDS or t.lower_ in self.lex.place_nouns for t in span):
             return False  # "World News", "Feature Story", "General Assembly": page furniture and bodies
-        junk = self.verb_words | set(self.lex.nouns)
+        # Verbs and contact nouns glued onto a name happen in title-case lines; in running prose a capitalized
+        # word after a first name is a surname even if it is also a word ("Jeff Sessions", "Tom Hanks").
+        prose = not in_headline(span[0]) and all(t.is_title for t in span) and span[0].ent_type_ == "PERSON"
+        junk = set() if prose else self.verb_words | set(self.lex.nouns)
         return not any(
             (t.pos_ in _NOT_IN_NAMES and t.lower_ not in _PARTICLES)
             or t.lower_ in self.title_words
