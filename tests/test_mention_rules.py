@@ -735,3 +735,15 @@ def test_headline_verb_is_no_surname() -> None:
     """Negative: in a title-case headline, a verb after a name is the headline's verb."""
     names = person_names("Secretary Halvorsen Meets Prime Minister Of Norway In Oslo\n\nThe two spoke.")
     assert not any(n.endswith("Meets") for n in names), names
+
+
+CAPS_NOT_SPEAKERS = [
+    "Remarks\n\nNEW YORK: The talks began on time.",
+    "Briefing\n\nSOUTH CHINA SEA: Tensions rose again.",
+    "Note\n\nNOTE TO EDITORS: Photos are online.",
+]
+
+
+@pytest.mark.parametrize("text", CAPS_NOT_SPEAKERS)
+def test_capital_line_heads_that_are_no_speakers(text: str) -> None:
+    assert person_names(text) == []

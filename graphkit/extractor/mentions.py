@@ -886,8 +886,11 @@ class _Finder:
             ):
                 continue
             span = self.doc.char_span(hit.start("name"), hit.end("name"), alignment_mode="expand")
-            if span is not None and not any(i in self.taken for i in range(span.start, span.end)):
-                self.person(span)
+            if span is None or any(i in self.taken for i in range(span.start, span.end)):
+                continue
+            if any(t.ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or self.gaz.country(t.text) for t in span):
+                continue  # "NEW YORK:", "SOUTH CHINA SEA:": a dateline or a topic, not a speaker
+            self.person(span)
 
     # --- role phrases, pronouns, groups ----------------------------------------------------------
     def label_roles(self) -> None:
