@@ -747,3 +747,22 @@ CAPS_NOT_SPEAKERS = [
 @pytest.mark.parametrize("text", CAPS_NOT_SPEAKERS)
 def test_capital_line_heads_that_are_no_speakers(text: str) -> None:
     assert person_names(text) == []
+
+
+DOCUMENT_HEADS = [
+    "Release\n\nFACT SHEET: The partnership in numbers.",
+    "Release\n\nJOINT STATEMENT: The two governments agree.",
+    "Release\n\nBACKGROUND BRIEFING: Officials spoke on condition of anonymity.",
+]
+
+
+@pytest.mark.parametrize("text", DOCUMENT_HEADS)
+def test_document_heads_are_no_speakers(text: str) -> None:
+    assert person_names(text) == []
+
+
+def test_honorific_and_surname_label_a_speaker() -> None:
+    """An honorific and a surname in capitals label a speaker, even for a name seen once."""
+    assert first_person(
+        "Briefing\n\nMR PRICE: Good afternoon. I have two things.", None, dt.date(2021, 3, 11)
+    ) == ["Price"]

@@ -68,6 +68,8 @@ _PAGE_WORDS = frozenset(
         *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
         # transcript headers ("Transcript, E&OE"), press-release headers and site menus
         *("transcript", "transcripts", "release", "connected", "policy", "policies", "accessibility", "jump"),
+        # kinds of document that head a page or a section ("FACT SHEET:", "BACKGROUND BRIEFING:")
+        *("statement", "sheet", "briefing", "update", "updates", "readout", "summary", "agenda", "advisory"),
         # social media where statements are posted: a channel, never a party
         *("twitter", "facebook", "instagram", "youtube", "weibo", "tiktok", "whatsapp"),
     }
@@ -890,7 +892,25 @@ class _Finder:
                 continue
             if any(t.ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or self.gaz.country(t.text) for t in span):
                 continue  # "NEW YORK:", "SOUTH CHINA SEA:": a dateline or a topic, not a speaker
+            before = len(self.mentions)
             self.person(span)
+            low_first = span[0].lower_.rstrip(".")
+            if len(self.mentions) == before and len(span) == 2 and low_first in _HONORIFIC_GENDER:
+                # "MR PRICE:": an honorific and a surname label a speaker even when the name occurs once
+                name = span[1].text.title()
+                gender = _HONORIFIC_GENDER[low_first]
+                self.add(
+                    Mention(
+                        span.start,
+                        span.end,
+                        span.end - 1,
+                        "name",
+                        ActorType.PERSON,
+                        span.text,
+                        name=name,
+                        gender=gender,
+                    )
+                )
 
     # --- role phrases, pronouns, groups ----------------------------------------------------------
     def label_roles(self) -> None:
