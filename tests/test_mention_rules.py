@@ -70,6 +70,13 @@ OWN_TITLES = [
         "Barack Obama",
     ),
     (
+        "The Minister held a telephone talk with the Foreign Minister of Peru.",
+        "https://www.mofa.go.jp/press/release/page1e_000001.html",
+        dt.date(2022, 6, 1),
+        "The Minister",
+        "Yoshimasa Hayashi",
+    ),
+    (
         "Today the Minister held talks with her Japanese counterpart on maritime security.",
         "https://www.foreignminister.gov.au/minister/media-release",
         dt.date(2020, 7, 10),
