@@ -773,3 +773,24 @@ def test_honorific_and_surname_label_a_speaker() -> None:
     assert first_person(
         "Briefing\n\nMR PRICE: Good afternoon. I have two things.", None, dt.date(2021, 3, 11)
     ) == ["Price"]
+
+
+SENT_NOT_LEADERS = [
+    "President Mirza Karim of Tajikistan spoke on Monday. Tajikistan's top negotiator later left the talks.",
+    "King Harald of Norway opened the session. Norway's envoy then met the rebels.",
+    "Prime Minister Ola Dahl of Norway arrived. The Norwegian mediator met both sides.",
+]
+
+
+@pytest.mark.parametrize("text", SENT_NOT_LEADERS)
+def test_an_envoy_is_not_the_head_of_state(text: str) -> None:
+    roles = role_offices(text, dt.date(2019, 10, 5))
+    assert roles and roles[-1][2] not in {"Mirza Karim", "Harald V", "King Harald", "Harald", "Ola Dahl"}, (
+        roles
+    )
+
+
+def test_the_diplomat_may_be_the_foreign_minister() -> None:
+    """Negative: "the top U.S. diplomat" still joins the secretary of state named before."""
+    roles = role_offices("Secretary of State Lee Park arrived. The top U.S. diplomat then met students.")
+    assert roles[-1][2] == "Lee Park", roles

@@ -632,9 +632,16 @@ def _bare_fits(office: str | None, held: list[str]) -> bool:
     )
 
 
+# Who is sent to talk for a state: never its head of state or government ("North Korea's negotiator" is not
+# Kim Jong Un), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
+_SENT = frozenset({"envoy", "negotiator", "mediator", "representative"})
+
+
 def _same_office(office: str | None, held: list[str]) -> bool:
-    if office in held or (office in GENERIC_OFFICES and held):
+    if office in held:
         return True
+    if office in GENERIC_OFFICES and held:
+        return not (office in _SENT and all(h in LEADER_OFFICES for h in held))
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
 
 
@@ -714,7 +721,13 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
         named = [
             a
             for a in actors.values()
-            if a.type is ActorType.PERSON and not a.unnamed and not a.members and a.country == actor.country
+            if a.type is ActorType.PERSON
+            and not a.unnamed
+            and not a.members
+            and a.country == actor.country
+            and not (
+                a.offices and all(o in LEADER_OFFICES for o in a.offices)
+            )  # a head of state is sent by no one
         ]
         if len(named) != 1:
             continue
