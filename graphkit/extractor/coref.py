@@ -157,7 +157,7 @@ class _Resolver:
                 return actor
         entry = self.gaz.person(m.name or "", at=self.published, country=m.country)
         if entry is None and m.office:
-            # "King Salman" where the crown prince is a "bin Salman" too: the title tells them apart
+            # "King Hamad" where a prince is a "bin Hamad" too: the title tells them apart
             entry = self.gaz.person(m.name or "", at=self.published, country=m.country, office=m.office)
         name = m.name or m.surface
         qid = None
@@ -275,7 +275,7 @@ class _Resolver:
             m.end <= o.start < sentence.end and o.kind == "name" and f" {words} " in f" {_key(o.surface)} "
             for o in self.all_mentions
         ):
-            return False  # "The President spoke with President Sarkozy": nobody speaks with themselves
+            return False  # "The President spoke with President X": nobody speaks with themselves
         if entry is not None and any(
             (a.wikidata and a.wikidata == entry.wikidata) or _key(a.name) == _key(entry.name)
             for a in self.persons()
@@ -632,8 +632,8 @@ def _bare_fits(office: str | None, held: list[str]) -> bool:
     )
 
 
-# Who is sent to talk for a state: never its head of state or government ("North Korea's negotiator" is not
-# Kim Jong Un), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
+# Who is sent to talk for a state: never its head of state or government ("Norway's negotiator" is not
+# its king), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
 _SENT = frozenset({"envoy", "negotiator", "mediator", "representative"})
 
 
@@ -651,7 +651,7 @@ def _same_person(words: list[str], known: list[str]) -> bool:
     if not words or not known:
         return False
     if len(words) == 1 or len(known) == 1:
-        # "Salman" is not "Mohammed bin Salman": a word after "bin"/"ibn" names the father, not the person
+        # "Hamad" is not "Khalid bin Hamad": a word after "bin"/"ibn" names the father, not the person
         single, full = (words, known) if len(words) == 1 else (known, words)
         return _own_name_word(single[0], full)
     if set(words) <= set(known) or set(known) <= set(words):

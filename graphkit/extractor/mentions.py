@@ -66,7 +66,7 @@ _PAGE_WORDS = frozenset(
     {
         *("news", "story", "stories", "feature", "video", "videos", "photo", "photos", "gallery", "menu"),
         *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
-        # transcript headers ("Transcript, E&OE"), press-release headers and site menus
+        # transcript headers ("Transcript", "E&OE"), press-release headers and site menus
         *("transcript", "transcripts", "release", "connected", "policy", "policies", "accessibility", "jump"),
         # kinds of document that head a page or a section ("FACT SHEET:", "BACKGROUND BRIEFING:")
         *("statement", "sheet", "briefing", "update", "updates", "readout", "summary", "agenda", "advisory"),
@@ -82,7 +82,7 @@ _NOT_NAME_WORDS = _PAGE_WORDS | frozenset(
     }
 )
 # "of" stays a title word: titles run on over it ("President of Russia Vladimir Putin"); "for" never opens a
-# name's title on the left ("traveled to Bolivia for Mr. Morales'").
+# name's title on the left ("flew to Chile for Ms. Rojas' inauguration").
 # Words that make a title another office ("Vice-Minister", "Deputy Secretary of State").
 _RANK_WORDS = frozenset({"vice", "deputy", "assistant", "under", "junior", "acting"})
 _FUNCTION_WORDS = frozenset({"for", "and", "to", "in", "on"})
@@ -295,7 +295,7 @@ class _Finder:
         start, end = ent.start, _strip_possessive(ent).end
         gender = None
         honorifics = {h.rstrip(".") for h in self.lex.honorifics}
-        # Honorifics and titles in any order: "The Rt Hon Sir Keir", "Senator the Hon", "President Dr".
+        # Honorifics and titles in any order: "The Rt Hon Sir John", "Senator the Hon", "President Dr".
         while start < end:
             low = doc[start].lower_.rstrip(".")
             if low in honorifics:
@@ -310,7 +310,7 @@ class _Finder:
         while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
         while end - start > 1 and _post_nominal(doc[end - 1]):
-            end -= 1  # "... Starmer KCB KC MP": orders, degrees and seats after a name are not part of it
+            end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
         if start >= end:
             return
         name = _clean(doc[start:end].text)
@@ -354,7 +354,7 @@ class _Finder:
         extra = [t.i for t in app] if app is not None else []
         surface_end = end
         if after_state is not None and app is None:
-            # "King Salman of Saudi Arabia", "President Bongo of Gabon": the state named after a titled name
+            # "King Harald of Norway", "President Doe of Ghana": the state named after a titled name
             code, state_end = after_state
             country = country or code
             extra += list(range(end, state_end))
@@ -376,7 +376,7 @@ class _Finder:
         self.add(mention)
 
     def state_after(self, end: int) -> tuple[str, int] | None:
-        """ "... of Saudi Arabia", "... of Abu Dhabi" right after a name: the state and the token after it."""
+        """ "... of Norway", "... of Oslo" right after a name: the state and the token after it."""
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ != "of" or any(i in self.taken for i in (end, end + 1)):
             return None
@@ -442,11 +442,11 @@ class _Finder:
             m.title = m.title or self.doc[title : named[0]].text
             m.office = m.office or _office_in(self.doc[title : named[0]].text, self.lex)[0]
             if title > 1 and self.doc[title - 1].text in {"'s", "’s"}:
-                # "South Korea's Special Representative for ...": the state whose official this is
+                # "Chile's Special Envoy for ...": the state whose official this is
                 m.country = m.country or _country_in(list(self.doc[max(0, title - 4) : title - 1]), self.gaz)
 
     def portfolio_name(self, p: int) -> tuple[int, int] | None:
-        """ "Secretary of Economy Tatiana Clouthier", "Minister for Home Affairs Amit Shah": after a title's
+        """ "Secretary of Agriculture <Name>", "Minister for Home Affairs <Name>": after a title's
         portfolio (capitalized words), the name that ends the run; NER's person, a gazetteer name, or else the
         run's last two words when the portfolio leaves at least one word before them."""
         doc = self.doc
@@ -464,13 +464,13 @@ class _Finder:
             if doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "B":
                 end = s + 1
                 while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
-                    end += 1  # NER knows where the name ends ("Ramirez de la O")
+                    end += 1  # NER knows where the name ends ("Garcia de la Cruz")
                 return s, max(end, self.name_after(s))
         for s in range(p + 1, k - 1):
             if self.gaz.people(doc[s:k].text):
                 return s, k
         if k - p >= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[k - 2 : k]):
-            return k - 2, max(k, self.name_after(k - 2))  # particles run on: "Ramirez de la O"
+            return k - 2, max(k, self.name_after(k - 2))  # particles run on: "Garcia de la Cruz"
         return None
 
     def title_at(self, i: int, titles: list[str]) -> int | None:
@@ -507,7 +507,7 @@ class _Finder:
                 nxt += 1  # "von der Leyen", "bin Abdul Aziz": particles run on to the capitalized part
             particle = tok.lower_ in _PARTICLES and k > j and nxt < len(doc) and doc[nxt].is_title
             if _initial(tok) and k > j and k + 1 < len(doc) and doc[k + 1].is_title:
-                k += 1  # a middle initial: "Antony J. Blinken"
+                k += 1  # a middle initial: "John Q. Public"
                 continue
             if (
                 not (tok.is_title or (tok.is_upper and len(tok) > 1) or particle)
@@ -537,7 +537,7 @@ class _Finder:
         if any(t.lower_ in _NOT_NAME_WORDS or t.lower_ in self.lex.place_nouns for t in span):
             return False  # "World News", "Feature Story", "General Assembly": page furniture and bodies
         # Verbs and contact nouns glued onto a name happen in title-case lines; in running prose a capitalized
-        # word after a first name is a surname even if it is also a word ("Jeff Sessions", "Tom Hanks").
+        # word after a first name is a surname even if it is also a word ("Mary Talks", "Tom Hanks").
         prose = not in_headline(span[0]) and all(t.is_title for t in span) and span[0].ent_type_ == "PERSON"
         junk = set() if prose else self.verb_words | set(self.lex.nouns)
         return not any(
@@ -828,7 +828,7 @@ class _Finder:
                 t is not None
                 and t.pos_ == "PROPN"
                 and not t.is_punct
-                and t.lower_ not in _CALENDAR  # "... of Micronesia July 30th": a date, not more of a name
+                and t.lower_ not in _CALENDAR  # "... of Palau June 3": a date, not more of a name
                 for t in (before, after)
             ):
                 continue
@@ -896,7 +896,7 @@ class _Finder:
             self.person(span)
             low_first = span[0].lower_.rstrip(".")
             if len(self.mentions) == before and len(span) == 2 and low_first in _HONORIFIC_GENDER:
-                # "MR PRICE:": an honorific and a surname label a speaker even when the name occurs once
+                # "MR DOE:": an honorific and a surname label a speaker even when the name occurs once
                 name = span[1].text.title()
                 gender = _HONORIFIC_GENDER[low_first]
                 self.add(

@@ -103,8 +103,8 @@ _OWN_HEADLINE = re.compile(rf"^(?P<who>[^\n]{{3,80}}?)['’]s?\s+{_SPEECH}\b[^\n
 
 
 def headline_speaker(doc: Doc, mentions: list[Mention], within: int = 800) -> str | None:
-    """The person whose remarks the page is, named in a headline near the top ("Remarks by High
-    Representative ... Mogherini upon arrival", "David Davis' opening remarks"): the "I" of an untagged
+    """The person whose remarks the page is, named in a headline near the top ("Remarks by Foreign
+    Minister <Name> upon arrival", "<Name>'s opening remarks"): the "I" of an untagged
     speech. None when no such headline names a resolved person."""
     text = text_of(doc)[:within]
     for pattern in (_BY_HEADLINE, _OWN_HEADLINE):
