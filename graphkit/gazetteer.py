@@ -36,6 +36,7 @@ __all__ = [
     "MetonymEntry",
     "OrgEntry",
     "PersonEntry",
+    "Publisher",
     "Tenure",
     "load_gazetteer",
     "normalize_key",
@@ -221,6 +222,7 @@ class Gazetteer:
         people: Mapping[str, PersonEntry],
         offices: Mapping[str, str],
         honorifics: Iterable[str] = (),
+        publishers: Publishers | None = None,
     ) -> None:
         self.countries = dict(countries)
         self.metonyms = dict(metonyms)
@@ -228,6 +230,7 @@ class Gazetteer:
         self.persons = dict(people)
         self._offices = dict(offices)
         self._honorifics = frozenset(normalize_key(h) for h in honorifics)
+        self._publishers = publishers or Publishers()
         self._country_idx, self._demonym_idx = self._index_countries()
         self._metonym_idx = self._index(self.metonyms.values(), lambda m: (m.name, *m.variants), "key")
         self._org_idx = self._index_orgs()
@@ -389,6 +392,38 @@ class Gazetteer:
         found = users or found  # the user's own actors take precedence over the bundled table
         return found[0] if len(found) == 1 else None
 
+    def has_office(self, office: str, country: str) -> bool:
+        """Whether ``country`` has ``office`` at all: someone held it at some time (never a UK president)."""
+        wanted = self.normalize_office(office)
+        code = self._country_code(country)
+        return wanted is not None and any(
+            t.country == code and t.office == wanted for p in self.persons.values() for t in p.tenures
+        )
+
+    def publisher(self, url: str | None) -> Publisher | None:
+        """The state whose official web site published ``url`` (see ``publishers.yaml``), or None.
+
+        >>> load_gazetteer().publisher("https://www.gov.uk/government/news/some-readout").country
+        'GBR'
+        """
+        host = _host(url)
+        if not host:
+            return None
+        labels = host.split(".")
+        for n in range(len(labels)):
+            found = self._publishers.domains.get(".".join(labels[n:]))
+            if found is not None:
+                return found
+        if labels[-1] in {"gov", "mil"} and self._publishers.gov_tld:
+            return Publisher(self._publishers.gov_tld)
+        if len(labels) >= 2 and labels[-2] in self._publishers.government_labels:
+            code = self._publishers.country_codes.get(labels[-1]) or self._iso2_owner(labels[-1])
+            return Publisher(code) if code else None
+        return None
+
+    def _iso2_owner(self, code: str) -> str | None:
+        return next((c.code for c in self.countries.values() if (c.iso2 or "").lower() == code), None)
+
     def _country_code(self, country: str) -> str | None:
         if country in self.countries:
             return country
@@ -421,6 +456,63 @@ class Gazetteer:
             yield from ((t, "ORG", o.key) for t in (o.name, *o.other_names, *o.abbreviations))
         for p in self.persons.values():
             yield from ((t, "SURNAME" if " " not in t else "PERSON", p.id) for t in (p.name, *p.variants))
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """A state that publishes on an official web site, and what bare titles mean there."""
+
+    country: str
+    #: office of a bare title -> the office it means on this site ("secretary" -> "secretary of state")
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def office(self, office: str) -> str:
+        """The office a bare title names on this site."""
+        return self.titles.get(office, office)
+
+
+@dataclass(frozen=True, slots=True)
+class Publishers:
+    """The official web sites of ``publishers.yaml``."""
+
+    domains: Mapping[str, Publisher] = field(default_factory=dict)
+    government_labels: frozenset[str] = frozenset()
+    country_codes: Mapping[str, str] = field(default_factory=dict)
+    gov_tld: str | None = None
+
+
+def read_publishers(path: Path) -> Publishers:
+    """Official web sites and their states from ``publishers.yaml``; no file, no publishers."""
+    import yaml
+
+    if not path.exists():
+        return Publishers()
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    domains = {
+        str(domain).lower(): Publisher(str(entry["country"]), dict(entry.get("titles") or {}))
+        for domain, entry in (raw.get("domains") or {}).items()
+    }
+    return Publishers(
+        domains=domains,
+        government_labels=frozenset(str(x) for x in raw.get("government_labels") or ()),
+        country_codes={str(k): str(v) for k, v in (raw.get("country_codes") or {}).items()},
+        gov_tld=raw.get("gov_tld"),
+    )
+
+
+_ARCHIVED = re.compile(r"https?://", re.I)
+
+
+def _host(url: str | None) -> str:
+    """The lower-case host of ``url``; of an archived copy, the host of the address it archives."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return ""
+    starts = [m.start() for m in _ARCHIVED.finditer(url)]
+    inner = url[starts[-1] :] if starts else f"//{url}"
+    host = urlsplit(inner).hostname or ""
+    return host.removeprefix("www.")
 
 
 def _has_first_name(person: PersonEntry, first_name: str) -> bool:
@@ -491,11 +583,12 @@ def load_gazetteer(extra: str | Path | None = None, *, data_dir: str | Path | No
     orgs = {k: _entry(OrgEntry, v, key=k) for k, v in _read_json(folder / "organizations.json").items()}
     people = {k: _person(k, v) for k, v in _read_json(folder / "people.json").items()}
     offices, honorifics = read_offices(folder / "offices.yaml")
+    publishers = read_publishers(folder / "publishers.yaml")
     if extra is not None:
         extra_people, extra_orgs = read_extra(Path(extra), offices)
         people.update(extra_people)
         orgs.update(extra_orgs)
-    return Gazetteer(countries, metonyms, orgs, people, offices, honorifics)
+    return Gazetteer(countries, metonyms, orgs, people, offices, honorifics, publishers)
 
 
 # -- user files of extra actors --------------------------------------------------------------------

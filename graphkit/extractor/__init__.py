@@ -62,12 +62,13 @@ def extract(
     doc = parser_for_articles(pipeline)(article.text)
     gaz, lex = load_gazetteer(actors), load_lexicon()
     mentions = find_mentions(doc, gaz, lex)
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published)
+    publisher = gaz.publisher(article.url)  # a government's own readout calls its leader "the Prime Minister"
+    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, publisher=publisher)
     dates = temporal_expressions(doc, article.published)
     # A second pass knows the quotations: "I" inside one is its speaker, "she" is not.
     quotes = find_statements(doc, lex, mentions)
     spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.direct]
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans)
+    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
     quotes = find_statements(doc, lex, mentions)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)

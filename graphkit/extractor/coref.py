@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graphkit.extractor.turns import speaker_labels, turn_at
+from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
 from graphkit.models import ActorType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from graphkit.extractor.mentions import Mention
-    from graphkit.gazetteer import Gazetteer, PersonEntry
+    from graphkit.gazetteer import Gazetteer, PersonEntry, Publisher
 
 __all__ = ["ActorDraft", "resolve_mentions"]
 
@@ -78,15 +78,22 @@ def _slug(text: str) -> str:
 
 class _Resolver:
     def __init__(
-        self, doc: Doc, gaz: Gazetteer, published: dt.date | None, quotes: Sequence[tuple[int, int, str]] = ()
+        self,
+        doc: Doc,
+        gaz: Gazetteer,
+        published: dt.date | None,
+        quotes: Sequence[tuple[int, int, str]] = (),
+        publisher: Publisher | None = None,
     ) -> None:
         self.doc = doc
         self.gaz = gaz
         self.published = published
+        self.publisher = publisher
         self.quotes = quotes
         self._quoted: dict[int, bool] = {}
         self.actors: dict[str, ActorDraft] = {}
         self.history: list[Mention] = []  # resolved mentions in text order
+        self.all_mentions: list[Mention] = []  # every mention of the article, resolved or not
 
     def new_actor(self, base: str, **fields: object) -> ActorDraft:
         ident = _slug(base)
@@ -149,6 +156,9 @@ class _Resolver:
                     actor.name = m.name or actor.name  # a fuller name seen later
                 return actor
         entry = self.gaz.person(m.name or "", at=self.published, country=m.country)
+        if entry is None and m.office:
+            # "King Hamad" where a prince is a "bin Hamad" too: the title tells them apart
+            entry = self.gaz.person(m.name or "", at=self.published, country=m.country, office=m.office)
         name = m.name or m.surface
         qid = None
         country = m.country
@@ -193,19 +203,29 @@ class _Resolver:
             return self.holder_or_state(m, country)
         if country is None and m.body is not None:
             return self.official_of(m.body, m)
+        if country is None and owner is None:
+            own = self.own_office_holder(m)
+            if own is not None:
+                return own
         if country is None:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
-            holders = [a for a in self.persons() if m.office in a.offices or self.holds(a, m.office)]
+            holders = [
+                a for a in self.persons() if _bare_fits(m.office, a.offices) or self.holds(a, m.office)
+            ]
             if holders:
                 return max(reversed(holders), key=lambda a: len(a.mentions))
-        for actor in reversed(self.persons()):
-            if (
-                country is not None
-                and _same_office(m.office, actor.offices)
-                and actor.country in {None, country}
-            ):
+        same = [
+            a for a in reversed(self.persons()) if country is not None and _same_office(m.office, a.offices)
+        ]
+        for actor in same:
+            if actor.country == country:
                 return actor
+        stateless = [a for a in same if a.country is None]
+        if len(stateless) == 1 and len(same) == 1:
+            # "Ambassador Lee ... the U.S. ambassador": a holder whose state is unknown, when the only one;
+            # among several ambassadors of unknown states, "the Russian Ambassador" is none of them
+            return stateless[0]
         if country is None:
             return None
         if self.published is not None and m.office:
@@ -215,6 +235,59 @@ class _Resolver:
         label = f"{m.title or m.office}"
         return self.new_actor(
             label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
+        )
+
+    def own_office_holder(self, m: Mention) -> ActorDraft | None:
+        """A bare title ("The Prime Minister", "the Secretary") on a government's own web site: the holder of
+        that office of the publishing state on the publication date, else an unnamed holder of it. Only for an
+        office the state has (a UK site's "the President" is somebody else's)."""
+        pub = self.publisher
+        if pub is None or m.office is None or m.office in GENERIC_OFFICES | {"counterpart"}:
+            return None
+        office = pub.office(m.office)
+        if not self.gaz.has_office(office, pub.country):
+            return None
+        entry = self.gaz.office_holder(office, pub.country, self.published) if self.published else None
+        if self.foreign_holder_first(m, pub.country, entry):
+            return None
+        if entry is not None:
+            return self.person_from_entry(entry)
+        state = self.gaz.countries.get(pub.country)
+        demonym = state.demonyms[0] if state is not None and state.demonyms else pub.country
+        label = f"{demonym} {office}"
+        for actor in self.actors.values():
+            if actor.name == f"{label} (unnamed)":
+                return actor
+        return self.new_actor(
+            label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=pub.country, unnamed=True
+        )
+
+    def foreign_holder_first(self, m: Mention, own: str, entry: PersonEntry | None) -> bool:
+        """ "I met the Prime Minister of Fiji. The Prime Minister and I agreed ...": a bare title first
+        used after another state's holder was named with the same title is that holder, unless the site's
+        own holder is already in the article (a readout opens with its own "The Prime Minister met ...").
+        A title in other words is the site's own ("The Foreign Secretary" after "the Saudi Foreign
+        Minister")."""
+        office = m.office
+        words = _key(_strip_det(m.surface))
+        sentence = self.doc[m.start].sent
+        if any(
+            m.end <= o.start < sentence.end and o.kind == "name" and f" {words} " in f" {_key(o.surface)} "
+            for o in self.all_mentions
+        ):
+            return False  # "The President spoke with President X": nobody speaks with themselves
+        if entry is not None and any(
+            (a.wikidata and a.wikidata == entry.wikidata) or _key(a.name) == _key(entry.name)
+            for a in self.persons()
+        ):
+            return False
+        if any(a.unnamed and a.country == own and office in a.offices for a in self.persons()):
+            return False
+        return any(
+            a.country != own
+            and (office in a.offices or self.holds(a, office))
+            and any(f" {words} " in f" {_key(h.surface)} " for h in a.mentions)
+            for a in self.persons()
         )
 
     def holder_or_state(self, m: Mention, country: str) -> ActorDraft:
@@ -443,6 +516,7 @@ class _Resolver:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""
         labels = speaker_labels(self.doc, mentions)
         if not labels:
+            self.speech(pronouns, mentions)
             return
         fallback = self.headline_person(labels)
         for m in pronouns:
@@ -465,9 +539,18 @@ class _Resolver:
                 self.actors.setdefault(group.id, group)
                 m.actor = group.id
 
-    def headline_person(self, labels: list[tuple[int, str]]) -> str | None:
+    def speech(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
+        """A page of one person's remarks, named in its headline: "I" outside quotations is that person."""
+        speaker = headline_speaker(self.doc, mentions)
+        if speaker is None:
+            return
+        for m in pronouns:
+            if m.kind == "first" and not self.quoted(m.start):
+                m.actor = speaker
+
+    def headline_person(self, labels: list[tuple[int, str | None]]) -> str | None:
         """The person named before the first speaker label who is not the first speaker (the guest)."""
-        first_speaker = labels[0][1]
+        first_speaker = next((a for _, a in labels if a is not None), None)
         for m in self.history:
             if self.doc[m.start].idx >= labels[0][0]:
                 break
@@ -479,7 +562,7 @@ class _Resolver:
                 and actor.id != first_speaker
             ):
                 return actor.id
-        others = [a for _, a in labels if a != first_speaker]
+        others = [a for _, a in labels if a is not None and a != first_speaker]
         return others[0] if others else None
 
     def resolve(self, m: Mention) -> None:
@@ -532,9 +615,33 @@ LEADER_OFFICES = frozenset(
 GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "mediator", "representative"})
 
 
+# Words that make an office another one: a prime minister is no "minister", a vice president no "president".
+_RANKS = frozenset({"prime", "vice", "deputy", "assistant", "under", "first", "acting", "junior", "chief"})
+
+
+def _bare_fits(office: str | None, held: list[str]) -> bool:
+    """Whether a bare title ("the Minister", "the Secretary") fits an office held: the same office, or a
+    longer one it heads ("foreign minister", "secretary of state"), but not a higher or lower rank of it."""
+    if office is None:
+        return False
+    return any(
+        h == office
+        or (h.endswith(f" {office}") and h.split()[0] not in _RANKS)
+        or h.startswith(f"{office} of ")
+        for h in held
+    )
+
+
+# Who is sent to talk for a state: never its head of state or government ("Norway's negotiator" is not
+# its king), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
+_SENT = frozenset({"envoy", "negotiator", "mediator", "representative"})
+
+
 def _same_office(office: str | None, held: list[str]) -> bool:
-    if office in held or (office in GENERIC_OFFICES and held):
+    if office in held:
         return True
+    if office in GENERIC_OFFICES and held:
+        return not (office in _SENT and all(h in LEADER_OFFICES for h in held))
     return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
 
 
@@ -544,10 +651,21 @@ def _same_person(words: list[str], known: list[str]) -> bool:
     if not words or not known:
         return False
     if len(words) == 1 or len(known) == 1:
-        return words[-1] in known or known[-1] in words
+        # "Hamad" is not "Khalid bin Hamad": a word after "bin"/"ibn" names the father, not the person
+        single, full = (words, known) if len(words) == 1 else (known, words)
+        return _own_name_word(single[0], full)
     if set(words) <= set(known) or set(known) <= set(words):
         return True
     return words[-1] == known[-1] and _same_given(words[0], known[0])
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _own_name_word(word: str, name: list[str]) -> bool:
+    """Whether ``word`` is in ``name`` other than as a father's name after "bin"/"ibn"."""
+    cut = next((k for k, w in enumerate(name) if w in _PATRONYMIC), len(name))
+    return word in name[:cut] or (word == name[-1] and cut == len(name))
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -569,6 +687,7 @@ def resolve_mentions(
     gaz: Gazetteer,
     published: dt.date | None,
     quotes: Sequence[tuple[int, int, str]] = (),
+    publisher: Publisher | None = None,
 ) -> dict[str, ActorDraft]:
     """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id.
 
@@ -577,7 +696,8 @@ def resolve_mentions(
     """
     for m in mentions:
         m.actor = None
-    resolver = _Resolver(doc, gaz, published, quotes)
+    resolver = _Resolver(doc, gaz, published, quotes, publisher)
+    resolver.all_mentions = mentions
     for m in mentions:
         if m.kind not in {"first", "second", "we"}:
             resolver.resolve(m)
@@ -601,7 +721,13 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
         named = [
             a
             for a in actors.values()
-            if a.type is ActorType.PERSON and not a.unnamed and not a.members and a.country == actor.country
+            if a.type is ActorType.PERSON
+            and not a.unnamed
+            and not a.members
+            and a.country == actor.country
+            and not (
+                a.offices and all(o in LEADER_OFFICES for o in a.offices)
+            )  # a head of state is sent by no one
         ]
         if len(named) != 1:
             continue

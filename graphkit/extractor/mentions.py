@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphkit.extractor.turns import FIRST, SECOND, WE
+from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
 from graphkit.nlp import text_of, wire_dateline
 
@@ -66,6 +66,12 @@ _PAGE_WORDS = frozenset(
     {
         *("news", "story", "stories", "feature", "video", "videos", "photo", "photos", "gallery", "menu"),
         *("share", "print", "email", "comments", "related", "subscribe", "newsletter", "opinion"),
+        # transcript headers ("Transcript", "E&OE"), press-release headers and site menus
+        *("transcript", "transcripts", "release", "connected", "policy", "policies", "accessibility", "jump"),
+        # kinds of document that head a page or a section ("FACT SHEET:", "BACKGROUND BRIEFING:")
+        *("statement", "sheet", "briefing", "update", "updates", "readout", "summary", "agenda", "advisory"),
+        # social media where statements are posted: a channel, never a party
+        *("twitter", "facebook", "instagram", "youtube", "weibo", "tiktok", "whatsapp"),
     }
 )
 # Words that never occur in a person's name: page furniture and the heads of body names.
@@ -75,6 +81,11 @@ _NOT_NAME_WORDS = _PAGE_WORDS | frozenset(
         *("agency", "organization", "organisation", "union", "forum", "summit", "conference"),
     }
 )
+# "of" stays a title word: titles run on over it ("President of Russia Vladimir Putin"); "for" never opens a
+# name's title on the left ("flew to Chile for Ms. Rojas' inauguration").
+# Words that make a title another office ("Vice-Minister", "Deputy Secretary of State").
+_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "under", "junior", "acting"})
+_FUNCTION_WORDS = frozenset({"for", "and", "to", "in", "on"})
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "SCONJ", "CCONJ", "PRON"})
 _GENERIC_BODIES = frozenset(
@@ -91,6 +102,15 @@ _HONORIFIC_GENDER = {
     "lord": "m",
     "lady": "f",
 }
+# A line opening with a bare title and a colon: a transcript's speaker label ("PRIME MINISTER: Thank you").
+_OFFICE_LABEL = re.compile(
+    r"^[ \t•]*(?P<title>(?:[Tt]he |THE )?[A-Za-z][A-Za-z -]{1,38}?)[ \t]*:", re.MULTILINE
+)
+# A line opening with a name in capitals and then a speaker label's tail (see turns.LABEL_TAIL).
+_CAPS_LABEL = re.compile(
+    rf"^[ \t•]*(?P<name>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})(?={LABEL_TAIL.pattern})",
+    re.MULTILINE,
+)
 _PARTICLES = frozenset(
     {"bin", "al", "el", "da", "de", "di", "do", "dos", "van", "von", "der", "ibn", "bint", "la", "le"}
 )
@@ -118,6 +138,19 @@ def _in_dateline(span: Span) -> bool:
     return match is not None and span.start_char < match.end()
 
 
+# Before a name on its line: a byline ("By Jane Doe") or a photo credit ("Official photo by Jane Doe").
+_CREDIT = re.compile(
+    r"(?:^[ \t•]*|\b(?:photos?|photograph|image|video|pictures?)\b[^\n]{0,30}\b)by[ \t]+$", re.I
+)
+
+
+def _credited(span: Span) -> bool:
+    """A byline or photo credit: its name is whoever wrote or photographed, never a party to the news."""
+    text = text_of(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return _CREDIT.search(text[line_start : span.start_char]) is not None
+
+
 def _in_url(span: Span) -> bool:
     """Inside a path or address ("ru/events/president/news/62650")."""
     doc = span.doc
@@ -139,6 +172,25 @@ def in_headline(tok: Token) -> bool:
     if line.endswith((".", "!", "?", "”", '"')) or len(words) < 3 or len(long_words) < 2:
         return False  # a sentence full of names is not a headline
     return all(w[0].isupper() for w in long_words)
+
+
+# Letters after a name: orders, honours, learned societies, seats in a legislature.
+_POST_NOMINALS = frozenset(
+    {
+        *("kg", "kt", "gcb", "kcb", "cb", "gcmg", "kcmg", "cmg", "gbe", "kbe", "dbe", "cbe", "obe", "mbe"),
+        *("ch", "om", "pc", "kc", "qc", "frs", "mp", "msp", "mla", "mep", "td", "ac", "ao", "oam"),
+    }
+)
+
+
+def _post_nominal(tok: Token) -> bool:
+    """ "KCB", "MP": post-nominal letters, written in capitals after a name."""
+    return tok.is_upper and tok.lower_.replace(".", "") in _POST_NOMINALS
+
+
+def _initial(tok: Token) -> bool:
+    """ "J.": one capital letter and a dot, an initial inside a name."""
+    return re.fullmatch(r"[A-Z]\.", tok.text) is not None
 
 
 def _name_like(tok: Token) -> bool:
@@ -224,7 +276,8 @@ class _Finder:
         self.lex = lex
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
-        self.title_words = lex.office_words | {"general", "chief"}
+        # Words of titles, without most function words of the longer ones ("Minister for Foreign Affairs").
+        self.title_words = (lex.office_words - _FUNCTION_WORDS) | {"general", "chief"}
         self.counts = Counter(t.text for t in doc)  # how often each word occurs, asked for every name
         self.verb_words = set(lex.verbs) | lex.travel_verbs | lex.reporting_verbs
 
@@ -241,17 +294,23 @@ class _Finder:
         doc = self.doc
         start, end = ent.start, _strip_possessive(ent).end
         gender = None
-        while start < end and doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in self.lex.honorifics}:
-            gender = gender or _HONORIFIC_GENDER.get(doc[start].lower_.rstrip("."))
+        honorifics = {h.rstrip(".") for h in self.lex.honorifics}
+        # Honorifics and titles in any order: "The Rt Hon Sir John", "Senator the Hon", "President Dr".
+        while start < end:
+            low = doc[start].lower_.rstrip(".")
+            if low in honorifics:
+                gender = gender or _HONORIFIC_GENDER.get(low)
+            elif not (
+                doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
+            ):
+                break  # "President", and the plural of "Presidents Obama and Rousseff"
             start += 1
         if start > 0 and gender is None:
             gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
-        while start < end and (
-            doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
-        ):
-            start += 1  # "President", and the plural of "Presidents Obama and Rousseff"
         while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
+        while end - start > 1 and _post_nominal(doc[end - 1]):
+            end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
         if start >= end:
             return
         name = _clean(doc[start:end].text)
@@ -263,6 +322,7 @@ class _Finder:
             or not re.search(r"[A-Z]", name)
             or not self.plausible_name(doc[start:end])
             or _in_url(ent)
+            or _credited(ent)
             or after in _NOT_NAME_WORDS | self.lex.place_nouns  # "the Shwedagon Pagoda", "the Kennedy Center"
         ):
             return
@@ -290,21 +350,46 @@ class _Finder:
         country = country or (_country_in(country_tokens, self.gaz) if country_tokens else None)
         if any(self.gaz.organization(t.text) for t in country_tokens if t.is_upper or t.text.endswith(".")):
             country = None  # "U.N. Syria envoy": an international official, not a Syrian one
+        after_state = self.state_after(end) if title_tokens else None
+        extra = [t.i for t in app] if app is not None else []
+        surface_end = end
+        if after_state is not None and app is None:
+            # "King Harald of Norway", "President Doe of Ghana": the state named after a titled name
+            code, state_end = after_state
+            country = country or code
+            extra += list(range(end, state_end))
+            surface_end = state_end
         mention = Mention(
             start=title_start,
             end=end,
             head=end - 1,
             kind="name",
             type=ActorType.PERSON,
-            surface=_clean(doc[title_start:end].text),
+            surface=_clean(doc[title_start:surface_end].text),
             name=name,
             country=country,
             office=office,
             title=title_text or None,
             gender=gender,
-            extra_tokens=[t.i for t in app] if app is not None else [],
+            extra_tokens=extra,
         )
         self.add(mention)
+
+    def state_after(self, end: int) -> tuple[str, int] | None:
+        """ "... of Norway", "... of Oslo" right after a name: the state and the token after it."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of" or any(i in self.taken for i in (end, end + 1)):
+            return None
+        start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        for size in (4, 3, 2, 1):
+            if start + size <= len(doc) and not any(i in self.taken for i in range(start, start + size)):
+                text = doc[start : start + size].text
+                entry = self.gaz.country(text)
+                seat = None if entry else self.gaz.metonym(text)
+                code = entry.code if entry else (seat.country if seat else None)
+                if code:
+                    return code, start + size
+        return None
 
     # --- "Title (of Country) Name": the title pattern finds names that NER misses or mislabels -----------
     def titled_names(self) -> None:
@@ -318,10 +403,13 @@ class _Finder:
                 i += 1
                 continue
             j = found
-            if j < len(doc) and doc[j].lower_ == "of":
+            if j < len(doc) and doc[j].lower_ in {"of", "for"}:
                 k = self.country_after(j + 1)
                 if k is None:
-                    i += 1
+                    named = self.portfolio_name(j + 1) if doc[i].is_title or doc[i].is_upper else None
+                    if named is not None:
+                        self.portfolio_person(i, named)
+                    i = named[1] if named is not None else i + 1
                     continue
                 j = k
             k = self.name_after(j)
@@ -340,6 +428,50 @@ class _Finder:
                 i = k
             else:
                 i += 1
+
+    def portfolio_person(self, title: int, named: tuple[int, int]) -> None:
+        """The person named after a portfolio, with the whole title and portfolio as the name's title (so that
+        NER's ORG over "Special Representative for ..." makes no body of it)."""
+        before = len(self.mentions)
+        self.person(self.doc[named[0] : named[1]])
+        if len(self.mentions) > before:
+            m = self.mentions[-1]
+            extra = [t for t in range(title, m.start) if t not in self.taken]
+            m.extra_tokens.extend(extra)
+            self.taken.update(extra)
+            m.title = m.title or self.doc[title : named[0]].text
+            m.office = m.office or _office_in(self.doc[title : named[0]].text, self.lex)[0]
+            if title > 1 and self.doc[title - 1].text in {"'s", "’s"}:
+                # "Chile's Special Envoy for ...": the state whose official this is
+                m.country = m.country or _country_in(list(self.doc[max(0, title - 4) : title - 1]), self.gaz)
+
+    def portfolio_name(self, p: int) -> tuple[int, int] | None:
+        """ "Secretary of Agriculture <Name>", "Minister for Home Affairs <Name>": after a title's
+        portfolio (capitalized words), the name that ends the run; NER's person, a gazetteer name, or else the
+        run's last two words when the portfolio leaves at least one word before them."""
+        doc = self.doc
+        k = p
+        while k < len(doc) and k - p < 8 and doc[k].i not in self.taken:
+            tok = doc[k]
+            if not (
+                tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1) or tok.lower_ == "and")
+            ):
+                break
+            k += 1
+        while k > p and doc[k - 1].lower_ == "and":
+            k -= 1  # "... Rosa Delgado and her team"
+        for s in range(p + 1, k):
+            if doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "B":
+                end = s + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+                    end += 1  # NER knows where the name ends ("Garcia de la Cruz")
+                return s, max(end, self.name_after(s))
+        for s in range(p + 1, k - 1):
+            if self.gaz.people(doc[s:k].text):
+                return s, k
+        if k - p >= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[k - 2 : k]):
+            return k - 2, max(k, self.name_after(k - 2))  # particles run on: "Garcia de la Cruz"
+        return None
 
     def title_at(self, i: int, titles: list[str]) -> int | None:
         """Token index after the longest title or honorific starting at token ``i``."""
@@ -370,7 +502,13 @@ class _Finder:
             if tok.text in {"-", "‑"} and k > j and not doc[k - 1].whitespace_ and k + 1 < len(doc):
                 k += 2
                 continue
-            particle = tok.lower_ in _PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].is_title
+            nxt = k + 1
+            while nxt < len(doc) and doc[nxt].lower_ in _PARTICLES:
+                nxt += 1  # "von der Leyen", "bin Abdul Aziz": particles run on to the capitalized part
+            particle = tok.lower_ in _PARTICLES and k > j and nxt < len(doc) and doc[nxt].is_title
+            if _initial(tok) and k > j and k + 1 < len(doc) and doc[k + 1].is_title:
+                k += 1  # a middle initial: "John Q. Public"
+                continue
             if (
                 not (tok.is_title or (tok.is_upper and len(tok) > 1) or particle)
                 or not tok.is_alpha
@@ -398,7 +536,10 @@ class _Finder:
             return False
         if any(t.lower_ in _NOT_NAME_WORDS or t.lower_ in self.lex.place_nouns for t in span):
             return False  # "World News", "Feature Story", "General Assembly": page furniture and bodies
-        junk = self.verb_words | set(self.lex.nouns)
+        # Verbs and contact nouns glued onto a name happen in title-case lines; in running prose a capitalized
+        # word after a first name is a surname even if it is also a word ("Mary Talks", "Tom Hanks").
+        prose = not in_headline(span[0]) and all(t.is_title for t in span) and span[0].ent_type_ == "PERSON"
+        junk = set() if prose else self.verb_words | set(self.lex.nouns)
         return not any(
             (t.pos_ in _NOT_IN_NAMES and t.lower_ not in _PARTICLES)
             or t.lower_ in self.title_words
@@ -516,8 +657,10 @@ class _Finder:
             span = span[1:]
         if self.government_officials(span):
             return
-        if span[-1].lower_ in _PAGE_WORDS:
-            return  # "World News", "Feature Story": page furniture and media, not parties
+        if " ".join(span.text.lower().split()) in self.lex.offices:
+            return  # "the Minister of Foreign Affairs, <Name>": NER's ORG is a title; the role pass has it
+        if span[-1].lower_ in _PAGE_WORDS or all(_post_nominal(t) for t in span):
+            return  # "World News", "Feature Story": page furniture and media; "KC MP" after a name
         surnames = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.name}
         if len(span) == 1 and (span.text in surnames or self.gaz.people(span.text)):
             self.person(span)  # "he and Lavrov have agreed": NER's ORG is the minister named before
@@ -681,7 +824,13 @@ class _Finder:
             before = doc[start - 1] if start > 0 else None
             after = doc[end] if end < len(doc) else None
             # Part of a longer name ("Paris Hilton", "Victoria Nuland") is not the place.
-            if any(t is not None and t.pos_ == "PROPN" and not t.is_punct for t in (before, after)):
+            if any(
+                t is not None
+                and t.pos_ == "PROPN"
+                and not t.is_punct
+                and t.lower_ not in _CALENDAR  # "... of Palau June 3": a date, not more of a name
+                for t in (before, after)
+            ):
                 continue
             self.gpe(span)
 
@@ -721,7 +870,75 @@ class _Finder:
             if m.kind == "name" and m.name in short:
                 m.name = short[m.name]  # NER found "Tony" itself
 
+    def label_names(self) -> None:
+        """Transcript turns labelled by a name in capitals ("MARIA LOPEZ:", "MARIA LOPEZ, FOREIGN MINISTER:"),
+        which the tagger rarely takes for a name: a label that is no office, no unnamed speaker ("QUESTION")
+        and no state or body is a person. One word alone must be a name the gazetteer knows."""
+        text = text_of(self.doc)
+        for hit in _CAPS_LABEL.finditer(text):
+            words = hit.group("name")
+            low = " ".join(words.lower().split())
+            if (
+                low.removeprefix("the ") in self.lex.offices
+                or low.split()[0].rstrip(".") in UNNAMED_SPEAKERS
+                or self.gaz.country(words)
+                or self.gaz.organization(words)
+                or (" " not in low and not self.gaz.people(words))
+                or any(w in _NOT_NAME_WORDS for w in low.split())
+            ):
+                continue
+            span = self.doc.char_span(hit.start("name"), hit.end("name"), alignment_mode="expand")
+            if span is None or any(i in self.taken for i in range(span.start, span.end)):
+                continue
+            if any(t.ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or self.gaz.country(t.text) for t in span):
+                continue  # "NEW YORK:", "SOUTH CHINA SEA:": a dateline or a topic, not a speaker
+            before = len(self.mentions)
+            self.person(span)
+            low_first = span[0].lower_.rstrip(".")
+            if len(self.mentions) == before and len(span) == 2 and low_first in _HONORIFIC_GENDER:
+                # "MR DOE:": an honorific and a surname label a speaker even when the name occurs once
+                name = span[1].text.title()
+                gender = _HONORIFIC_GENDER[low_first]
+                self.add(
+                    Mention(
+                        span.start,
+                        span.end,
+                        span.end - 1,
+                        "name",
+                        ActorType.PERSON,
+                        span.text,
+                        name=name,
+                        gender=gender,
+                    )
+                )
+
     # --- role phrases, pronouns, groups ----------------------------------------------------------
+    def label_roles(self) -> None:
+        """Transcript turns labelled by an office alone ("FOREIGN MINISTER:", "The President:"): the label is
+        a role phrase (whose office coreference resolves, on a government's own site to its own holder)."""
+        text = text_of(self.doc)
+        for hit in _OFFICE_LABEL.finditer(text):
+            words = hit.group("title")
+            if not (words.isupper() or words.istitle()):
+                continue  # "Asked about it, the minister said:" is prose
+            title = re.sub(r"^the\s+", "", " ".join(words.lower().split()))
+            office = self.lex.offices.get(title)
+            span = self.doc.char_span(hit.start("title"), hit.end("title"), alignment_mode="expand")
+            if office is None or span is None or any(i in self.taken for i in range(span.start, span.end)):
+                continue
+            self.add(
+                Mention(
+                    span.start,
+                    span.end,
+                    span.end - 1,
+                    "role",
+                    ActorType.PERSON,
+                    span.text,
+                    office=office,
+                    title=words,
+                )
+            )
+
     def role(self, tok: Token) -> None:
         if tok.i in self.taken or tok.tag_ in {"NNS", "NNPS"} or tok.lower_ not in self.title_words:
             return
@@ -761,16 +978,35 @@ class _Finder:
         if office is None:
             return
         end = tok.i + 1
-        if of_country:
-            of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"})
+        longer = self.longer_title(left, tok)
+        if longer is not None:
+            office, end = longer  # "the US Secretary of State": the title runs on past its head word
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}), None)
+        body_at: Mention | None = None
+        if of_country and of is not None:
             state = next(
                 (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind == "country"), None
             )
             # Up to the state's name: the parser may hang more on it ("of Ukraine and European Union ...").
             end = max(end, state.end if state is not None else of.right_edge.i + 1)
+        elif of is not None and of.lower_ == "of" and end == tok.i + 1:
+            # "the President of the European Commission": an international body names the office's side
+            body_at = next(
+                (
+                    m
+                    for m in self.mentions
+                    if of.i < m.start <= of.i + 2
+                    and m.kind == "org"
+                    and m.country is None
+                    and self.gaz.organization(m.surface)  # a known body, not "the Ministers' Council"
+                ),
+                None,
+            )
+            end = body_at.end if body_at is not None else end
         inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
         # "the President of Ukraine": the state in the of-phrase names the office's side, as a demonym would.
         inside += [m for m in self.mentions if tok.i < m.start and m.end <= end and m.kind == "country"]
+        inside += [body_at] if body_at is not None else []
         if any(m.kind not in {"country", "org"} for m in inside):
             return
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
@@ -802,6 +1038,32 @@ class _Finder:
                 body=None if country else body,
             )
         )
+
+    def longer_title(self, left: int, tok: Token) -> tuple[str, int] | None:
+        """An office whose title runs past its head word with "of"/"for" ("Secretary of State", "Minister for
+        Foreign Affairs"): its office and the token after it, when the lexicon has that longer title."""
+        doc = self.doc
+        low = text_of(doc).lower()
+        stop = doc[tok.i].idx + len(tok)
+        best: tuple[int, str, int] | None = None
+        for title, office in self.lex.offices.items():
+            if " of " not in title and " for " not in title:
+                continue
+            for i in range(left, tok.i + 1):
+                if any(t.lower_ in _RANK_WORDS for t in doc[max(0, i - 2) : i]):
+                    break  # "Vice-Minister for Foreign Affairs" is not the minister
+                at = doc[i].idx
+                after = at + len(title)
+                if (
+                    after <= stop
+                    or not low.startswith(title, at)
+                    or (after < len(low) and low[after].isalnum())
+                ):
+                    continue
+                span = doc.char_span(at, after, alignment_mode="contract")
+                if span is not None and (best is None or len(title) > best[0]):
+                    best = (len(title), office, span.end)
+        return (best[1], best[2]) if best else None
 
     def appositive_name(self, tok: Token) -> Mention | None:
         """The named person in apposition to a role, also after its of/for phrase ("..., Jendayi Frazer")."""
@@ -896,6 +1158,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     finder = _Finder(doc, gaz, lex)
     finder.titled_names()
     finder.known_people()  # before NER's spans, which often cut a name short ("Rodham Clinton")
+    finder.label_names()  # transcript labels in capitals, which NER misses or takes for bodies
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             finder.person(ent)
@@ -909,6 +1172,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     finder.known_places()
     finder.surnames()
     finder.groups()
+    finder.label_roles()
     for tok in doc:
         finder.role(tok)
         finder.pronoun(tok)

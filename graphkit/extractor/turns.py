@@ -18,27 +18,52 @@ if TYPE_CHECKING:
 
     from graphkit.extractor.mentions import Mention
 
-__all__ = ["FIRST", "SECOND", "WE", "speaker_labels", "turn_at"]
+__all__ = [
+    "FIRST",
+    "LABEL_TAIL",
+    "SECOND",
+    "UNNAMED_SPEAKERS",
+    "WE",
+    "headline_speaker",
+    "speaker_labels",
+    "turn_at",
+]
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 SECOND = frozenset({"you", "your", "yours", "yourself"})
-_LABEL_TAIL = re.compile(r"\s*(\([^)\n]{0,40}\))?\s*:")
+# After a labelled name: its office after a comma ("NAME SURNAME, PRIME MINISTER:"), a note, a colon.
+LABEL_TAIL = re.compile(r"[ \t]*(,[ \t]*[A-Z][\w .'’-]{0,40}?)?[ \t]*(\([^)\n]{0,40}\))?[ \t]*:")
+# Turns of people the transcript does not name: a journalist's question is nobody's "I" in the graph.
+UNNAMED_SPEAKERS = ("question", "q", "reporter", "journalist", "moderator", "participant", "audience member")
+_UNNAMED_LABEL = re.compile(
+    rf"^[ \t•]*(?:{'|'.join(UNNAMED_SPEAKERS)})\b[^:\n]{{0,30}}:", re.IGNORECASE | re.MULTILINE
+)
 
 
-def speaker_labels(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str]]:
-    """(character offset, actor id) of each speaker label, in text order."""
+def speaker_labels(doc: Doc, mentions: list[Mention]) -> list[tuple[int, str | None]]:
+    """(character offset, actor id) of each speaker label, in text order; None for an unnamed speaker."""
     text = text_of(doc)
-    labels = []
+    labels: list[tuple[int, str | None]] = []
     for m in mentions:
-        if m.kind != "name" or not m.actor:
+        if m.kind not in {"name", "role"} or not m.actor:
             continue
         start = doc[m.start].idx
         end = doc[m.end - 1].idx + len(doc[m.end - 1])
-        at_line_start = start == 0 or text[start - 1] == "\n" or _after_caption(text, start)
-        if at_line_start and _LABEL_TAIL.match(text, end):
+        at_line_start = _at_line_start(text, start) or _after_caption(text, start)
+        if at_line_start and LABEL_TAIL.match(text, end):
             labels.append((start, m.actor))
-    return labels
+    if labels:
+        labels += [
+            (hit.start(), None) for hit in _UNNAMED_LABEL.finditer(text) if hit.group(0).strip()[0].isupper()
+        ]
+    return sorted(labels, key=lambda label: label[0])
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Nothing but blanks or a bullet before ``start`` on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t•")
 
 
 def _after_caption(text: str, start: int) -> bool:
@@ -51,8 +76,9 @@ def _after_caption(text: str, start: int) -> bool:
     )
 
 
-def turn_at(labels: list[tuple[int, str]], offset: int) -> tuple[str, str | None] | None:
-    """(speaker, addressee) of the turn containing ``offset``, or None outside any turn."""
+def turn_at(labels: list[tuple[int, str | None]], offset: int) -> tuple[str, str | None] | None:
+    """(speaker, addressee) of the turn containing ``offset``, or None outside any turn or in an unnamed
+    speaker's turn."""
     current = None
     for n, (start, _) in enumerate(labels):
         if start <= offset:
@@ -60,6 +86,32 @@ def turn_at(labels: list[tuple[int, str]], offset: int) -> tuple[str, str | None
     if current is None:
         return None
     speaker = labels[current][1]
-    others = [a for _, a in labels[current + 1 :] if a != speaker][:1]
-    others = [a for _, a in reversed(labels[:current]) if a != speaker][:1] + others
+    if speaker is None:
+        return None
+    after = [a for _, a in labels[current + 1 :] if a is not None and a != speaker][:1]
+    before = [a for _, a in reversed(labels[:current]) if a is not None and a != speaker][:1]
+    others = before + after
     return speaker, (others[0] if others else None)
+
+
+# A headline saying whose words the page holds: "Remarks by <title> <name> at ...", "<Name>'s remarks".
+_SPEECH = r"(?:opening |closing |press |keynote |video )?(?:remarks|speech|address|statement|intervention)s?"
+_BY_HEADLINE = re.compile(
+    rf"^[^\n]{{0,80}}?\b{_SPEECH}\s+(?:delivered\s+)?by\s+(?P<who>[^\n]+)$", re.I | re.M
+)
+_OWN_HEADLINE = re.compile(rf"^(?P<who>[^\n]{{3,80}}?)['’]s?\s+{_SPEECH}\b[^\n]*$", re.I | re.M)
+
+
+def headline_speaker(doc: Doc, mentions: list[Mention], within: int = 800) -> str | None:
+    """The person whose remarks the page is, named in a headline near the top ("Remarks by Foreign
+    Minister <Name> upon arrival", "<Name>'s opening remarks"): the "I" of an untagged
+    speech. None when no such headline names a resolved person."""
+    text = text_of(doc)[:within]
+    for pattern in (_BY_HEADLINE, _OWN_HEADLINE):
+        for hit in pattern.finditer(text):
+            start, end = hit.span("who")
+            for m in mentions:
+                at = doc[m.start].idx
+                if start <= at < end and m.kind == "name" and m.type.value == "person" and m.actor:
+                    return m.actor
+    return None
