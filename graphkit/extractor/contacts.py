@@ -882,7 +882,6 @@ class _Finder:
         )
         # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
         holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
-        listed = bool(_preps(tok, {"between"}) or _between_members(self.ctx, tok))
         if separate and not listed and not holders and not _subjects(self.ctx, verb or tok):
             holders = self._previous_subject(tok)  # "X spoke to A. There were also calls from B and C."
         if separate and not listed and not self._ids(holders):
