@@ -190,7 +190,8 @@ COLUMNS = tuple(Dyad.model_fields)
 def dyads(extractions: Iterable[Extraction], codes: CodeBook | None = None) -> list[Dyad]:
     """The dyadic rows of ``extractions``: every merged event, every ordered pair of its actors.
 
-    Events are sorted by start date (undated last), then IRI; an event's pairs by actor IRI.
+    Events are sorted by start date (undated last), then IRI; an event's pairs follow the order of its actors
+    in its first report (the text's order).
 
     Args:
         extractions: one per article (a later one with the same article id replaces an earlier one).
@@ -202,7 +203,7 @@ def dyads(extractions: Iterable[Extraction], codes: CodeBook | None = None) -> l
     index = _Index(latest.values())
     events = [e for group in merge.merge_reports(merge.summaries(latest.values())).values() for e in group]
     rows = [row for event in events for row in _rows(event, index, codes or load_codes())]
-    return sorted(rows, key=lambda r: (r.start is None, r.start or dt.date.min, r.event, r.source, r.target))
+    return sorted(rows, key=lambda r: (r.start is None, r.start or dt.date.min, r.event))
 
 
 def _rows(event: Event, index: _Index, codes: CodeBook) -> list[Dyad]:
@@ -225,7 +226,7 @@ def _rows(event: Event, index: _Index, codes: CodeBook) -> list[Dyad]:
         "evidence": contact.evidence.text,
     }
     rows = []
-    for source, target in itertools.permutations(sorted(roles), 2):
+    for source, target in itertools.permutations(roles, 2):
         a, b = index.actors[source], index.actors[target]
         venue = _venue(location, a.country, b.country)
         found = codes.codes(common["kind"], common["status"], roles[source], roles[target], venue)
@@ -253,7 +254,7 @@ def _side(prefix: str, iri: str, actor: Actor, role: Role) -> dict[str, Any]:
 
 def _roles(event: Event) -> dict[str, Role]:
     """Each actor's role: the first a report gives other than "participant" (as the merged graph has it)."""
-    actors = {p.actor for p in event.reports[0].participants}
+    actors = dict.fromkeys(p.actor for p in event.reports[0].participants)
     said = [p for r in event.reports for p in r.participants]
     return {
         actor: next(
@@ -343,5 +344,7 @@ def export_parquet(extractions: Sequence[Extraction], path: Path) -> None:
     try:
         frame.to_parquet(tmp, index=False)
     except ImportError as err:
-        raise GraphkitError(f"writing {path} needs pyarrow: install graphkit's dependencies ({err})") from err
+        raise GraphkitError(
+            f"writing {path} needs pyarrow, which is not installed; install graphkit's dependencies"
+        ) from err
     tmp.replace(path)  # all at once, as every graphkit output
