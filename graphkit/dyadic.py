@@ -51,6 +51,7 @@ __all__ = [
     "CodeRule",
     "Codes",
     "Dyad",
+    "contact_events",
     "dyadic_frame",
     "dyads",
     "export_csv",
@@ -204,6 +205,27 @@ def dyads(extractions: Iterable[Extraction], codes: CodeBook | None = None) -> l
     events = [e for group in merge.merge_reports(merge.summaries(latest.values())).values() for e in group]
     rows = [row for event in events for row in _rows(event, index, codes or load_codes())]
     return sorted(rows, key=lambda r: (r.start is None, r.start or dt.date.min, r.event))
+
+
+def contact_events(extractions: Iterable[Extraction]) -> dict[tuple[str, int], str]:
+    """The merged event of every contact: ``(article id, contact index) -> event IRI``.
+
+    Contacts that several articles report share their event, as in the knowledge graph and :func:`dyads`.
+
+    Args:
+        extractions: one per article (a later one with the same article id replaces an earlier one).
+    """
+    from graphkit.rdf import merge
+    from graphkit.rdf.convert import report_iris
+
+    latest = {e.article.id: e for e in extractions}
+    events = merge.merge_reports(merge.summaries(latest.values()))
+    by_report = {r.iri: str(event.iri) for group in events.values() for event in group for r in event.reports}
+    return {
+        (article_id, n): by_report[str(node)]
+        for article_id, extraction in latest.items()
+        for n, node in enumerate(report_iris(extraction))
+    }
 
 
 def _rows(event: Event, index: _Index, codes: CodeBook) -> list[Dyad]:
