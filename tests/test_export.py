@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,15 @@ def test_every_suffix_is_checked_before_writing(extraction: Extraction, tmp_path
     with pytest.raises(KeyError, match="unknown output suffix"):
         export([extraction], [tmp_path / "x.ttl", tmp_path / "x.doc"])
     assert not (tmp_path / "x.ttl").exists()
+
+
+def test_query_csv_writes_lists_as_json(extraction: Extraction, tmp_path: Path) -> None:
+    graph = tmp_path / "x.ttl"
+    export([extraction], [graph])
+    result = _invoke("query", "contacts", "Macron", "--data", graph, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    [row] = csv.DictReader(io.StringIO(result.stdout))
+    assert sorted(p["name"] for p in json.loads(row["participants"])) == ["Emmanuel Macron", "Vladimir Putin"]
+    assert [(s["article"], s["text"]) for s in json.loads(row["sources"])] == [
+        ("d001", "Macron phoned Putin on Tuesday")
+    ]
