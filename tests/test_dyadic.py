@@ -273,3 +273,31 @@ def test_parquet_without_pyarrow_is_an_error_that_says_so(
     with pytest.raises(GraphkitError, match="needs pyarrow, which is not installed"):
         dyadic.export_parquet([extraction], tmp_path / "x.parquet")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_same_event_ids_from_records_rdf_and_a_store(tmp_path: Path) -> None:
+    """Records drop a date's anchor; the event ids must not depend on it."""
+    from graphkit import rdf
+    from graphkit.records import from_record, to_record
+
+    meeting = _meeting("a1", "Moscow")
+    [contact] = meeting.contacts
+    assert contact.date is not None
+    anchored = contact.date.model_copy(update={"anchor": dt.date(2025, 3, 4), "expression": "on Monday"})
+    meeting = meeting.model_copy(update={"contacts": (contact.model_copy(update={"date": anchored}),)})
+    store = rdf.open_store(tmp_path / "store")
+    try:
+        rdf.add_extractions(store, [meeting])
+        from_store = rdf.extractions_from_graph(store.dump())
+    finally:
+        store.close()
+    events = {
+        how: {r.event for r in dyadic.dyads(extractions)}
+        for how, extractions in {
+            "extraction": [meeting],
+            "record": [from_record(to_record(meeting))],
+            "store": from_store,
+        }.items()
+    }
+    assert len(events["extraction"]) == 1
+    assert events["record"] == events["extraction"] == events["store"]
