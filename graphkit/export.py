@@ -57,7 +57,7 @@ def _from_store(spec: str | Path) -> list[Extraction]:
         raise InputError("no such store directory (give the --store of graphkit extract)", source=str(spec))
     target = open_store(spec)
     try:
-        return extractions_from_graph(target.dump())
+        return extractions_from_graph(target)
     finally:
         target.close()
 

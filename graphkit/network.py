@@ -294,8 +294,8 @@ def _is_contact_graph(source: Any) -> bool:
 
 
 def _extractions(source: Any) -> list[Extraction]:
-    """Extractions from a sequence of them or from an RDF graph (converted by graphkit.rdf)."""
-    if type(source).__module__.startswith("rdflib"):
+    """Extractions from a sequence of them, an RDF graph or a store (converted by graphkit.rdf)."""
+    if type(source).__module__.startswith(("rdflib", "graphkit.rdf")):
         try:
             from graphkit.rdf import extractions_from_graph
         except ImportError as err:

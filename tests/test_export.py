@@ -107,3 +107,16 @@ def test_query_csv_writes_lists_as_json(extraction: Extraction, tmp_path: Path) 
     assert [(s["article"], s["text"]) for s in json.loads(row["sources"])] == [
         ("d001", "Macron phoned Putin on Tuesday")
     ]
+
+
+def test_a_store_is_a_source_like_a_graph(extraction: Extraction, store: Path) -> None:
+    from graphkit.network import contact_graph
+
+    target = rdf.open_store(store)
+    try:
+        assert [to_record(e) for e in rdf.extractions_from_graph(target)] == [to_record(extraction)]
+        graph = contact_graph(target)
+    finally:
+        target.close()
+    assert graph.nodes["Q3052772"]["name"] == "Emmanuel Macron"
+    assert graph.number_of_edges() == 2
