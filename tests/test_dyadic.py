@@ -301,3 +301,14 @@ def test_the_same_event_ids_from_records_rdf_and_a_store(tmp_path: Path) -> None
     }
     assert len(events["extraction"]) == 1
     assert events["record"] == events["extraction"] == events["store"]
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from graphkit import export
+
+    for module in (dyadic, export):
+        result = doctest.testmod(module)
+        assert result.failed == 0
+    assert doctest.testmod(dyadic).attempted >= 1
