@@ -198,6 +198,56 @@ def view(
     Console().print(f"wrote {counts} to {escape(str(out))}", highlight=False)
 
 
+@app.command()
+def export(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            exists=True,
+            dir_okay=False,
+            help="Records (.jsonl) or RDF files written by graphkit extract.",
+        ),
+    ] = None,
+    out: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Output file; its suffix picks the format: those of extract, .csv or .parquet (the dyadic "
+            "event table with CAMEO/PLOVER codes) or .html (the view). Repeatable.",
+        ),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store", "-s", help="Read every article of this Oxigraph directory or SPARQL endpoint."
+        ),
+    ] = None,
+) -> None:
+    """Write extractions from files or a store to other formats: RDF, JSON Lines, tables, graphs, the view."""
+    from graphkit.export import export as write_all
+    from graphkit.export import read_sources
+    from graphkit.rdf import merge_counts
+
+    if bool(files) == bool(store):
+        raise typer.BadParameter("give either FILE... or --store", param_hint="'FILE' / '--store'")
+    if not out:
+        raise typer.BadParameter("give at least one output file", param_hint="'--out'")
+    try:
+        extractions = read_sources(files or (), store)
+        written = write_all(extractions, out)
+    except UnknownNameError as err:
+        raise typer.BadParameter(str(err), param_hint="'--out'") from err
+    except (GraphkitError, OSError) as err:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}", highlight=False)
+        raise typer.Exit(1) from err
+    events = merge_counts(extractions).events
+    where = escape(", ".join(map(str, written)))
+    Console().print(f"wrote {len(extractions)} articles, {events} events to {where}", highlight=False)
+
+
 class _ProgressBar:
     """A rich progress bar on stderr, shown once a run turns out to have more than a few articles."""
 

@@ -334,24 +334,35 @@ def actors_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
 
 
 def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
-    """One row per contact as the articles report it: article, published, kind, status, start, end,
-    granularity, expression, participants (names with roles), countries, location, evidence.
+    """One row per contact as the articles report it: event, article, published, kind, status, start, end,
+    granularity, expression, participants (names with roles), actors, countries, location, level, evidence.
+
+    ``event`` is the IRI of the merged event the contact belongs to: contacts that several articles report
+    share it, as in the knowledge graph and the dyadic table (:mod:`graphkit.dyadic`). ``actors`` lists the
+    participants' actor IRIs, in the order of ``participants``.
 
     Dates are pandas timestamps (``NaT`` when unknown), so ``frame[frame.start >= "2020"]`` works.
 
     Args:
         extractions: what :func:`graphkit.extract` or :func:`graphkit.extract_all` return.
     """
+    from graphkit.dyadic import contact_events
+    from graphkit.rdf.iris import actor_iri
+
+    extractions = list(extractions)
+    events = contact_events(extractions)
     rows = []
     for extraction in extractions:
+        article_id = extraction.article.id
         actors = {a.id: a for a in extraction.actors}
         names = {a.id: a.name for a in extraction.actors}
-        for contact in extraction.contacts:
+        for n, contact in enumerate(extraction.contacts):
             date = contact.date
             countries = dict.fromkeys(c for a in contact.actor_ids if (c := actors[a].country))
             rows.append(
                 {
-                    "article": extraction.article.id,
+                    "event": events.get((article_id, n)),
+                    "article": article_id,
                     "published": extraction.article.published,
                     "kind": contact.kind.value,
                     "status": contact.status.value,
@@ -360,14 +371,15 @@ def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
                     "granularity": date.granularity.value if date else None,
                     "expression": date.expression if date else None,
                     "participants": "; ".join(_participant(p, names) for p in contact.participants),
+                    "actors": [str(actor_iri(actors[a], article_id)) for a in contact.actor_ids],
                     "countries": "; ".join(countries),
                     "location": contact.location,
                     "level": contact.level.value if contact.level is not None else None,
                     "evidence": contact.evidence.text,
                 }
             )
-    columns = ["article", "published", "kind", "status", "start", "end", "granularity", "expression"]
-    columns += ["participants", "countries", "location", "level", "evidence"]
+    columns = ["event", "article", "published", "kind", "status", "start", "end", "granularity", "expression"]
+    columns += ["participants", "actors", "countries", "location", "level", "evidence"]
     return _frame(rows, columns, dates=("published", "start", "end"))
 
 

@@ -294,8 +294,8 @@ def _is_contact_graph(source: Any) -> bool:
 
 
 def _extractions(source: Any) -> list[Extraction]:
-    """Extractions from a sequence of them or from an RDF graph (converted by graphkit.rdf)."""
-    if type(source).__module__.startswith("rdflib"):
+    """Extractions from a sequence of them, an RDF graph or a store (converted by graphkit.rdf)."""
+    if type(source).__module__.startswith(("rdflib", "graphkit.rdf")):
         try:
             from graphkit.rdf import extractions_from_graph
         except ImportError as err:
@@ -644,7 +644,8 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> None:
     """Write GEXF 1.2 for Gephi: dated contacts get ``start``/``end`` so its timeline filters them.
 
     Undated contacts have no interval (Gephi shows them at every time); the edge id is
-    ``"event|u|v"`` and its label the contact kind.
+    ``"event|u|v"`` and its label the contact kind. A node's label is its name, so Gephi shows names; its id
+    stays the node id, also written as the attribute ``node_id`` (with ``wikidata`` where known).
 
     Args:
         graph: a :func:`contact_graph` or :func:`country_graph` (or a view of one).
@@ -654,6 +655,9 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> None:
 
     flat = flatten(graph)
     flat.graph.pop("articles", None)  # a JSON blob means nothing to Gephi; the edges keep their sources
+    for node, data in flat.nodes(data=True):
+        data["node_id"] = str(node)
+        data["label"] = str(data.get("name", node))
     if flat.is_multigraph():
         for u, v, key, data in flat.edges(keys=True, data=True):
             data["id"] = f"{key}|{u}|{v}"

@@ -129,3 +129,6 @@ exporters: Registry[Exporter] = Registry("output suffix")
 exporters.register_lazy(".jsonl", "graphkit.records:export_jsonl")
 exporters.register_lazy(".gexf", "graphkit.network:export_gexf")
 exporters.register_lazy(".graphml", "graphkit.network:export_graphml")
+exporters.register_lazy(".csv", "graphkit.dyadic:export_csv")  # the dyadic event table
+exporters.register_lazy(".parquet", "graphkit.dyadic:export_parquet")
+exporters.register_lazy(".html", "graphkit.view:export_html")

@@ -22,7 +22,7 @@ import html
 import importlib.util
 import json
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from graphkit._io import atomic_writer
 from graphkit.errors import GraphkitError
-from graphkit.models import ActorType, ContactKind, ContactStatus
+from graphkit.models import ActorType, ContactKind, ContactStatus, Extraction
 
 if TYPE_CHECKING:
     import networkx as nx
     import numpy as np
 
-__all__ = ["HtmlView", "render_html", "show", "write_html"]
+__all__ = ["HtmlView", "export_html", "render_html", "show", "write_html"]
 
 #: The vis-network release pyvis bundles (dual Apache-2.0/MIT; its licence header stays in the inlined file).
 _VIS_DIR = "lib/vis-9.1.2"
@@ -368,3 +368,8 @@ def _template() -> Any:
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return env.from_string((Path(__file__).parent / "_static" / "view.html").read_text(encoding="utf-8"))
+
+
+def export_html(extractions: Sequence[Extraction], path: Path) -> None:
+    """The ``.html`` exporter (``graphkit export --out FILE.html``): the view of every contact."""
+    write_html(extractions, path)

@@ -109,7 +109,7 @@ class TestWithFakeIngest:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--out", "{tmp}/out.csv"], "unknown output suffix '.csv'; known: .gexf, .graphml, .jsonl"),
+            (["--out", "{tmp}/out.xlsx"], "unknown output suffix '.xlsx'; known: .csv, .gexf, .graphml"),
             (["--out", "{tmp}/out.jsonl", "--published", "02/07/2025"], "'02/07/2025' does not match"),
             (["--out", "{tmp}/out.jsonl", "--extractor", "nope"], "unknown extractor 'nope'"),
             (["--out", "{tmp}/out.jsonl", "--pipeline", MISSING_PIPELINE], f"'{MISSING_PIPELINE}' is not"),

@@ -11,6 +11,7 @@ import pytest
 import graphkit
 import graphkit.display as gd
 import graphkit.rdf as rdf
+from graphkit.dyadic import dyads
 from graphkit.models import Actor, ActorType, Article, Extraction
 
 SCRIPT = "<script>alert('x')</script>"
@@ -129,6 +130,15 @@ def test_frames(extraction: Extraction) -> None:
         "Sergueï Lavrov (envoy for Vladimir Putin); France (host)",
     ]
     assert contacts["countries"].tolist() == ["FRA; RUS", "RUS; FRA"]
+    actor = "https://w3id.org/graphkit/id/actor/"
+    assert contacts["actors"].tolist() == [
+        [f"{actor}wd/Q3052772", f"{actor}RUS/vladimir-putin"],
+        [f"{actor}RUS/serguei-lavrov", f"{actor}wd/Q142"],
+    ]
+    events = contacts["event"].tolist()
+    assert len(set(events)) == 2 and all(e.startswith("https://w3id.org/graphkit/id/event/") for e in events)
+    # the same ids as the dyadic table: one event model
+    assert set(events) == {row.event for row in dyads([extraction])}
     assert contacts["start"].tolist()[0] == pd.Timestamp("2025-07-01")
     assert pd.isna(contacts["start"].tolist()[1])
     statements = gd.statements_frame([extraction])
@@ -136,7 +146,7 @@ def test_frames(extraction: Extraction) -> None:
 
 
 def test_frames_of_nothing_keep_their_columns() -> None:
-    assert list(gd.contacts_frame([]).columns)[:4] == ["article", "published", "kind", "status"]
+    assert list(gd.contacts_frame([]).columns)[:4] == ["event", "article", "published", "kind"]
     assert gd.statements_frame([]).empty and "speaker" in gd.statements_frame([]).columns
     assert list(gd.timeline_frame(graphkit.contact_graph([])).columns)[:3] == ["event", "start", "end"]
 

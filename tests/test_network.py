@@ -451,6 +451,26 @@ def test_gexf_has_start_and_end_for_gephi(three: list[Extraction], tmp_path: Pat
     assert back.number_of_edges() == 5 and back.number_of_nodes() == 4
 
 
+def test_gexf_labels_are_names_with_ids_as_attributes(extraction: Extraction, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.gexf"
+    gn.write_gexf(gn.contact_graph([extraction]), path)
+    root = ET.parse(path).getroot()
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    titles = {
+        a.get("id"): a.get("title") for a in root.iterfind(".//g:attributes[@class='node']/g:attribute", ns)
+    }
+    nodes = {
+        n.get("id"): (
+            n.get("label"),
+            {titles[v.get("for")]: v.get("value") for v in n.iterfind(".//g:attvalue", ns)},
+        )
+        for n in root.iterfind(".//g:node", ns)
+    }
+    label, attrs = nodes[MACRON]
+    assert (label, attrs["node_id"], attrs["wikidata"]) == ("Emmanuel Macron", MACRON, MACRON)
+    assert nodes[PUTIN][0] == "Vladimir Putin" and nodes[PUTIN][1]["node_id"] == PUTIN
+
+
 def test_graphml_round_trip_with_flattened_attributes(extraction: Extraction, tmp_path: Path) -> None:
     path = tmp_path / "contacts.graphml"
     graph = gn.contact_graph([extraction])

@@ -91,10 +91,10 @@ def test_rerun_overwrites_with_identical_bytes(tmp_path: Path) -> None:
 def test_unknown_suffix_fails_before_writing(tmp_path: Path) -> None:
     source = write_articles(tmp_path / "in.jsonl", MET)
     with pytest.raises(
-        UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.gexf, \.graphml, \.jsonl"
+        UnknownNameError, match=r"unknown output suffix '\.xlsx'; known: \.csv, \.gexf, \.graphml"
     ):
-        run_extract([source], tmp_path / "out.csv", pipeline="any", extractor="fake")
-    assert not (tmp_path / "out.csv").exists()
+        run_extract([source], tmp_path / "out.xlsx", pipeline="any", extractor="fake")
+    assert not (tmp_path / "out.xlsx").exists()
 
 
 def test_unknown_extractor_lists_the_known_ones(tmp_path: Path) -> None:

@@ -63,11 +63,23 @@ def test_builtin_entries() -> None:
     import graphkit.pipeline  # noqa: F401  # registers the RDF exporters (graphkit.rdf)
 
     assert "rules" in extractors.names()
-    assert exporters.names() == [".gexf", ".graphml", ".jsonl", ".jsonld", ".nq", ".nt", ".trig", ".ttl"]
+    assert exporters.names() == [
+        ".csv",
+        ".gexf",
+        ".graphml",
+        ".html",
+        ".jsonl",
+        ".jsonld",
+        ".nq",
+        ".nt",
+        ".parquet",
+        ".trig",
+        ".ttl",
+    ]
     with pytest.raises(
-        UnknownNameError, match=r"unknown output suffix '\.csv'; known: \.gexf, \.graphml, \.jsonl"
+        UnknownNameError, match=r"unknown output suffix '\.xlsx'; known: \.csv, \.gexf, \.graphml, \.html"
     ):
-        exporters.get(".csv")
+        exporters.get(".xlsx")
 
 
 def test_registries_import_nothing_heavy() -> None:

@@ -108,9 +108,18 @@ def _print(results: Sequence[Any], fmt: OutputFormat) -> None:
     elif fmt is OutputFormat.CSV:
         from graphkit.rdf.query import to_frame
 
-        typer.echo(to_frame(rows).to_csv(index=False), nl=False)
+        frame = to_frame(rows)
+        for column in frame.columns:  # lists (sources, participants) as JSON, which any CSV reader can parse
+            frame[column] = [_json_cell(v) for v in frame[column]]
+        typer.echo(frame.to_csv(index=False), nl=False)
     else:
         Console().print(_table(rows))
+
+
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
 
 
 def _cell(value: Any) -> str:

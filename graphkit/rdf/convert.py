@@ -117,11 +117,15 @@ def run_iri(run: RunInfo) -> URIRef:
 
 def _contact_parts(contact: Contact) -> list[object]:
     roles = [(p.actor, p.role.value, p.on_behalf_of) for p in contact.participants]
+    date = contact.date
+    # Not the anchor: JSON Lines records do not keep it, and the same contact read back from a record must
+    # keep its IRI (and so its merged event's IRI) whichever file or store it comes from.
+    when = (date.start, date.end, date.granularity.value, date.expression) if date else None
     return [
         contact.kind.value,
         contact.status.value,
         roles,
-        contact.date,
+        when,
         contact.evidence.start,
         contact.evidence.end,
     ]

@@ -7,7 +7,7 @@ with merged events, or the union of all graphs in one Turtle file, gives back th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 from rdflib import OWL, RDF, SDO, Dataset, Graph, Literal, URIRef
@@ -17,6 +17,9 @@ from graphkit.errors import InputError
 from graphkit.models import ActorType, ContactKind, ContactStatus, Extraction, Granularity, Role
 from graphkit.rdf.convert import ACTOR_CLASSES, GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES
 from graphkit.rdf.namespace import GK, NIF, SEM, WD
+
+if TYPE_CHECKING:
+    from graphkit.rdf.stores import Store
 
 __all__ = ["extractions_from_graph", "union_graph"]
 
@@ -40,16 +43,20 @@ def union_graph(graph: Graph | Dataset) -> Graph:
     return union
 
 
-def extractions_from_graph(graph: Graph | Dataset) -> list[Extraction]:
+def extractions_from_graph(graph: Graph | Dataset | Store) -> list[Extraction]:
     """Every article's extraction in ``graph``, sorted by article id.
 
     Args:
-        graph: a dataset from :func:`graphkit.rdf.to_graph`, a parsed TriG/N-Quads/JSON-LD file, or a plain
-            graph (a Turtle or N-Triples file holds the union of the article graphs).
+        graph: a dataset from :func:`graphkit.rdf.to_graph`, a parsed TriG/N-Quads/JSON-LD file, a plain
+            graph (a Turtle or N-Triples file holds the union of the article graphs), or a store
+            (:func:`graphkit.rdf.open_store`), read through a dump of its named graphs.
 
     Raises:
         InputError: an article's triples do not make a valid extraction; the message names the article.
+        StoreError: the store cannot be read.
     """
+    if not isinstance(graph, Graph):
+        graph = graph.dump()
     union = union_graph(graph)
     reader = _Reader(union)
     articles = sorted(
