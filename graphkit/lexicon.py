@@ -58,6 +58,10 @@ class VerbTrigger(_Record):
     """The subject alone may hold every party ("A and B met"), even when parsed as one noun phrase."""
     plural_subject: bool = False
     """A contact only when the subject names two or more parties ("A and B co-chaired")."""
+    bodies_only: bool = False
+    """Only organizations count as objects: one attends or takes part in a summit, a forum or a council
+    named as a body ("attended the Pacific Islands Forum"); attending a concert or a funeral is no contact
+    by itself."""
     no_states: bool = False
     """No contact when a party is a state: states that sign or agree may each act alone ("A and B signed
     the treaty"); persons and bodies that do so together were in contact."""

@@ -318,6 +318,26 @@ PROCESSES = [
     ),
 ]
 
+# Taking part in a body's session meets the body; chairing with a named partner meets the partner.
+TAKING_PART = [
+    (
+        "Secretary Pompeo will participate in the East Asia Summit ministerial in Bangkok.",
+        {pair("Mike Pompeo", "East Asia Summit", "meeting")},
+    ),
+    (
+        "Prime Minister Albanese participated in the Pacific Islands Forum leaders' retreat on Tuesday.",
+        {pair("Anthony Albanese", "Pacific Islands Forum", "meeting")},
+    ),
+    (
+        "Secretary Blinken co-chaired the session with Foreign Minister Penny Wong.",
+        {pair("Antony Blinken", "Penny Wong", "meeting")},
+    ),
+    (
+        "Mr. Sullivan will co-chair the strategic group with Foreign Minister Penny Wong next week.",
+        {pair("Jake Sullivan", "Penny Wong", "meeting")},
+    ),
+]
+
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
@@ -327,6 +347,9 @@ NEGATIVES = [
     "The meeting that President Macron praised was held in Paris.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # taking part in something that is no body, or chairing alone
+    "Secretary Blinken participated in the ceremony in Tokyo.",
+    "Secretary Blinken chaired the session on Tuesday.",
     # hosting a process or format names no counterpart
     "On Monday Secretary Rubio hosted the first U.S.-India Trade and Technology Dialogue in Washington.",
     "Chancellor Merkel hosted the Normandy Format in Berlin on Friday.",

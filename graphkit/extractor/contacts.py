@@ -446,7 +446,8 @@ class _Finder:
             for s in _subjects(self.ctx, tok)
             if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
         ]
-        if trigger.plural_subject and len(self._ids(named)) < 2:
+        partners = self._ids(_preps(tok, {"with"}))  # "X co-chaired the session with Y"
+        if trigger.plural_subject and len(self._ids(named)) + len(partners) < 2:
             return None  # one person chairing is no contact, nor "we agreed" (told already, if at all)
         if trigger.plural_subject and any(
             t.lemma_.lower() in self.lex.verbs
@@ -516,6 +517,8 @@ class _Finder:
                 and m.type.value == "person"
                 and t.i == m.head
             ]
+        if trigger.bodies_only:
+            objects = self._bodies(objects)
         if trigger.requires_object and not objects:
             return None
         if not objects and trigger.symmetric and len(self._ids(subjects)) < 2:
@@ -590,6 +593,17 @@ class _Finder:
         ]
         others = [a for a in previous.participants if a not in subjects]
         return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
+
+    def _bodies(self, tokens: list[Token]) -> list[Token]:
+        """The organizations among ``tokens``, also one naming a gathering ("the X Summit ministerial")."""
+        out = []
+        for t in tokens:
+            for k in [t, *(c for c in t.children if c.dep_ in {"compound", "nmod", "poss"})]:
+                mention = self.ctx.by_token.get(k.i)
+                if mention is not None and mention.kind == "org":
+                    out.append(k)
+                    break
+        return out
 
     def _previous_subject(self, tok: Token) -> list[Token]:
         """The person who is the subject of the sentence before ``tok``'s, as a list of one token or none."""
