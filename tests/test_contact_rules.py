@@ -144,6 +144,19 @@ BROKEN_LISTS = [
     ),
 ]
 
+BROKEN_LISTS += [
+    (
+        "Prime Minister Albanese praised the bilateral meetings that he had with the leaders of Thailand, "
+        "the Republic of Korea, Canada or New Zealand.",
+        {
+            pair("Anthony Albanese", "Thailand", "meeting"),
+            pair("Anthony Albanese", "South Korea", "meeting"),
+            pair("Anthony Albanese", "Canada", "meeting"),
+            pair("Anthony Albanese", "New Zealand", "meeting"),
+        },
+    ),
+]
+
 # "the talks he held with X": a relative clause of holding on a contact noun gives its participants.
 RELATIVE_HOLDERS = [
     (

@@ -100,7 +100,7 @@ def _list_tail(last: Token, lex: Lexicon) -> list[Token]:
     return _conjuncts(cand, lex)  # its own conjuncts, and any further tail
 
 
-_LIST_GLUE = {",", "and"}
+_LIST_GLUE = {",", "and", "or"}
 # Reporting verbs whose subject takes part in the talks it confirms or announces with somebody.
 _ANNOUNCING = {"confirm", "announce"}
 # Where a person stands in a photograph, said after the name in captions ("X, left, meets Y, right, and Z").
@@ -184,12 +184,11 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             if t.lemma_.lower() in ctx.lex.words.members or counterparts:
                 # "some members of the House of Representatives": the body they belong to;
                 # "her counterparts from A and B": the states, where their people are not named
-                inner += [
-                    ctx.by_token[k.i]
-                    for p in _preps(t, {"of", "from"})  # "officials from China and Japan"
-                    for k in (p, *p.conjuncts)
-                    if k.i in ctx.by_token
-                ]
+                for p in _preps(t, {"of", "from"}):  # "officials from China and Japan"
+                    body = _conjuncts(p, ctx.lex)
+                    inner += [
+                        ctx.by_token[k.i] for k in body + _mention_tail(ctx, body) if k.i in ctx.by_token
+                    ]
             for m in inner:
                 if m.actor and m.actor not in ids:
                     ids.append(m.actor)
