@@ -118,6 +118,12 @@ _PICTURE_PLACES = {
 }
 
 
+def _told_apart(verb: Token) -> bool:
+    """Whether the counterparts of ``verb`` are told apart: "separately", or a with-phrase each."""
+    words = [t.lower_ for t in verb.subtree]
+    return bool({"separately", "individually", "respectively"} & set(words)) or words.count("with") > 1
+
+
 def _last_word(mention: Mention) -> str:
     words = (mention.name or mention.surface).lower().split()
     return words[-1] if words else ""
@@ -982,7 +988,10 @@ class _Finder:
             everyone = obj_ids + subj_ids  # "A and B met separately with C": C's meeting with each
         draft = ContactDraft(everyone, role_of, kind, status, date, _location(self.ctx, tok), tok.sent, tok.i)
         draft.level = level_in(tok.sent.text)
-        draft.split = (split and len(subj_ids) == 1 and len(obj_ids) > 1) or (
+        # "spoke to A, B and C this morning": one call with all of them, unless told apart ("and, separately,
+        # with C"); several meetings with one visitor are sessions of their own
+        one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not _told_apart(tok)
+        draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )
         draft.weak_status = status is ContactStatus.OCCURRED and (
