@@ -1,7 +1,9 @@
 """The ``graphkit`` command: parses arguments, calls the library, shows what happened.
 
-Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written), 2 for usage
-errors (bad option value, unknown output suffix, extractor or pipeline, no inputs).
+Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written) or none was
+extracted (nothing is written), 2 for usage errors (bad option value, unknown output suffix, extractor or
+pipeline, no inputs), 130 when interrupted with Ctrl-C (no output file written; the store keeps its
+committed batches).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from graphkit import __version__
+from graphkit._terminal import printable
 from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
 from graphkit.nlp import DEFAULT_PIPELINE
-from graphkit.pipeline import RunReport, run_extract
+from graphkit.pipeline import MAX_CHARS, STORE_BATCH, RunInterrupted, RunReport, run_extract
 from graphkit.rdf._cli import query_app, validate
 from graphkit.registry import exporters, extractors
 
@@ -38,6 +41,8 @@ app = typer.Typer(
 
 #: Up to this many articles, a progress bar would only flicker.
 FEW = 3
+#: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
 
 # Which option to blame when a registry lookup fails.
 _OPTION_OF_KIND = {extractors.kind: "'--extractor'", exporters.kind: "'--out'"}
@@ -97,9 +102,24 @@ def extract(
             exists=True, dir_okay=False, help="CSV or YAML file of your own actors; they come first."
         ),
     ] = None,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Longest article extracted, in characters; longer ones are failures.")
+    ] = MAX_CHARS,
+    store_batch: Annotated[
+        int, typer.Option(min=1, help="Articles per store transaction (with --store).")
+    ] = STORE_BATCH,
+    failures: Annotated[
+        Path | None,
+        typer.Option(dir_okay=False, help="Also write the failures here, one JSON object per line."),
+    ] = None,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
+    if published is not None and published.date() > dt.date.today() + dt.timedelta(days=1):
+        raise typer.BadParameter(
+            f"{published.date()} is in the future; give the day the articles were published",
+            param_hint="'--published'",
+        )
     if actors is not None:
         from graphkit.gazetteer import load_gazetteer
 
@@ -121,7 +141,16 @@ def extract(
                 progress=bar.update,
                 store=store,
                 actors=actors,
+                max_chars=max_chars,
+                store_batch=store_batch,
+                failures=failures,
             )
+    except RunInterrupted as err:
+        errors.print(f"[red]interrupted:[/] {escape(err.message())}", highlight=False)
+        raise typer.Exit(INTERRUPTED) from err
+    except KeyboardInterrupt as err:  # before run_extract began reading (checking the actors file)
+        errors.print("[red]interrupted:[/] before any article was read; nothing written", highlight=False)
+        raise typer.Exit(INTERRUPTED) from err
     except UnknownNameError as err:
         raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err
     except ModelLoadError as err:
@@ -130,7 +159,14 @@ def extract(
         errors.print(f"[red]error:[/] {escape(str(err))}", highlight=False)
         raise typer.Exit(1) from err
     for warning in caught:
-        errors.print(f"[yellow]warning:[/] {escape(str(warning.message))}", highlight=False)
+        errors.print(f"[yellow]warning:[/] {escape(printable(str(warning.message)))}", highlight=False)
+    if not report.written:
+        kept = ", ".join(map(str, (report.out, *report.also)))
+        errors.print(
+            f"[red]error:[/] no article was extracted; {escape(kept)} left as it was", highlight=False
+        )
+        errors.print(_failures(report))
+        raise typer.Exit(1)
     if not quiet:
         Console().print(
             f"wrote {report.articles} articles to {escape(', '.join(map(str, (report.out, *report.also))))}",
@@ -255,7 +291,8 @@ def _failures(report: RunReport) -> Table:
         if failure.line is not None:
             where = f"{where}:{failure.line}"
         # Reasons quote the input ("[type=...]"); escape them so rich does not read them as markup.
-        table.add_row(escape(where), escape(failure.article or ""), escape(failure.reason))
+        cells = (where, failure.article or "", failure.reason)
+        table.add_row(*(escape(printable(cell)) for cell in cells))
     return table
 
 

@@ -30,6 +30,11 @@ def _summary(stdout: str) -> dict[str, int]:
     return {what: int(n) for what, n in re.findall(r"│\s*([a-z][a-z: ]*?)\s*│\s*(\d+)\s*│", stdout)}
 
 
+def _flat(text: str) -> str:
+    """Terminal output with table borders and line wrapping taken out."""
+    return " ".join(text.replace("│", " ").split())
+
+
 def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"graphkit {graphkit.__version__}\n")
@@ -91,12 +96,12 @@ class TestWithFakeIngest:
         assert result.exit_code == 0, result.output
         assert len(_records(out)) == _summary(result.stdout)["articles"] == 6
 
-    def test_duplicate_ids_are_warned_about(self, tmp_path: Path) -> None:
+    def test_a_repeated_id_is_a_failure(self, tmp_path: Path) -> None:
         source = write_articles(tmp_path / "in.jsonl", MET, MET)
         out = tmp_path / "out.jsonl"
         result = _extract(source, "--out", out, "--extractor", "fake")
-        assert result.exit_code == 0
-        assert "warning: article id 'a1'" in result.stderr
+        assert result.exit_code == 1
+        assert f"article id 'a1' is already the id of the article from {source}" in _flat(result.stderr)
         assert len(_records(out)) == 1
 
     def test_published_is_passed_on(self, tmp_path: Path) -> None:

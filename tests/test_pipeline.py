@@ -70,14 +70,18 @@ def test_unreadable_input_is_a_failure_with_its_line(tmp_path: Path) -> None:
     assert failure.reason.startswith("not an article")
 
 
-def test_duplicate_ids_keep_the_last_and_warn(tmp_path: Path) -> None:
-    later = {"id": "a1", "text": "Scholz met Macron."}
-    with pytest.warns(UserWarning, match="article id 'a1' .* repeats .*; keeping the later one"):
-        report, out = _run(tmp_path, MET, PHONED, later)
+def test_a_repeated_id_is_a_failure_naming_both_sources(tmp_path: Path) -> None:
+    write_articles(tmp_path / "other.jsonl", {"id": "a1", "text": "Scholz met Macron."})
+    source = write_articles(tmp_path / "in.jsonl", MET, PHONED)
+    out = tmp_path / "out.jsonl"
+    report = run_extract([source, tmp_path / "other.jsonl"], out, pipeline="any", extractor="fake")
     records = _records(out)
     assert [r["id"] for r in records] == ["a1", "a2"]
-    assert records[0]["contacts"][0]["evidence"]["text"] == "Scholz met Macron"
-    assert report.articles == 2
+    assert records[0]["contacts"][0]["evidence"]["text"] == "Macron met Putin"  # the first one stays
+    (failure,) = report.failures
+    assert (failure.source, failure.article) == (str(tmp_path / "other.jsonl"), "a1")
+    assert f"article id 'a1' is already the id of the article from {source}" in failure.reason
+    assert report.articles == 2 and not report.ok
 
 
 def test_rerun_overwrites_with_identical_bytes(tmp_path: Path) -> None:
