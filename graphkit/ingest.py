@@ -189,13 +189,8 @@ def _build_article(
         meta["language"] = _language_code(meta["language"])
     if meta.get("published") is None:
         meta["published"] = fallback
-    latest = dt.date.today() + _DATE_SLACK
-    if isinstance(meta["published"], dt.date) and meta["published"] > latest:
-        raise InputError(
-            f"the publication date {meta['published']} is in the future; give the day it was published",
-            source,
-            line,
-        )
+    if isinstance(meta["published"], dt.date):
+        _check_not_future(meta["published"], source, line)
     if meta["published"] is None:
         warnings.warn(
             f"{source or id}: no publication date in the article and none given (--published); "
@@ -363,9 +358,18 @@ def _header_date(value: Any, source: str | None, line: int) -> dt.date:
     if not isinstance(value, str | dt.date):
         raise InputError(f"bad publication date {value!r}; write it as 2026-02-10", source, line)
     try:
-        return parse_date(value)
+        published = parse_date(value)
     except ValueError as err:
         raise InputError(f"bad publication date: {err}", source, line) from err
+    _check_not_future(published, source, line)
+    return published
+
+
+def _check_not_future(published: dt.date, source: str | None, line: int | None) -> None:
+    if published > dt.date.today() + _DATE_SLACK:
+        raise InputError(
+            f"the publication date {published} is in the future; give the day it was published", source, line
+        )
 
 
 # --- HTML ----------------------------------------------------------------------------------------------
@@ -523,7 +527,18 @@ def _record_date(value: Any, origin: _Origin, line: int | None, where: str) -> d
         raise InputError(f"{where}bad 'published' date: {err}", origin.source, line) from err
 
 
+def _with_encoding(items: Iterator[Item], encoding: str | None) -> Iterator[Item]:
+    for item in items:
+        yield (
+            item.model_copy(update={"encoding": encoding}) if encoding and isinstance(item, Article) else item
+        )
+
+
 def _read_jsonl(data: bytes, origin: _Origin) -> Iterator[Item]:
+    yield from _with_encoding(_jsonl_items(data, origin), _bom_encoding(data))
+
+
+def _jsonl_items(data: bytes, origin: _Origin) -> Iterator[Item]:
     # split on "\n" only: str.splitlines would also break at U+2028, which JSON strings may contain
     for number, line in enumerate(_decode(data, origin.source).split("\n"), start=1):
         if not line.strip():
@@ -542,6 +557,10 @@ def _read_jsonl(data: bytes, origin: _Origin) -> Iterator[Item]:
 
 
 def _read_json(data: bytes, origin: _Origin) -> Iterator[Item]:
+    yield from _with_encoding(_json_items(data, origin), _bom_encoding(data))
+
+
+def _json_items(data: bytes, origin: _Origin) -> Iterator[Item]:
     text = _decode(data, origin.source)
     try:
         document = json.loads(text)
@@ -828,6 +847,12 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str]:
     return data, final_url
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte-order mark announces (None for UTF-8, with or without one)."""
+    name = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    return None if name == "utf_8_sig" else name
+
+
 def _decode(data: bytes, source: str) -> str:
     """JSON text: UTF-8, or UTF-16/32 with a byte-order mark (RFC 8259 allows no other encoding)."""
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf_8")
@@ -849,9 +874,8 @@ def _detect(data: bytes, source: str) -> tuple[str, str | None]:
     A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else charset-normalizer's guess,
     preferring Windows-1252 among equally good single-byte guesses. The guess is reported in a warning.
     """
-    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
-    if bom is not None:
-        return _decode(data, source), None if bom == "utf_8_sig" else bom
+    if any(data.startswith(mark) for mark, _ in _BOMS):
+        return _decode(data, source), _bom_encoding(data)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as err:

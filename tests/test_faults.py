@@ -27,6 +27,7 @@ from rdflib import Dataset
 from typer.main import get_command
 
 from graphkit import pipeline
+from graphkit._io import atomic_writer
 from graphkit.cli import INTERRUPTED, app
 from graphkit.rdf import OxigraphStore, to_graph
 from graphkit.rdf.iris import article_graph_iri
@@ -259,3 +260,32 @@ def test_a_killed_run_keeps_whole_batches_and_a_rerun_finishes(
 
 def test_there_are_at_least_twenty_kill_points_per_signal() -> None:
     assert len(POINTS) >= 20
+
+
+# --- temporary files of the atomic writer --------------------------------------------------------------
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    out.write_text("old\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_writer(out) as handle:
+        handle.write("half of the new")
+        raise KeyboardInterrupt
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ttl"]
+
+
+def test_temporary_files_of_dead_writers_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)  # a process that no longer runs
+    stale = tmp_path / f".out.ttl.{pid}.abc123.tmp"
+    alive = tmp_path / f".out.ttl.{os.getpid()}.def456.tmp"  # a writer still at work: left alone
+    other = tmp_path / f".other.ttl.{pid}.abc123.tmp"  # another file's: left alone
+    for path in (stale, alive, other):
+        path.write_text("partial", encoding="utf-8")
+    with atomic_writer(out) as handle:
+        handle.write("new\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, alive.name, other.name])
