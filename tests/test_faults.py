@@ -13,10 +13,12 @@ from __future__ import annotations
 import faulthandler
 import json
 import os
+import random
 import re
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -84,8 +86,7 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
                     fire()
                     return real_update(self, graphs)
                 if how == "during":
-                    # Oxigraph releases the GIL while it applies an update: the signal comes mid-transaction.
-                    threading.Timer(0.0005, fire).start()
+                    self.store = _SignalsDuringUpdate(self.store, fire)
                     return real_update(self, graphs)
                 real_update(self, graphs)
                 fire()
@@ -105,6 +106,25 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
     return install  # type: ignore[return-value]
 
 
+class _SignalsDuringUpdate:
+    """A pyoxigraph store whose next update is signalled while Oxigraph applies it.
+
+    Oxigraph releases the GIL for the whole update, so a thread started just before it sends the signal while
+    the transaction is under way.
+    """
+
+    def __init__(self, store: object, fire: Callable[[], None]) -> None:
+        self._store = store
+        self._fire = fire
+
+    def update(self, text: str) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.update(text)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+
 POINTS = (
     [pytest.param("extract", k, "", id=f"extract-{k}") for k in range(1, len(ARTICLES) + 1)]
     + [
@@ -117,8 +137,10 @@ POINTS = (
 SIGNALS = [pytest.param(signal.SIGKILL, id="SIGKILL"), pytest.param(signal.SIGINT, id="SIGINT")]
 
 
-def _in_child(log: Path, work: Callable[[], None]) -> tuple[int | None, int]:
+def _in_child(log: Path, work: Callable[[], None], kill_after: float | None = None) -> tuple[int | None, int]:
     """Run ``work`` in a forked child: (exit code or None, the signal that killed it or 0).
+
+    With ``kill_after``, the parent sends the child SIGKILL after that many seconds (if it still runs).
 
     Every use of Oxigraph happens in a child: RocksDB's background threads do not survive a fork, so a
     process that has opened a store cannot fork a child that opens one.
@@ -144,13 +166,18 @@ def _in_child(log: Path, work: Callable[[], None]) -> tuple[int | None, int]:
             traceback.print_exc()
         finally:
             os._exit(code)
+    if kill_after is not None:
+        time.sleep(kill_after)
+        os.kill(pid, signal.SIGKILL)  # a child that has finished is a zombie until waited for: no harm
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
         return None, os.WTERMSIG(status)
     return os.WEXITSTATUS(status), 0
 
 
-def _run(folder: Path, hook: Hook | None = None, sig: int = signal.SIGKILL) -> tuple[int | None, int, str]:
+def _run(
+    folder: Path, hook: Hook | None = None, sig: int = signal.SIGKILL, kill_after: float | None = None
+) -> tuple[int | None, int, str]:
     """Run the command in a forked child: (exit code or None, signal that killed it or 0, its output)."""
     # Relative names: articles record where they were read from, and every run must record the same.
     args = ["extract", "in.jsonl", "--extractor", "fake", "--pipeline", "any", "--quiet"]
@@ -163,7 +190,7 @@ def _run(folder: Path, hook: Hook | None = None, sig: int = signal.SIGKILL) -> t
         get_command(app).main(args, prog_name="graphkit", standalone_mode=True)
 
     log = folder / "child.log"
-    code, killed_by = _in_child(log, work)
+    code, killed_by = _in_child(log, work, kill_after)
     return code, killed_by, log.read_text(encoding="utf-8", errors="replace")
 
 
@@ -192,11 +219,13 @@ def _store_quads(path: Path) -> set[tuple]:
 
 
 @pytest.fixture(scope="module")
-def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[tuple], dict]:
-    """The store of an uninterrupted run, and the fake extractions of every article."""
+def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[tuple], dict, float]:
+    """The store of an uninterrupted run, the fake extractions of every article, and how long the run took."""
     folder = tmp_path_factory.mktemp("clean")
     write_articles(folder / "in.jsonl", *ARTICLES)
+    started = time.monotonic()
     code, _, output = _run(folder)
+    took = time.monotonic() - started
     assert code == 0, output
     here = Path.cwd()
     os.chdir(folder)
@@ -204,7 +233,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[tuple], dict]:
         extractions = {e.article.id: e for e in pipeline.extract_all(["in.jsonl"], extractor="fake")}
     finally:
         os.chdir(here)
-    return _store_quads(folder / "store"), extractions
+    return _store_quads(folder / "store"), extractions, took
 
 
 def _article_graphs(quads: set[tuple]) -> set[str]:
@@ -219,42 +248,64 @@ def _expected(extractions: dict, ids: set[str]) -> set[tuple]:
 @pytest.mark.parametrize("sig", SIGNALS)
 @pytest.mark.parametrize(("counter", "nth", "how"), POINTS)
 def test_a_killed_run_keeps_whole_batches_and_a_rerun_finishes(
-    counter: str, nth: int, how: str, sig: int, clean: tuple[set[tuple], dict], tmp_path: Path
+    counter: str, nth: int, how: str, sig: int, clean: tuple[set[tuple], dict, float], tmp_path: Path
 ) -> None:
-    clean_quads, extractions = clean
     write_articles(tmp_path / "in.jsonl", *ARTICLES)
     code, killed_by, output = _run(tmp_path, _kill_at(counter, nth, how), sig)
-
+    flat = " ".join(output.split())
     if sig == signal.SIGKILL:
         assert killed_by == signal.SIGKILL, output
     else:
         assert code == INTERRUPTED, output
-        said = " ".join(output.split())
-        assert "interrupted after" in said and "not written (left as they were)" in said
+        assert "interrupted after" in flat and "not written (left as they were)" in flat
         assert not list(tmp_path.glob(".out.*.tmp"))  # an interrupted run cleans up its temporary files
+    stored = _check_what_was_left(tmp_path, clean)
+    if sig == signal.SIGINT:
+        committed = re.search(r"(\d+) articles are committed to the store", flat)
+        assert committed is not None and int(committed[1]) == len(stored), output
+    # An output file is whole or absent, never half written; only a stop between the two files leaves one.
+    assert (tmp_path / "out.jsonl").exists() == ((counter, nth) == ("output", 2))
+    assert (
+        sig == signal.SIGKILL or counter != "output" or nth != 2 or "out.jsonl written; out.ttl not" in flat
+    )
+    assert not (tmp_path / "out.ttl").exists()
+    _check_the_rerun(tmp_path, clean)
 
-    stored = _article_graphs(_store_quads(tmp_path / "store")) if (tmp_path / "store").exists() else set()
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_run_killed_at_a_random_moment_keeps_whole_batches(
+    seed: int, clean: tuple[set[tuple], dict, float], tmp_path: Path
+) -> None:
+    """SIGKILL from outside at a moment drawn over a clean run's duration (the outcome may be any point)."""
+    write_articles(tmp_path / "in.jsonl", *ARTICLES)
+    code, killed_by, output = _run(tmp_path, kill_after=random.Random(seed).uniform(0, clean[2]))
+    assert code == 0 or killed_by == signal.SIGKILL, output
+    _check_what_was_left(tmp_path, clean)
+    _check_the_rerun(tmp_path, clean)
+
+
+def _check_what_was_left(folder: Path, clean: tuple[set[tuple], dict, float]) -> set[str]:
+    """The store opens and holds whole batches of whole articles with their events; the stored article ids."""
+    quads = _store_quads(folder / "store") if (folder / "store").exists() else set()
+    stored = _article_graphs(quads)
     order = [a["id"] for a in ARTICLES]
     assert stored == set(order[: len(stored)])  # batches are committed in input order
     assert len(stored) in (0, BATCH, 2 * BATCH, len(ARTICLES))  # whole batches, never part of one
-    if stored:
-        # Every stored article is whole, and the events are exactly those of the stored articles' reports.
-        assert _store_quads(tmp_path / "store") == _expected(extractions, stored)
-    if sig == signal.SIGINT:
-        committed = re.search(r"(\d+) articles are committed to the store", " ".join(output.split()))
-        assert committed is not None and int(committed[1]) == len(stored), output
-    # An output file is whole or absent, never half written; only a stop between the two files leaves one.
-    if (tmp_path / "out.jsonl").exists():
-        assert (counter, nth) == ("output", 2)
-        assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == len(ARTICLES)
-        assert sig == signal.SIGKILL or "out.jsonl written; out.ttl not written" in " ".join(output.split())
-    assert not (tmp_path / "out.ttl").exists()
+    # Every stored article is whole, and the events are exactly those of the stored articles' reports.
+    assert quads == (_expected(clean[1], stored) if stored else set())
+    if (folder / "out.jsonl").exists():
+        assert len((folder / "out.jsonl").read_text(encoding="utf-8").splitlines()) == len(ARTICLES)
+    if (folder / "out.ttl").exists():
+        Dataset().parse(folder / "out.ttl", format="turtle")
+    return stored
 
-    code, _, output = _run(tmp_path)  # the rerun
+
+def _check_the_rerun(folder: Path, clean: tuple[set[tuple], dict, float]) -> None:
+    code, _, output = _run(folder)
     assert code == 0, output
-    assert _store_quads(tmp_path / "store") == clean_quads  # complete, and nothing twice
-    assert not list(tmp_path.glob(".out.*.tmp"))  # the rerun removed what a killed writer left
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert _store_quads(folder / "store") == clean[0]  # complete, and nothing twice
+    assert not list(folder.glob(".out.*.tmp"))  # the rerun removed what a killed writer left
+    records = [json.loads(line) for line in (folder / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [a["id"] for a in ARTICLES]
 
 
