@@ -87,3 +87,31 @@ def test_extracting_the_corpus_names_every_failure(tmp_path: Path, monkeypatch: 
     assert not failed
     articles = sum(len(c["read"].get("articles", [])) for c in EXPECTED.values())
     assert report.articles == articles - sum("extract" in c for c in EXPECTED.values())
+
+
+# --- reading what extract wrote ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".ttl", ".nt", ".trig", ".nq", ".jsonld"])
+def test_every_format_extract_writes_is_read_back(suffix: str, extraction: Any, tmp_path: Path) -> None:
+    from graphkit.network import load_extractions
+    from graphkit.registry import exporters
+
+    path = tmp_path / f"out{suffix}"
+    exporters.get(suffix)([extraction], path)
+    (back,) = load_extractions(path)
+    assert back.article.id == extraction.article.id
+    assert len(back.contacts) == len(extraction.contacts) == 2  # named graphs are not dropped
+
+
+def test_a_remote_json_ld_context_is_refused_not_fetched(tmp_path: Path) -> None:
+    from graphkit.rdf.shacl import load_graph
+
+    path = tmp_path / "remote.jsonld"
+    path.write_text('{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "urn:x:a"}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"names its @context by address \('http://127\.0\.0\.1:9/"):
+        load_graph(path)
+    nested = tmp_path / "nested.jsonld"
+    nested.write_text('{"@graph": [{"@context": [{"@import": "http://127.0.0.1:9/c"}]}]}', encoding="utf-8")
+    with pytest.raises(InputError, match="by address"):
+        load_graph(nested)
