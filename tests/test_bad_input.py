@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphkit.errors import InputError
 from graphkit.ingest import EncodingGuessWarning, read_articles
@@ -115,3 +117,30 @@ def test_a_remote_json_ld_context_is_refused_not_fetched(tmp_path: Path) -> None
     nested.write_text('{"@graph": [{"@context": [{"@import": "http://127.0.0.1:9/c"}]}]}', encoding="utf-8")
     with pytest.raises(InputError, match="by address"):
         load_graph(nested)
+
+
+# --- arbitrary bytes -----------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda t: t.encode("utf-16")),
+        st.text(max_size=200).map(lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+        st.text(max_size=200).map(lambda t: t.encode("cp1252", errors="ignore")),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".json", ".jsonl"]),
+)
+def test_arbitrary_bytes_give_articles_or_named_errors(data: bytes, suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        items = list(read_articles([path]))
+    for item in items:
+        assert isinstance(item, Article | InputError)
+        if isinstance(item, InputError):
+            assert item.source == str(path) and item.reason
+        else:
+            assert item.text.strip() and not item.text.startswith("\ufeff")
