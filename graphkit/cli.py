@@ -2,14 +2,18 @@
 
 Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written) or none was
 extracted (nothing is written), 2 for usage errors (bad option value, unknown output suffix, extractor or
-pipeline, no inputs), 130 when interrupted with Ctrl-C (no output file written; the store keeps its
-committed batches).
+pipeline, no inputs), 130 when interrupted with Ctrl-C and 143 when stopped by SIGTERM (no output file
+written; the store keeps its committed batches).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import threading
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Annotated
@@ -43,6 +47,29 @@ app = typer.Typer(
 FEW = 3
 #: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
+#: The exit code of a run stopped by SIGTERM (128 + 15).
+TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during ``graphkit extract``: handled like Ctrl-C, so the run cleans up and says what it did."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
 
 # Which option to blame when a registry lookup fails.
 _OPTION_OF_KIND = {extractors.kind: "'--extractor'", exporters.kind: "'--out'"}
@@ -128,7 +155,11 @@ def extract(
         except GraphkitError as err:
             raise typer.BadParameter(str(err), param_hint="'--actors'") from err
     try:
-        with warnings.catch_warnings(record=True) as caught, _ProgressBar(errors, enabled=not quiet) as bar:
+        with (
+            _terminate_as_interrupt(),
+            warnings.catch_warnings(record=True) as caught,
+            _ProgressBar(errors, enabled=not quiet) as bar,
+        ):
             # Every warning about the user's articles is shown (not once per code line); other categories,
             # such as DeprecationWarning from libraries, keep the default filters.
             warnings.simplefilter("always", UserWarning)
@@ -146,11 +177,17 @@ def extract(
                 failures=failures,
             )
     except RunInterrupted as err:
-        errors.print(f"[red]interrupted:[/] {escape(err.message())}", highlight=False)
-        raise typer.Exit(INTERRUPTED) from err
+        terminated = isinstance(err.__cause__, Terminated)
+        errors.print(
+            f"[red]{'terminated' if terminated else 'interrupted'}:[/] {escape(err.message())}",
+            highlight=False,
+        )
+        raise typer.Exit(TERMINATED if terminated else INTERRUPTED) from err
     except KeyboardInterrupt as err:  # before run_extract began reading (checking the actors file)
-        errors.print("[red]interrupted:[/] before any article was read; nothing written", highlight=False)
-        raise typer.Exit(INTERRUPTED) from err
+        terminated = isinstance(err, Terminated)
+        word = "terminated" if terminated else "interrupted"
+        errors.print(f"[red]{word}:[/] before any article was read; nothing written", highlight=False)
+        raise typer.Exit(TERMINATED if terminated else INTERRUPTED) from err
     except UnknownNameError as err:
         raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err
     except ModelLoadError as err:

@@ -284,18 +284,29 @@ class _StoreSink:
 
 @contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
-    """Hold Ctrl-C back until the block ends, then raise it: for short blocks that must finish together."""
+    """Hold Ctrl-C (and SIGTERM, where a handler turns it into an exception) back until the block ends.
+
+    For short blocks that must finish together; the held signal's own handler runs when the block ends.
+    Signals that are ignored or left to the system stay as they are.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    previous = {
+        number: handler
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if callable(handler := signal.getsignal(number))
+    }
+    for number in previous:
+        signal.signal(number, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if caught:
-        raise KeyboardInterrupt
+        previous[signal.Signals(caught[0])](caught[0], None)
 
 
 def _write_failures(path: Path | str | None, failures: Sequence[Failure]) -> None:

@@ -1,7 +1,7 @@
 """Kill and interrupt tests: a run stopped at any point keeps whole articles, and a rerun finishes the job.
 
 Each case forks the test process (so no interpreter start-up per run), runs ``graphkit extract --store`` in
-the child with a hook that sends the child SIGKILL or SIGINT at one point of the run, then checks what the
+the child with a hook that sends it SIGKILL, SIGINT or SIGTERM at one point of the run, then checks what the
 run left: the store opens, every article in it is whole and has exactly the events its reports belong to,
 the articles stored are whole batches in input order, no output file is half written, and after a rerun the
 store equals a clean run's. The points are counted events (the k-th extraction, the k-th store commit, the
@@ -30,7 +30,7 @@ from typer.main import get_command
 
 from graphkit import pipeline
 from graphkit._io import atomic_writer
-from graphkit.cli import INTERRUPTED, app
+from graphkit.cli import INTERRUPTED, TERMINATED, app
 from graphkit.rdf import OxigraphStore, to_graph
 from graphkit.rdf.iris import article_graph_iri
 from graphkit.rdf.namespace import DATA
@@ -134,7 +134,13 @@ POINTS = (
     ]
     + [pytest.param("output", k, "", id=f"output-{k}") for k in range(1, OUTPUTS + 1)]
 )
-SIGNALS = [pytest.param(signal.SIGKILL, id="SIGKILL"), pytest.param(signal.SIGINT, id="SIGINT")]
+SIGNALS = [
+    pytest.param(signal.SIGKILL, id="SIGKILL"),
+    pytest.param(signal.SIGINT, id="SIGINT"),
+    pytest.param(signal.SIGTERM, id="SIGTERM"),
+]
+#: What a run stopped by a signal it can handle exits with, and the word its message starts with.
+HANDLED = {signal.SIGINT: (INTERRUPTED, "interrupted:"), signal.SIGTERM: (TERMINATED, "terminated:")}
 
 
 def _in_child(log: Path, work: Callable[[], None], kill_after: float | None = None) -> tuple[int | None, int]:
@@ -256,11 +262,12 @@ def test_a_killed_run_keeps_whole_batches_and_a_rerun_finishes(
     if sig == signal.SIGKILL:
         assert killed_by == signal.SIGKILL, output
     else:
-        assert code == INTERRUPTED, output
-        assert "interrupted after" in flat and "not written (left as they were)" in flat
+        exit_code, word = HANDLED[sig]
+        assert code == exit_code, output
+        assert flat.startswith(f"{word} interrupted after") and "not written (left as they were)" in flat
         assert not list(tmp_path.glob(".out.*.tmp"))  # an interrupted run cleans up its temporary files
     stored = _check_what_was_left(tmp_path, clean)
-    if sig == signal.SIGINT:
+    if sig != signal.SIGKILL:
         committed = re.search(r"(\d+) articles are committed to the store", flat)
         assert committed is not None and int(committed[1]) == len(stored), output
     # An output file is whole or absent, never half written; only a stop between the two files leaves one.
