@@ -467,10 +467,11 @@ def _extract_inputs(
     # Read everything before extracting: the total drives the progress bar, and articles are small.
     items = list(ingest.read_articles(inputs, published=published))
     extractions: dict[str, Extraction] = {}
+    seen: dict[str, Article] = {}  # every article read, extracted or not: an id names one article
     tally.total = len(items)
     _tick(progress, 0, len(items))
     for done, item in enumerate(items, start=1):
-        result = _extract_item(item, extractions, extract, pipeline, options, max_chars)
+        result = _extract_item(item, seen, extract, pipeline, options, max_chars)
         if isinstance(result, Failure):
             failures.append(result)
             tally.failed += 1
@@ -485,7 +486,7 @@ def _extract_inputs(
 
 def _extract_item(
     item: Article | InputError,
-    done: Mapping[str, Extraction],
+    seen: dict[str, Article],
     extract: Extractor,
     pipeline: str,
     options: Mapping[str, object],
@@ -493,8 +494,9 @@ def _extract_item(
 ) -> Extraction | Failure:
     if isinstance(item, InputError):
         return _input_failure(item)
-    if item.id in done:
-        return _collision(done[item.id].article, item)
+    if item.id in seen:
+        return _collision(seen[item.id], item)
+    seen[item.id] = item
     if len(item.text) > max_chars:
         return _too_long(item, max_chars)
     return _extract_one(extract, item, pipeline, options)

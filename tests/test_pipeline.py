@@ -228,3 +228,11 @@ def test_an_interrupt_says_what_was_done_and_writes_no_file(
         f"{out} not written (left as they were); run the same command again"
     )
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "store"]
+
+
+def test_an_id_is_taken_even_when_its_first_article_failed(tmp_path: Path) -> None:
+    report, out = _run(tmp_path, {"id": "a1", "text": EXPLODE}, MET)
+    assert not out.exists() and not report.written  # the second a1 is not extracted in the first one's place
+    exploded, repeated = report.failures
+    assert exploded.reason.startswith("RuntimeError")
+    assert repeated.article == "a1" and repeated.reason.startswith("article id 'a1' is already the id")
