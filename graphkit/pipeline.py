@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import signal
 import threading
 import warnings
@@ -166,8 +167,9 @@ def run_extract(
 ) -> RunReport:
     """Extract contacts from every article in ``inputs`` and write them to ``out``.
 
-    An input that cannot be read, an article longer than ``max_chars``, or an article whose extraction raises
-    becomes a :class:`Failure` and the run goes on. When two inputs give the same article id, the later one is
+    An input that cannot be read, an article longer than ``max_chars`` or not in English (declared or
+    detected, see :mod:`graphkit._language`), or an article whose extraction raises becomes a
+    :class:`Failure` and the run goes on. When two inputs give the same article id, the later one is
     a failure naming both sources. The output files are written once, atomically, at the end, so a rerun
     replaces them; when no article was extracted they are not written at all (``report.written`` is false).
     The store, if any, is written as the run goes, ``store_batch`` articles per transaction.
@@ -367,6 +369,16 @@ def _collision(first: Article, later: Article) -> Failure:
     )
 
 
+def _not_english(article: Article) -> str | None:
+    """The language an article is in when it is declared or detected not to be English, else None."""
+    declared = article.language
+    if re.fullmatch(r"[a-z]{2,3}", declared) and declared != "en":
+        return f"{declared!r} (as it declares)"
+    from graphkit._language import foreign_language
+
+    return foreign_language(article.text)
+
+
 def _too_long(article: Article, max_chars: int) -> Failure:
     return Failure(
         source=article.source,
@@ -499,4 +511,12 @@ def _extract_item(
     seen[item.id] = item
     if len(item.text) > max_chars:
         return _too_long(item, max_chars)
+    language = _not_english(item)
+    if language is not None:
+        return Failure(
+            source=item.source,
+            article=item.id,
+            reason=f"not in English: the article is in {language}; graphkit extracts contacts from English "
+            "text only",
+        )
     return _extract_one(extract, item, pipeline, options)
