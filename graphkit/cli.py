@@ -1,13 +1,19 @@
 """The ``graphkit`` command: parses arguments, calls the library, shows what happened.
 
-Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written), 2 for usage
-errors (bad option value, unknown output suffix, extractor or pipeline, no inputs).
+Exit codes: 0 when every input was extracted, 1 when some failed (the others are still written) or none was
+extracted (nothing is written), 2 for usage errors (bad option value, unknown output suffix, extractor or
+pipeline, no inputs), 130 when interrupted with Ctrl-C and 143 when stopped by SIGTERM (no output file
+written; the store keeps its committed batches).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import threading
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Annotated
@@ -19,10 +25,11 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from graphkit import __version__
+from graphkit._terminal import printable
 from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
 from graphkit.nlp import DEFAULT_PIPELINE
-from graphkit.pipeline import RunReport, run_extract
+from graphkit.pipeline import MAX_CHARS, STORE_BATCH, RunInterrupted, RunReport, run_extract
 from graphkit.rdf._cli import query_app, validate
 from graphkit.registry import exporters, extractors
 
@@ -38,6 +45,31 @@ app = typer.Typer(
 
 #: Up to this many articles, a progress bar would only flicker.
 FEW = 3
+#: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+#: The exit code of a run stopped by SIGTERM (128 + 15).
+TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during ``graphkit extract``: handled like Ctrl-C, so the run cleans up and says what it did."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
 
 # Which option to blame when a registry lookup fails.
 _OPTION_OF_KIND = {extractors.kind: "'--extractor'", exporters.kind: "'--out'"}
@@ -97,9 +129,24 @@ def extract(
             exists=True, dir_okay=False, help="CSV or YAML file of your own actors; they come first."
         ),
     ] = None,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Longest article extracted, in characters; longer ones are failures.")
+    ] = MAX_CHARS,
+    store_batch: Annotated[
+        int, typer.Option(min=1, help="Articles per store transaction (with --store).")
+    ] = STORE_BATCH,
+    failures: Annotated[
+        Path | None,
+        typer.Option(dir_okay=False, help="Also write the failures here, one JSON object per line."),
+    ] = None,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
+    if published is not None and published.date() > dt.date.today() + dt.timedelta(days=1):
+        raise typer.BadParameter(
+            f"{published.date()} is in the future; give the day the articles were published",
+            param_hint="'--published'",
+        )
     if actors is not None:
         from graphkit.gazetteer import load_gazetteer
 
@@ -108,7 +155,11 @@ def extract(
         except GraphkitError as err:
             raise typer.BadParameter(str(err), param_hint="'--actors'") from err
     try:
-        with warnings.catch_warnings(record=True) as caught, _ProgressBar(errors, enabled=not quiet) as bar:
+        with (
+            _terminate_as_interrupt(),
+            warnings.catch_warnings(record=True) as caught,
+            _ProgressBar(errors, enabled=not quiet) as bar,
+        ):
             # Every warning about the user's articles is shown (not once per code line); other categories,
             # such as DeprecationWarning from libraries, keep the default filters.
             warnings.simplefilter("always", UserWarning)
@@ -121,7 +172,22 @@ def extract(
                 progress=bar.update,
                 store=store,
                 actors=actors,
+                max_chars=max_chars,
+                store_batch=store_batch,
+                failures=failures,
             )
+    except RunInterrupted as err:
+        terminated = isinstance(err.__cause__, Terminated)
+        errors.print(
+            f"[red]{'terminated' if terminated else 'interrupted'}:[/] {escape(err.message())}",
+            highlight=False,
+        )
+        raise typer.Exit(TERMINATED if terminated else INTERRUPTED) from err
+    except KeyboardInterrupt as err:  # before run_extract began reading (checking the actors file)
+        terminated = isinstance(err, Terminated)
+        word = "terminated" if terminated else "interrupted"
+        errors.print(f"[red]{word}:[/] before any article was read; nothing written", highlight=False)
+        raise typer.Exit(TERMINATED if terminated else INTERRUPTED) from err
     except UnknownNameError as err:
         raise typer.BadParameter(str(err), param_hint=_OPTION_OF_KIND.get(err.kind)) from err
     except ModelLoadError as err:
@@ -130,7 +196,14 @@ def extract(
         errors.print(f"[red]error:[/] {escape(str(err))}", highlight=False)
         raise typer.Exit(1) from err
     for warning in caught:
-        errors.print(f"[yellow]warning:[/] {escape(str(warning.message))}", highlight=False)
+        errors.print(f"[yellow]warning:[/] {escape(printable(str(warning.message)))}", highlight=False)
+    if not report.written:
+        kept = ", ".join(map(str, (report.out, *report.also)))
+        errors.print(
+            f"[red]error:[/] no article was extracted; {escape(kept)} left as it was", highlight=False
+        )
+        errors.print(_failures(report))
+        raise typer.Exit(1)
     if not quiet:
         Console().print(
             f"wrote {report.articles} articles to {escape(', '.join(map(str, (report.out, *report.also))))}",
@@ -305,7 +378,8 @@ def _failures(report: RunReport) -> Table:
         if failure.line is not None:
             where = f"{where}:{failure.line}"
         # Reasons quote the input ("[type=...]"); escape them so rich does not read them as markup.
-        table.add_row(escape(where), escape(failure.article or ""), escape(failure.reason))
+        cells = (where, failure.article or "", failure.reason)
+        table.add_row(*(escape(printable(cell)) for cell in cells))
     return table
 
 

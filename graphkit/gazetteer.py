@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 import json
 import re
 import unicodedata
@@ -623,9 +624,7 @@ def _extra_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     except OSError as err:
         raise InputError(f"cannot read extra actors: {err}", str(path)) from err
     if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(text.splitlines())
-        for row in reader:
-            yield reader.line_num, row
+        yield from _csv_rows(text, path)
         return
     import yaml
 
@@ -639,6 +638,37 @@ def _extra_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if not isinstance(row, dict):
             raise InputError(f"actor {n} is not a mapping: {row!r}", str(path))
         yield n, row
+
+
+def _csv_rows(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """CSV rows with their line; a broken quote, an unknown column or a row too long is an error.
+
+    Strict parsing, because a lenient reader lets an unclosed quote swallow every row after it.
+    """
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    done = 1  # the line the last good record ended on (the header's, to begin with)
+    try:
+        unknown = [c for c in reader.fieldnames or () if c not in EXTRA_COLUMNS]
+        if unknown:
+            raise InputError(
+                f"unknown column(s) {', '.join(map(repr, unknown))}; known: {', '.join(EXTRA_COLUMNS)}",
+                str(path),
+                1,
+            )
+        for row in reader:
+            if None in row:
+                raise InputError(
+                    f"the row has {len(row) - 1 + len(row[None])} cells but the header names {len(row) - 1} "
+                    "columns; quote cells that contain commas",
+                    str(path),
+                    done + 1,
+                )
+            yield done + 1, row
+            done = reader.line_num
+    except csv.Error as err:
+        raise InputError(
+            f"not valid CSV from this line on ({err}); close the quote or remove it", str(path), done + 1
+        ) from err
 
 
 def _variants(value: Any) -> tuple[str, ...]:

@@ -38,9 +38,20 @@ from pydantic import ValidationError
 from graphkit.errors import InputError
 from graphkit.models import Article
 
-__all__ = ["UndatedArticleWarning", "parse_date", "parse_html", "parse_text", "read_articles"]
+__all__ = [
+    "EncodingGuessWarning",
+    "UndatedArticleWarning",
+    "parse_date",
+    "parse_html",
+    "parse_text",
+    "read_articles",
+]
 
 Item = Article | InputError
+
+
+class EncodingGuessWarning(UserWarning):
+    """A text file was not UTF-8, so its encoding was detected; the guess can be wrong for short texts."""
 
 
 class UndatedArticleWarning(UserWarning):
@@ -86,6 +97,19 @@ _DATEPARSER_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 _MAX_DOWNLOAD = 20_000_000
+# an article dated tomorrow may come from a time zone ahead of ours; later than that is a mistake
+_DATE_SLACK = dt.timedelta(days=1)
+# byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf_32"),
+    (b"\x00\x00\xfe\xff", "utf_32"),
+    (b"\xef\xbb\xbf", "utf_8_sig"),
+    (b"\xff\xfe", "utf_16"),
+    (b"\xfe\xff", "utf_16"),
+)
+_NAMES = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8", "utf_16": "UTF-16", "utf_32": "UTF-32"}
+# Windows-1252 is what most legacy Western news text is in; it wins ties between single-byte guesses
+_PREFERRED_LEGACY = "cp1252"
 _MAX_SLUG = 80
 
 
@@ -165,6 +189,8 @@ def _build_article(
         meta["language"] = _language_code(meta["language"])
     if meta.get("published") is None:
         meta["published"] = fallback
+    if isinstance(meta["published"], dt.date):
+        _check_not_future(meta["published"], source, line)
     if meta["published"] is None:
         warnings.warn(
             f"{source or id}: no publication date in the article and none given (--published); "
@@ -332,9 +358,18 @@ def _header_date(value: Any, source: str | None, line: int) -> dt.date:
     if not isinstance(value, str | dt.date):
         raise InputError(f"bad publication date {value!r}; write it as 2026-02-10", source, line)
     try:
-        return parse_date(value)
+        published = parse_date(value)
     except ValueError as err:
         raise InputError(f"bad publication date: {err}", source, line) from err
+    _check_not_future(published, source, line)
+    return published
+
+
+def _check_not_future(published: dt.date, source: str | None, line: int | None) -> None:
+    if published > dt.date.today() + _DATE_SLACK:
+        raise InputError(
+            f"the publication date {published} is in the future; give the day it was published", source, line
+        )
 
 
 # --- HTML ----------------------------------------------------------------------------------------------
@@ -492,7 +527,18 @@ def _record_date(value: Any, origin: _Origin, line: int | None, where: str) -> d
         raise InputError(f"{where}bad 'published' date: {err}", origin.source, line) from err
 
 
+def _with_encoding(items: Iterator[Item], encoding: str | None) -> Iterator[Item]:
+    for item in items:
+        yield (
+            item.model_copy(update={"encoding": encoding}) if encoding and isinstance(item, Article) else item
+        )
+
+
 def _read_jsonl(data: bytes, origin: _Origin) -> Iterator[Item]:
+    yield from _with_encoding(_jsonl_items(data, origin), _bom_encoding(data))
+
+
+def _jsonl_items(data: bytes, origin: _Origin) -> Iterator[Item]:
     # split on "\n" only: str.splitlines would also break at U+2028, which JSON strings may contain
     for number, line in enumerate(_decode(data, origin.source).split("\n"), start=1):
         if not line.strip():
@@ -511,6 +557,10 @@ def _read_jsonl(data: bytes, origin: _Origin) -> Iterator[Item]:
 
 
 def _read_json(data: bytes, origin: _Origin) -> Iterator[Item]:
+    yield from _with_encoding(_json_items(data, origin), _bom_encoding(data))
+
+
+def _json_items(data: bytes, origin: _Origin) -> Iterator[Item]:
     text = _decode(data, origin.source)
     try:
         document = json.loads(text)
@@ -611,9 +661,10 @@ def _entry_date(entry: Any, origin: _Origin, where: str) -> dt.date | None:
 
 
 def _read_text(data: bytes, origin: _Origin) -> Iterator[Item]:
-    article = parse_text(
-        _decode(data, origin.source), id=origin.stem, source=origin.source, published=origin.fallback
-    )
+    text, encoding = _detect(data, origin.source)
+    article = parse_text(text, id=origin.stem, source=origin.source, published=origin.fallback)
+    if encoding is not None:
+        article = article.model_copy(update={"encoding": encoding})
     if origin.url and article.url is None:
         article = article.model_copy(
             update={"url": origin.url, "outlet": article.outlet or _host(origin.url)}
@@ -696,7 +747,7 @@ def _read_path(path: Path, fallback: dt.date | None) -> Iterator[Item]:
     if path.is_dir():
         errors: list[OSError] = []
         for file in _walk(path, errors):
-            yield from _guarded(_read_file(file, fallback))
+            yield from _guarded(_read_file(file, fallback, stem=_relative_stem(file, path)))
         for err in errors:
             yield InputError(f"cannot read the folder ({err.strerror})", err.filename)
     elif path.exists():
@@ -719,7 +770,17 @@ def _walk(root: Path, errors: list[OSError]) -> Iterator[Path]:
                 yield path
 
 
-def _read_file(path: Path, fallback: dt.date | None) -> Iterator[Item]:
+def _relative_stem(file: Path, root: Path) -> str:
+    """The article id of a file in a folder: its name without the suffix, with its subfolders if any.
+
+    Files directly in the folder keep their plain stem (``texts/d051.txt`` is ``d051``); deeper files keep
+    the path below the folder (``2024/may/d051``), so two ``d051.txt`` in different subfolders stay apart.
+    """
+    relative = file.relative_to(root)
+    return relative.with_name(file.stem).as_posix()
+
+
+def _read_file(path: Path, fallback: dt.date | None, stem: str | None = None) -> Iterator[Item]:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(
@@ -729,14 +790,16 @@ def _read_file(path: Path, fallback: dt.date | None) -> Iterator[Item]:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read the file ({err.strerror})", str(path)) from err
-    yield from reader(data, _Origin(source=str(path), stem=path.stem, fallback=fallback))
+    yield from reader(data, _Origin(source=str(path), stem=stem or path.stem, fallback=fallback))
 
 
 def _read_stdin(fallback: dt.date | None) -> Iterator[Item]:
     stream = sys.stdin
     # read bytes where possible so the text keeps its line endings exactly as sent
     data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-    yield from _sniff(data)(data, _Origin(source="-", stem="stdin", fallback=fallback))
+    # named by content, so articles piped in by different runs into one store do not replace each other
+    stem = f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
+    yield from _sniff(data)(data, _Origin(source="-", stem=stem, fallback=fallback))
 
 
 def _sniff(data: bytes) -> Reader:
@@ -784,13 +847,65 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str]:
     return data, final_url
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte-order mark announces (None for UTF-8, with or without one)."""
+    name = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    return None if name == "utf_8_sig" else name
+
+
 def _decode(data: bytes, source: str) -> str:
+    """JSON text: UTF-8, or UTF-16/32 with a byte-order mark (RFC 8259 allows no other encoding)."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf_8")
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise InputError(
-            f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8",
+            f"not {_NAMES[encoding]} text (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "save it as UTF-8",
             source,
             line,
         ) from err
+
+
+def _detect(data: bytes, source: str) -> tuple[str, str | None]:
+    """Text of any encoding: (the text, the encoding when not UTF-8).
+
+    A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else charset-normalizer's guess,
+    preferring Windows-1252 among equally good single-byte guesses. The guess is reported in a warning.
+    """
+    if any(data.startswith(mark) for mark, _ in _BOMS):
+        return _decode(data, source), _bom_encoding(data)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    guess = _guess_encoding(data)
+    if guess is None:
+        line = data.count(b"\n", 0, first_bad) + 1
+        raise InputError(
+            f"not text in any encoding graphkit can recognize (byte 0x{data[first_bad]:02x} at offset "
+            f"{first_bad} is not UTF-8); save it as UTF-8",
+            source,
+            line,
+        )
+    warnings.warn(
+        f"{source}: not UTF-8; read as {guess} (detected). If the text looks wrong, save it as UTF-8",
+        EncodingGuessWarning,
+        stacklevel=4,
+    )
+    return data.decode(guess), guess
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only legacy-encoded files need it
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = min(match.chaos for match in matches)
+    tied = [match for match in matches if match.chaos == best]
+    if any(_PREFERRED_LEGACY in match.could_be_from_charset for match in tied):
+        return _PREFERRED_LEGACY
+    encoding: str = tied[0].encoding
+    return encoding

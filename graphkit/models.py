@@ -114,7 +114,11 @@ class Role(str, Enum):
 class Article(_Model):
     """One news article as read from its source."""
 
-    id: str = Field(min_length=1, description="Article id; for a file, its name without the suffix")
+    id: str = Field(
+        min_length=1,
+        description="Article id; for a file, its name without the suffix (with the subfolders below the "
+        "folder given, if any); from standard input, 'stdin-' and a hash of the content",
+    )
     url: str | None = Field(default=None, description="Canonical URL of the article")
     title: str | None = None
     published: dt.date | None = Field(default=None, description="Publication date; anchors relative dates")
@@ -123,6 +127,11 @@ class Article(_Model):
     licence: str | None = None
     text: str = Field(description="Body text; every character offset in an extraction points into it")
     source: str | None = Field(default=None, description="File, URL or '-' the article was read from")
+    encoding: str | None = Field(
+        default=None,
+        description="Character encoding a text file was decoded from when it was not UTF-8 (detected, e.g. "
+        "'cp1252' or 'utf_16'); null for UTF-8",
+    )
 
 
 class Evidence(_Model):

@@ -322,6 +322,11 @@ def load_extractions(path: str | Path) -> list[Extraction]:
     """
     path = Path(path)
     if path.suffix.lower() in _RDF_SUFFIXES:
+        from graphkit.rdf.dataset import FORMATS
+        from graphkit.rdf.shacl import load_graph
+
+        if path.suffix.lower() in FORMATS:  # what graphkit writes: a dataset keeps the named graphs
+            return _extractions(load_graph(path))
         import rdflib
 
         return _extractions(rdflib.Graph().parse(path))

@@ -8,9 +8,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
+import signal
+import threading
 import warnings
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +28,14 @@ from graphkit.registry import Extractor, exporters, extractors
 
 if TYPE_CHECKING:
     from graphkit.rdf.dataset import MergeCounts
+    from graphkit.rdf.stores import Store
 
-__all__ = ["Failure", "RunReport", "extract_all", "run_extract"]
+__all__ = ["MAX_CHARS", "STORE_BATCH", "Failure", "RunInterrupted", "RunReport", "extract_all", "run_extract"]
+
+#: Longest article text extracted, in characters; a longer one is a failure (spaCy needs ~1 GB per 100,000).
+MAX_CHARS = 300_000
+#: Articles per store transaction: a killed run loses at most the batch it was extracting.
+STORE_BATCH = 50
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +70,13 @@ class Failure(_Frozen):
 class RunReport(_Frozen):
     """What one extraction run read, wrote and failed on; the counts describe the written file."""
 
-    out: Path = Field(description="The (first) file written")
-    also: tuple[Path, ...] = Field(default=(), description="Further files written from the same extractions")
+    out: Path = Field(description="The (first) output file")
+    also: tuple[Path, ...] = Field(default=(), description="Further output files, of the same extractions")
+    written: bool = Field(
+        default=True,
+        description="Whether the output files were written; false when no article was extracted, so the "
+        "files (and the store) were left as they were",
+    )
     articles: int = Field(ge=0, description="Articles written (one record each)")
     failures: tuple[Failure, ...] = ()
     actors: int = Field(ge=0)
@@ -87,6 +102,55 @@ class RunReport(_Frozen):
         return not self.failures
 
 
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped :func:`run_extract`: what was finished and what was not.
+
+    A :class:`KeyboardInterrupt`, so code that does not care still sees an ordinary interrupt. The output
+    files are written at the end, so usually none was (each keeps its old content); the store keeps every
+    batch committed before the interrupt.
+    """
+
+    def __init__(
+        self,
+        *,
+        total: int,
+        extracted: int,
+        failed: int,
+        stored: int | None,
+        outs: Sequence[Path],
+        written: Sequence[Path] = (),
+    ) -> None:
+        self.total = total
+        self.extracted = extracted
+        self.failed = failed
+        self.stored = stored
+        self.outs = tuple(outs)
+        self.written = tuple(written)
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        """What was finished and what was not."""
+        done = (
+            f"interrupted after {self.extracted + self.failed} of {self.total} inputs "
+            f"({self.extracted} extracted, {self.failed} failed)"
+        )
+        stored = "" if self.stored is None else f"; {self.stored} articles are committed to the store"
+        written = f"; {', '.join(map(str, self.written))} written" if self.written else ""
+        rest = ", ".join(str(o) for o in self.outs if o not in self.written)
+        return f"{done}{stored}{written}; {rest} not written (left as they were); run the same command again"
+
+
+@dataclass
+class _Tally:
+    """How far a run got, for :class:`RunInterrupted`."""
+
+    total: int = 0
+    extracted: int = 0
+    failed: int = 0
+    stored: int = 0
+    written: list[Path] = field(default_factory=list)
+
+
 def run_extract(
     inputs: Sequence[str | Path],
     out: Path | str | Sequence[Path | str],
@@ -97,12 +161,18 @@ def run_extract(
     progress: Progress | None = None,
     store: str | Path | None = None,
     actors: str | Path | None = None,
+    max_chars: int = MAX_CHARS,
+    store_batch: int = STORE_BATCH,
+    failures: Path | str | None = None,
 ) -> RunReport:
     """Extract contacts from every article in ``inputs`` and write them to ``out``.
 
-    An input that cannot be read, or an article whose extraction raises, becomes a :class:`Failure` and the
-    run goes on. The output is written once, atomically, at the end, so a rerun replaces it. When two inputs
-    give the same article id, the later article wins (in the earlier one's place) and a warning says so.
+    An input that cannot be read, an article longer than ``max_chars`` or not in English (declared or
+    detected, see :mod:`graphkit._language`), or an article whose extraction raises becomes a
+    :class:`Failure` and the run goes on. When two inputs give the same article id, the later one is
+    a failure naming both sources. The output files are written once, atomically, at the end, so a rerun
+    replaces them; when no article was extracted they are not written at all (``report.written`` is false).
+    The store, if any, is written as the run goes, ``store_batch`` articles per transaction.
 
     Args:
         inputs: files, directories, URLs or ``-``, as :func:`graphkit.ingest.read_articles` accepts.
@@ -116,10 +186,15 @@ def run_extract(
             :func:`graphkit.rdf.open_store`), replacing the graphs of the same articles.
         actors: a CSV or YAML file of the user's own actors, passed to the extractor; it is read before any
             article, so a bad file stops the run with its line.
+        max_chars: the longest article text extracted, in characters.
+        store_batch: articles per store transaction.
+        failures: also write the failures to this JSON Lines file, one object per failure (an empty file
+            when there were none).
 
     Raises:
         UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
         ModelLoadError: the pipeline cannot be loaded; nothing is written.
+        RunInterrupted: Ctrl-C; no output file is written, the store keeps its committed batches.
     """
     outs = [Path(out)] if isinstance(out, str | Path) else [Path(o) for o in out]
     if not outs:
@@ -133,17 +208,117 @@ def run_extract(
 
         load_gazetteer(actors)  # fail early, naming the file and line
         options["actors"] = actors
-    # Read everything before extracting: the total drives the progress bar, and articles are small.
-    written, failures = _extract_inputs(inputs, extract, pipeline, options, published, progress)
-    with _provenance(pipeline, extractor, started):
-        for export, path in exports:
-            export(written, path)
-        graph_out = next((o for o in outs if o.suffix.lower() in _GRAPH_SUFFIXES), outs[0])
-        counts = _graph_counts(graph_out, written, store)
-    report = _report(outs[0], written, failures).model_copy(update={"also": tuple(outs[1:])})
+    tally = _Tally()
+    sink = _StoreSink(store, store_batch, tally) if store is not None else None
+    failed: list[Failure] = []
+    try:
+        with _provenance(pipeline, extractor, started):
+            written = _extract_inputs(
+                inputs, extract, pipeline, options, published, progress, max_chars, failed, tally, sink
+            )
+            if sink is not None:
+                sink.flush()
+            for export, path in exports if written else ():
+                export(written, path)
+                tally.written.append(path)
+            graph_out = next((o for o in outs if o.suffix.lower() in _GRAPH_SUFFIXES), outs[0])
+            counts = _graph_counts(graph_out, written, sink)
+    except KeyboardInterrupt as err:
+        _write_failures(failures, failed)
+        raise RunInterrupted(
+            total=tally.total,
+            extracted=tally.extracted,
+            failed=tally.failed,
+            stored=tally.stored if sink is not None else None,
+            outs=outs,
+            written=tally.written,
+        ) from err
+    finally:
+        if sink is not None:
+            sink.close()
+    _write_failures(failures, failed)
+    report = _report(outs[0], written, failed).model_copy(
+        update={"also": tuple(outs[1:]), "written": bool(written)}
+    )
     if counts is None:
         return report
     return report.model_copy(update={"events": counts.events, "merged": counts.merged})
+
+
+class _StoreSink:
+    """Writes extractions to a store as a run goes: ``batch`` articles per transaction.
+
+    The store is opened at the first batch, so a run that extracts nothing leaves no new store behind.
+    """
+
+    def __init__(self, spec: str | Path, batch: int, tally: _Tally) -> None:
+        if batch < 1:
+            raise ValueError(f"store_batch must be at least 1, not {batch}")
+        self._spec = spec
+        self._batch = batch
+        self._tally = tally
+        self._pending: list[Extraction] = []
+        self.store: Store | None = None
+
+    def add(self, extraction: Extraction) -> None:
+        self._pending.append(extraction)
+        if len(self._pending) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the pending articles in one transaction (nothing to do when none are pending)."""
+        if not self._pending:
+            return
+        from graphkit.rdf import open_store
+        from graphkit.rdf.load import replace_articles
+
+        if self.store is None:
+            self.store = open_store(self._spec)
+        with _interrupts_deferred():  # the tally must say exactly what was committed
+            replace_articles(self.store, self._pending)
+            self._tally.stored += len(self._pending)
+            self._pending = []
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM, where a handler turns it into an exception) back until the block ends.
+
+    For short blocks that must finish together; the held signal's own handler runs when the block ends.
+    Signals that are ignored or left to the system stay as they are.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {
+        number: handler
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if callable(handler := signal.getsignal(number))
+    }
+    for number in previous:
+        signal.signal(number, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if caught:
+        previous[signal.Signals(caught[0])](caught[0], None)
+
+
+def _write_failures(path: Path | str | None, failures: Sequence[Failure]) -> None:
+    if path is None:
+        return
+    from graphkit._io import atomic_writer
+
+    with atomic_writer(Path(path)) as handle:
+        for failure in failures:
+            handle.write(failure.model_dump_json() + "\n")
 
 
 def _provenance(
@@ -156,17 +331,13 @@ def _provenance(
     return run_scope(RunInfo(version=__version__, extractor=extractor, pipeline=pipeline, started=started))
 
 
-def _graph_counts(out: Path, written: Sequence[Extraction], store: str | Path | None) -> MergeCounts | None:
+def _graph_counts(out: Path, written: Sequence[Extraction], sink: _StoreSink | None) -> MergeCounts | None:
     """Reports and merged events of the store (when given) or of the graph written (RDF outputs)."""
-    if store is not None:
-        from graphkit.rdf import add_extractions, open_store
+    if sink is not None:
+        from graphkit.rdf.load import store_counts
 
-        target = open_store(store)
-        try:
-            return add_extractions(target, written)
-        finally:
-            target.close()
-    if out.suffix.lower() in _GRAPH_SUFFIXES:
+        return store_counts(sink.store) if sink.store is not None else None
+    if out.suffix.lower() in _GRAPH_SUFFIXES and written:
         from graphkit.rdf import merge_counts
 
         return merge_counts(written)
@@ -189,16 +360,32 @@ def _input_failure(err: InputError) -> Failure:
     return Failure(source=err.source, line=err.line, reason=err.reason)
 
 
-def _keep(extractions: dict[str, Extraction], extraction: Extraction) -> None:
-    article = extraction.article
-    previous = extractions.get(article.id)
-    if previous is not None:
-        warnings.warn(
-            f"article id {article.id!r} from {article.source or '?'} repeats the one from "
-            f"{previous.article.source or '?'}; keeping the later one",
-            stacklevel=3,
-        )
-    extractions[article.id] = extraction
+def _collision(first: Article, later: Article) -> Failure:
+    return Failure(
+        source=later.source,
+        article=later.id,
+        reason=f"article id {later.id!r} is already the id of the article from {first.source or '?'}; "
+        "rename one of the files or give the records distinct ids (nothing was extracted from this one)",
+    )
+
+
+def _not_english(article: Article) -> str | None:
+    """The language an article is in when it is declared or detected not to be English, else None."""
+    declared = article.language
+    if re.fullmatch(r"[a-z]{2,3}", declared) and declared != "en":
+        return f"{declared!r} (as it declares)"
+    from graphkit._language import foreign_language
+
+    return foreign_language(article.text)
+
+
+def _too_long(article: Article, max_chars: int) -> Failure:
+    return Failure(
+        source=article.source,
+        article=article.id,
+        reason=f"the article has {len(article.text):,} characters, more than the limit of {max_chars:,}; "
+        "split it into several articles or raise --max-chars",
+    )
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -233,8 +420,9 @@ def extract_all(
 ) -> list[Extraction]:
     """Extract every article in ``inputs`` and return the extractions: :func:`run_extract` without a file.
 
-    An input that cannot be read, or an article whose extraction raises, is skipped with a warning that
-    names it and says why; the others are still returned. Two articles with the same id keep the later one.
+    An input that cannot be read, an article longer than :data:`MAX_CHARS`, or an article whose extraction
+    raises is skipped with a warning that names it and says why; the others are still returned. An article
+    whose id an earlier one already has is skipped the same way.
 
     Args:
         inputs: files, directories, URLs or ``-``, as :func:`graphkit.read_articles` accepts.
@@ -245,7 +433,7 @@ def extract_all(
         actors: a CSV or YAML file of the user's own actors, passed to the extractor.
 
     Returns:
-        One extraction per article, in input order.
+        One extraction per article, in input order; of two articles with the same id, the first.
 
     Raises:
         UnknownNameError: ``extractor`` is not registered.
@@ -260,7 +448,10 @@ def extract_all(
     options: dict[str, object] = {}
     if actors is not None:
         options["actors"] = actors
-    extractions, failures = _extract_inputs(inputs, extract, pipeline, options, published, progress)
+    failures: list[Failure] = []
+    extractions = _extract_inputs(
+        inputs, extract, pipeline, options, published, progress, MAX_CHARS, failures, _Tally(), None
+    )
     for failure in failures:
         where = failure.article or failure.source or "an input"
         line = f", line {failure.line}" if failure.line is not None else ""
@@ -275,24 +466,57 @@ def _extract_inputs(
     options: Mapping[str, object],
     published: dt.date | None,
     progress: Progress | None,
-) -> tuple[list[Extraction], list[Failure]]:
-    """Read and extract every input: the extractions (a repeated article id keeps the later one), failures.
+    max_chars: int,
+    failures: list[Failure],
+    tally: _Tally,
+    sink: _StoreSink | None,
+) -> list[Extraction]:
+    """Read and extract every input: the extractions, in input order; failures are appended to ``failures``.
 
     ``options`` are the extractor's optional keyword arguments the user gave (``actors``), passed as they
-    are: only the extractor knows their types.
+    are: only the extractor knows their types. Each extraction also goes to ``sink`` as soon as it is made.
     """
+    # Read everything before extracting: the total drives the progress bar, and articles are small.
     items = list(ingest.read_articles(inputs, published=published))
     extractions: dict[str, Extraction] = {}
-    failures: list[Failure] = []
+    seen: dict[str, Article] = {}  # every article read, extracted or not: an id names one article
+    tally.total = len(items)
     _tick(progress, 0, len(items))
     for done, item in enumerate(items, start=1):
-        if isinstance(item, InputError):
-            result: Extraction | Failure = _input_failure(item)
-        else:
-            result = _extract_one(extract, item, pipeline, options)
+        result = _extract_item(item, seen, extract, pipeline, options, max_chars)
         if isinstance(result, Failure):
             failures.append(result)
+            tally.failed += 1
         else:
-            _keep(extractions, result)
+            extractions[result.article.id] = result
+            tally.extracted += 1
+            if sink is not None:
+                sink.add(result)
         _tick(progress, done, len(items))
-    return list(extractions.values()), failures
+    return list(extractions.values())
+
+
+def _extract_item(
+    item: Article | InputError,
+    seen: dict[str, Article],
+    extract: Extractor,
+    pipeline: str,
+    options: Mapping[str, object],
+    max_chars: int,
+) -> Extraction | Failure:
+    if isinstance(item, InputError):
+        return _input_failure(item)
+    if item.id in seen:
+        return _collision(seen[item.id], item)
+    seen[item.id] = item
+    if len(item.text) > max_chars:
+        return _too_long(item, max_chars)
+    language = _not_english(item)
+    if language is not None:
+        return Failure(
+            source=item.source,
+            article=item.id,
+            reason=f"not in English: the article is in {language}; graphkit extracts contacts from English "
+            "text only",
+        )
+    return _extract_one(extract, item, pipeline, options)

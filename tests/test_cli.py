@@ -30,6 +30,11 @@ def _summary(stdout: str) -> dict[str, int]:
     return {what: int(n) for what, n in re.findall(r"│\s*([a-z][a-z: ]*?)\s*│\s*(\d+)\s*│", stdout)}
 
 
+def _flat(text: str) -> str:
+    """Terminal output with table borders and line wrapping taken out."""
+    return " ".join(text.replace("│", " ").split())
+
+
 def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"graphkit {graphkit.__version__}\n")
@@ -91,12 +96,12 @@ class TestWithFakeIngest:
         assert result.exit_code == 0, result.output
         assert len(_records(out)) == _summary(result.stdout)["articles"] == 6
 
-    def test_duplicate_ids_are_warned_about(self, tmp_path: Path) -> None:
+    def test_a_repeated_id_is_a_failure(self, tmp_path: Path) -> None:
         source = write_articles(tmp_path / "in.jsonl", MET, MET)
         out = tmp_path / "out.jsonl"
         result = _extract(source, "--out", out, "--extractor", "fake")
-        assert result.exit_code == 0
-        assert "warning: article id 'a1'" in result.stderr
+        assert result.exit_code == 1
+        assert f"article id 'a1' is already the id of the article from {source}" in _flat(result.stderr)
         assert len(_records(out)) == 1
 
     def test_published_is_passed_on(self, tmp_path: Path) -> None:
@@ -166,3 +171,58 @@ def test_several_outputs_from_one_run(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in _records(jsonl)] == ["a"]
     assert "<https://w3id.org/graphkit/id/article/a>" in ttl.read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("fake_ingest")
+class TestKeepingOutput:
+    def test_nothing_extracted_exits_1_and_keeps_the_file(self, tmp_path: Path) -> None:
+        out = tmp_path / "out.jsonl"
+        out.write_text('{"id": "old"}\n', encoding="utf-8")
+        source = write_articles(tmp_path / "in.jsonl", "{broken")
+        result = _extract(source, "--out", out, "--extractor", "fake")
+        assert result.exit_code == 1
+        assert f"no article was extracted; {out} left as it was" in _flat(result.stderr)
+        assert f"{source}:1" in result.stderr
+        assert out.read_text(encoding="utf-8") == '{"id": "old"}\n'
+
+    def test_failures_file_and_limits(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET, {"id": "long", "text": "x" * 50})
+        failures = tmp_path / "failures.jsonl"
+        args = ["--out", tmp_path / "out.jsonl", "--extractor", "fake", "--max-chars", "49"]
+        result = _extract(source, *args, "--failures", failures)
+        assert result.exit_code == 1
+        (line,) = [json.loads(x) for x in failures.read_text(encoding="utf-8").splitlines()]
+        assert line["article"] == "long" and "more than the limit of 49" in line["reason"]
+
+    def test_a_future_publication_date_is_refused(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", MET)
+        result = _extract(source, "--out", tmp_path / "out.jsonl", "--published", "2999-01-01")
+        assert result.exit_code == 2
+        assert "2999-01-01 is in the future" in _flat(result.stderr)
+        assert not (tmp_path / "out.jsonl").exists()
+
+    def test_control_characters_do_not_reach_the_terminal(self, tmp_path: Path) -> None:
+        source = write_articles(tmp_path / "in.jsonl", {"id": "evil\x1b]0;owned\x07\x1b[2J", "text": EXPLODE})
+        result = _extract(source, "--out", tmp_path / "out.jsonl", "--extractor", "fake")
+        assert result.exit_code == 1
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+        assert "evil" in result.stderr
+
+
+def test_query_of_a_mistyped_store_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["query", "met", "--store", str(tmp_path / "stroe")])
+    assert result.exit_code == 1
+    assert f"no Oxigraph store at {tmp_path / 'stroe'}" in _flat(result.stderr)
+    assert not (tmp_path / "stroe").exists()
+
+
+def test_query_reads_a_store_while_it_is_open_for_writing(tmp_path: Path) -> None:
+    from graphkit.rdf import OxigraphStore
+
+    writer = OxigraphStore(tmp_path / "store")  # holds the write lock, as a running extract does
+    try:
+        result = CliRunner().invoke(app, ["query", "met", "--store", str(tmp_path / "store"), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == []
+    finally:
+        writer.close()

@@ -496,6 +496,10 @@ def test_extra_yaml(tmp_path: Path) -> None:
     ("name", "text", "line"),
     [
         ("bad.csv", "id,name,office\nx,X Y,court jester\n", 2),
+        ("unclosed.csv", 'id,name,country\nx,X Y,FRA\ny,"Unclosed,DEU\nz,Z W,ITA\n', 3),
+        ("junk-after-quote.csv", 'id,name,country\nx,"X Y"z,FRA\n', 2),
+        ("extra-cell.csv", "id,name,country\nx,X Y,FRA\ny,Lima, Ana,BRA\n", 3),
+        ("unknown-column.csv", "id,name,nationality\nx,X Y,FRA\n", 1),
         ("bad.yaml", "- {id: x, name: X, wikidata: P31}\n", 1),
         ("bad.yml", "- just a string\n", None),
     ],
@@ -507,6 +511,29 @@ def test_extra_errors_name_the_line(tmp_path: Path, name: str, text: str, line: 
         load_gazetteer(path)
     assert info.value.source == str(path)
     assert info.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('id,name\ny,"Unclosed\nz,Z W\n', "not valid CSV from this line on (unexpected end of data)"),
+        ("id,name\ny,Lima, Ana\n", "the row has 3 cells but the header names 2 columns"),
+        ("id,name,nationality\nx,X\n", "unknown column(s) 'nationality'; known: id, type, name"),
+    ],
+)
+def test_a_broken_csv_row_is_an_error_not_a_silent_loss(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_gazetteer(path)
+    assert message in info.value.reason
+
+
+def test_a_quoted_cell_may_hold_a_comma_and_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text('\ufeffid,name,variants\nana,"Lima, Ana","Ana\nLima|A. Lima"\n', encoding="utf-8")
+    gaz = load_gazetteer(path)
+    assert found(gaz.person("A. Lima")).id == "ana"
 
 
 def test_missing_data_dir(tmp_path: Path) -> None:

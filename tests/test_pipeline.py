@@ -70,14 +70,18 @@ def test_unreadable_input_is_a_failure_with_its_line(tmp_path: Path) -> None:
     assert failure.reason.startswith("not an article")
 
 
-def test_duplicate_ids_keep_the_last_and_warn(tmp_path: Path) -> None:
-    later = {"id": "a1", "text": "Scholz met Macron."}
-    with pytest.warns(UserWarning, match="article id 'a1' .* repeats .*; keeping the later one"):
-        report, out = _run(tmp_path, MET, PHONED, later)
+def test_a_repeated_id_is_a_failure_naming_both_sources(tmp_path: Path) -> None:
+    write_articles(tmp_path / "other.jsonl", {"id": "a1", "text": "Scholz met Macron."})
+    source = write_articles(tmp_path / "in.jsonl", MET, PHONED)
+    out = tmp_path / "out.jsonl"
+    report = run_extract([source, tmp_path / "other.jsonl"], out, pipeline="any", extractor="fake")
     records = _records(out)
     assert [r["id"] for r in records] == ["a1", "a2"]
-    assert records[0]["contacts"][0]["evidence"]["text"] == "Scholz met Macron"
-    assert report.articles == 2
+    assert records[0]["contacts"][0]["evidence"]["text"] == "Macron met Putin"  # the first one stays
+    (failure,) = report.failures
+    assert (failure.source, failure.article) == (str(tmp_path / "other.jsonl"), "a1")
+    assert f"article id 'a1' is already the id of the article from {source}" in failure.reason
+    assert report.articles == 2 and not report.ok
 
 
 def test_rerun_overwrites_with_identical_bytes(tmp_path: Path) -> None:
@@ -140,3 +144,95 @@ def test_extract_all_raises_when_the_pipeline_is_missing(tmp_path: Path) -> None
     source = write_articles(tmp_path / "in.jsonl", MET)
     with pytest.raises(ModelLoadError):
         extract_all([source], pipeline=MISSING_PIPELINE, extractor="fake")
+
+
+# --- keeping what was done -----------------------------------------------------------------------------
+
+
+def test_nothing_extracted_leaves_the_old_output_and_store_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    out.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    before = out.read_bytes()
+    source = write_articles(tmp_path / "in.jsonl", "{broken", {"id": "bad", "text": EXPLODE})
+    store = tmp_path / "store"
+    report = run_extract([source], out, pipeline="any", extractor="fake", store=store)
+    assert not report.written and report.articles == 0 and len(report.failures) == 2
+    assert out.read_bytes() == before
+    assert not store.exists()  # a store is only created to hold something
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.ttl"]  # no temporary file left
+
+
+def test_too_long_articles_are_failures_that_name_the_limit(tmp_path: Path) -> None:
+    long = {"id": "long", "text": "Macron met Putin. " * 10}
+    report, out = _run(tmp_path, MET, long, max_chars=100)
+    assert [r["id"] for r in _records(out)] == ["a1"]
+    (failure,) = report.failures
+    assert failure.article == "long"
+    assert failure.reason == (
+        "the article has 180 characters, more than the limit of 100; split it into several articles or raise "
+        "--max-chars"
+    )
+
+
+def test_failures_file_has_one_line_per_failure(tmp_path: Path) -> None:
+    failures = tmp_path / "failed.jsonl"
+    report, _ = _run(tmp_path, MET, "{broken", {"id": "bad", "text": EXPLODE}, failures=failures)
+    lines = [json.loads(line) for line in failures.read_text(encoding="utf-8").splitlines()]
+    assert [Failure.model_validate(line) for line in lines] == list(report.failures)
+    assert [(f["line"], f["article"]) for f in lines] == [(2, None), (None, "bad")]
+    _run(tmp_path, MET, failures=failures)
+    assert failures.read_text(encoding="utf-8") == ""  # a clean rerun says there were none
+
+
+def test_the_store_is_written_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphkit.rdf import load
+
+    batches: list[list[str]] = []
+    real = load.replace_articles
+
+    def spy(store, extractions, run=None):  # type: ignore[no-untyped-def]
+        batches.append([e.article.id for e in extractions])
+        real(store, extractions, run)
+
+    monkeypatch.setattr(load, "replace_articles", spy)
+    articles = [{"id": f"n{i}", "text": f"Macron met Putin{i}."} for i in range(5)]
+    report, _ = _run(tmp_path, *articles, store=tmp_path / "store", store_batch=2)
+    assert batches == [["n0", "n1"], ["n2", "n3"], ["n4"]]
+    assert report.events == 5
+
+
+def test_an_interrupt_says_what_was_done_and_writes_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphkit.pipeline as pipeline
+
+    real = pipeline._extract_one
+    calls = iter(range(100))
+
+    def interrupted_at_the_fourth(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if next(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_extract_one", interrupted_at_the_fourth)
+    articles = [{"id": f"n{i}", "text": f"Macron met Putin{i}."} for i in range(5)]
+    source = write_articles(tmp_path / "in.jsonl", *articles, "{broken")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(pipeline.RunInterrupted) as caught:
+        run_extract([source], out, pipeline="any", extractor="fake", store=tmp_path / "store", store_batch=2)
+    err = caught.value
+    assert (err.total, err.extracted, err.failed, err.stored) == (6, 3, 0, 2)
+    assert isinstance(err, KeyboardInterrupt)
+    assert err.message() == (
+        "interrupted after 3 of 6 inputs (3 extracted, 0 failed); 2 articles are committed to the store; "
+        f"{out} not written (left as they were); run the same command again"
+    )
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "store"]
+
+
+def test_an_id_is_taken_even_when_its_first_article_failed(tmp_path: Path) -> None:
+    report, out = _run(tmp_path, {"id": "a1", "text": EXPLODE}, MET)
+    assert not out.exists() and not report.written  # the second a1 is not extracted in the first one's place
+    exploded, repeated = report.failures
+    assert exploded.reason.startswith("RuntimeError")
+    assert repeated.article == "a1" and repeated.reason.startswith("article id 'a1' is already the id")

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from graphkit._terminal import printable
 from graphkit.errors import GraphkitError
 from graphkit.models import ContactKind, ContactStatus
 
@@ -47,7 +48,10 @@ DataOption = Annotated[
     ),
 ]
 StoreOption = Annotated[
-    str | None, typer.Option("--store", "-s", help="An Oxigraph directory or a SPARQL endpoint URL.")
+    str | None,
+    typer.Option(
+        "--store", "-s", help="An existing Oxigraph directory (opened read-only) or a SPARQL endpoint URL."
+    ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")]
 FromOption = Annotated[
@@ -67,7 +71,7 @@ def _open(data: Sequence[Path] | None, store: str | None) -> Store:
     if bool(data) == bool(store):
         raise typer.BadParameter("give either --data FILE... or --store", param_hint="'--data' / '--store'")
     if store:
-        return open_store(store)
+        return open_store(store, read_only=True)  # a mistyped path is an error, not a new empty store
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     from graphkit.rdf.namespace import DATA
@@ -138,7 +142,7 @@ def _table(rows: list[dict[str, Any]]) -> Table:
     columns = list(rows[0]) if rows else ["(no results)"]
     table = Table(*columns)
     for row in rows:
-        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+        table.add_row(*(escape(printable(_cell(row.get(c)))) for c in columns))
     return table
 
 

@@ -1,8 +1,10 @@
-"""Adding extractions to a store, incrementally and idempotently.
+"""Adding extractions to a store, incrementally, idempotently and atomically.
 
-Each article's named graph is replaced as a whole, so the same article twice leaves the same graph. Then the
-merged events of every participant set the new (and the replaced) articles touch are recomputed from all the
-reports in the store with that set, and their named graphs replaced; other events are not touched.
+Each article's named graph is replaced as a whole, so the same article twice leaves the same graph. The
+merged events of every participant set the new (and the replaced) articles touch are recomputed from the
+other reports in the store with that set plus the new reports, and their named graphs replaced; other events
+are not touched. The article graphs and the event graphs go to the store in one :meth:`Store.replace`, one
+transaction: a run killed at any moment leaves every article with the events it belongs to.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from graphkit.rdf.dataset import MergeCounts
 from graphkit.rdf.provenance import RunInfo
 from graphkit.rdf.stores import Store
 
-__all__ = ["add_extractions", "store_counts"]
+__all__ = ["add_extractions", "replace_articles", "store_counts"]
 
 #: Participant keys per summary query: keeps each query (and its VALUES block) small.
 KEYS_PER_QUERY = 200
@@ -54,6 +56,7 @@ WHERE {{
     OPTIONAL {{ ?r schema:location ?loc }}
     OPTIONAL {{ ?r gk:level ?level }}
   }}
+  {exclude}
 }}"""
 
 _COUNTS = """SELECT (COUNT(DISTINCT ?r) AS ?reports) (COUNT(DISTINCT ?e) AS ?events) WHERE {
@@ -74,14 +77,27 @@ def add_extractions(
     Returns:
         The reports and events in the whole store afterwards.
     """
+    replace_articles(store, extractions, run)
+    return store_counts(store)
+
+
+def replace_articles(store: Store, extractions: Sequence[Extraction], run: RunInfo | None = None) -> None:
+    """Put ``extractions`` into ``store`` and re-merge the events they touch, in one transaction.
+
+    Args:
+        store: where to write.
+        extractions: one per article (a later one with the same id wins).
+        run: provenance recorded on each article (default: the current run scope, if any).
+    """
     latest = {e.article.id: e for e in extractions}
     names = [iris.article_graph_iri(i) for i in latest]
-    keys = _keys_in(store, names)
-    graphs = {name: article_graph(e, run) for name, e in zip(names, latest.values(), strict=True)}
+    new_reports = merge.summaries(latest.values())
+    keys = sorted(_keys_in(store, names) | {r.key for r in new_reports})
+    graphs: dict[URIRef, Graph | None] = {
+        name: article_graph(e, run) for name, e in zip(names, latest.values(), strict=True)
+    }
+    graphs.update(_remerged(store, keys, names, new_reports))
     store.replace(graphs)
-    keys |= {r.key for r in merge.summaries(latest.values())}
-    _remerge(store, sorted(keys))
-    return store_counts(store)
 
 
 def store_counts(store: Store) -> MergeCounts:
@@ -98,15 +114,22 @@ def _keys_in(store: Store, graphs: Iterable[URIRef]) -> set[str]:
     return {str(row["key"]) for row in rows}
 
 
-def _remerge(store: Store, keys: Sequence[str]) -> None:
+def _remerged(
+    store: Store, keys: Sequence[str], replaced: Sequence[URIRef], new_reports: Sequence[merge.ReportSummary]
+) -> dict[URIRef, Graph | None]:
+    """The event graphs of ``keys`` once the ``replaced`` article graphs hold ``new_reports``.
+
+    A key left without reports maps to None, so its event graph is dropped.
+    """
+    exclude = f"FILTER (?g NOT IN ({', '.join(g.n3() for g in replaced)}))" if replaced else ""
+    reports = list(new_reports)
     for start in range(0, len(keys), KEYS_PER_QUERY):
         chunk = keys[start : start + KEYS_PER_QUERY]
-        query = PROLOGUE + _REPORTS.format(keys=values("key", [Literal(k) for k in chunk]))
-        reports = _summaries(store.select(query))
-        events = merge.event_graphs(merge.merge_reports(reports))
-        replaced: dict[URIRef, Graph | None] = {iris.events_graph_iri(k): None for k in chunk}
-        replaced.update(events)
-        store.replace(replaced)
+        query = PROLOGUE + _REPORTS.format(keys=values("key", [Literal(k) for k in chunk]), exclude=exclude)
+        reports += _summaries(store.select(query))
+    out: dict[URIRef, Graph | None] = {iris.events_graph_iri(k): None for k in keys}
+    out.update(merge.event_graphs(merge.merge_reports(reports)))
+    return out
 
 
 def _summaries(rows: Sequence[dict[str, Node]]) -> list[merge.ReportSummary]:

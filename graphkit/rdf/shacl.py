@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from rdflib import Dataset, Graph
@@ -35,10 +37,13 @@ def _shapes() -> Graph:
 
 
 def load_graph(path: str | Path) -> Dataset:
-    """Parse an RDF file by its suffix (.ttl .nt .trig .nq .jsonld) into a dataset.
+    """Parse an RDF file by its suffix (.ttl .nt .trig .nq .jsonld) into a dataset, named graphs kept.
+
+    Reading a local file never touches the network: a JSON-LD ``@context`` given by address is refused
+    (graphkit writes its context into the file).
 
     Raises:
-        InputError: the suffix is unknown or the file does not parse.
+        InputError: the suffix is unknown, the file does not parse, or it names a remote JSON-LD context.
     """
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
@@ -48,10 +53,47 @@ def load_graph(path: str | Path) -> Dataset:
         )
     dataset = Dataset(default_union=True)
     try:
-        dataset.parse(path, format=fmt)
+        if fmt == "json-ld":
+            dataset.parse(data=_local_jsonld(path), format=fmt)
+        else:
+            dataset.parse(path, format=fmt)
+    except InputError:
+        raise
     except Exception as err:  # rdflib parsers raise many unrelated types
         raise InputError(f"not valid {fmt}: {err}", source=str(path)) from err
     return dataset
+
+
+def _local_jsonld(path: Path) -> str:
+    """The JSON-LD text of ``path``, checked to name no context by address (rdflib would fetch it)."""
+    text = path.read_text(encoding="utf-8")
+    remote = _remote_context(json.loads(text))
+    if remote is not None:
+        raise InputError(
+            f"the JSON-LD names its @context by address ({remote!r}); graphkit does not fetch it while "
+            "reading a local file: put the context into the file",
+            source=str(path),
+        )
+    return text
+
+
+def _remote_context(node: Any) -> str | None:
+    if isinstance(node, list):
+        return next((found for item in node if (found := _remote_context(item)) is not None), None)
+    if not isinstance(node, dict):
+        return None
+    for key, value in node.items():
+        if key == "@context":
+            contexts = value if isinstance(value, list) else [value]
+            named = next((c for c in contexts if isinstance(c, str)), None)
+            if named is not None:
+                return named
+            if any(isinstance(c, dict) and "@import" in c for c in contexts):
+                return str(next(c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c))
+        found = _remote_context(value)
+        if found is not None:
+            return found
+    return None
 
 
 def validate(graph: Graph | Dataset) -> Validation:

@@ -2,8 +2,10 @@
 
 Every store offers the same three operations, which is all that incremental loading and the query API need:
 replace named graphs (drop and insert, so an article re-extracted replaces its graph), run a SELECT query,
-and dump everything as an rdflib dataset. Stores are registered by name in :data:`stores`;
-:func:`open_store` picks one from what the user typed (nothing, a path, or an ``http(s)://`` URL).
+and dump everything as an rdflib dataset. One :meth:`Store.replace` call is one transaction: a killed or
+interrupted writer leaves the store as it was before the call or as it is after, never in between. Stores
+are registered by name in :data:`stores`; :func:`open_store` picks one from what the user typed (nothing, a
+path, or an ``http(s)://`` URL).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class Store(Protocol):
     """What graphkit needs from a triple store."""
 
     def replace(self, graphs: Mapping[URIRef, Graph | None]) -> None:
-        """Replace each named graph by the given one; None drops the graph."""
+        """Replace each named graph by the given one (None drops the graph), all in one transaction."""
 
     def select(self, query: str) -> list[Row]:
         """Run a SPARQL SELECT query; rows map variable names to bound terms (unbound ones are absent)."""
@@ -97,29 +99,37 @@ class OxigraphStore:
     """An embedded Oxigraph store in a directory: persistent, and fast for millions of triples.
 
     Args:
-        path: the store's directory (created when missing).
+        path: the store's directory (created when missing, unless ``read_only``).
+        read_only: open an existing store for reading only: a missing store is an error, and a writer
+            elsewhere is not locked out.
+
+    Raises:
+        StoreError: the store cannot be opened, or ``read_only`` and there is no store at ``path``.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         import pyoxigraph
 
         self._ox = pyoxigraph
+        self.read_only = read_only
+        if read_only and not Path(path).is_dir():
+            raise StoreError(
+                f"no Oxigraph store at {path}; give the directory 'graphkit extract --store' wrote"
+            )
         try:
-            self.store = pyoxigraph.Store(str(path))
+            self.store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
         except OSError as err:
             raise StoreError(f"cannot open the Oxigraph store at {path}: {err}") from err
 
     def replace(self, graphs: Mapping[URIRef, Graph | None]) -> None:
-        quads = []
-        for name, graph in graphs.items():
-            node = self._ox.NamedNode(str(name))
-            if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
-            if graph is not None:
-                quads += [
-                    self._ox.Quad(self._term(s), self._term(p), self._term(o), node) for s, p, o in graph
-                ]
-        self.store.extend(quads)
+        # One SPARQL update is one Oxigraph transaction: the drops and inserts commit together or not at all.
+        blank = next(
+            (t for g in graphs.values() for triple in g or () for t in triple if isinstance(t, BNode)), None
+        )
+        if blank is not None:
+            raise StoreError(f"graphkit writes no blank nodes, but got {blank!r}")
+        if graphs:
+            self.store.update(" ;\n".join(_update_parts(graphs, batch=None)))
 
     def select(self, query: str) -> list[Row]:
         solutions = self.store.query(query)
@@ -136,18 +146,8 @@ class OxigraphStore:
         return dataset
 
     def close(self) -> None:
-        self.store.flush()
-
-    def _term(self, term: Node) -> Any:
-        if isinstance(term, URIRef):
-            return self._ox.NamedNode(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return self._ox.Literal(str(term), language=term.language)
-            if term.datatype:
-                return self._ox.Literal(str(term), datatype=self._ox.NamedNode(str(term.datatype)))
-            return self._ox.Literal(str(term))
-        raise StoreError(f"graphkit writes no blank nodes, but got {term!r}")
+        if not self.read_only:
+            self.store.flush()
 
 
 def _from_oxigraph(term: Any) -> Node:
@@ -164,11 +164,13 @@ def _from_oxigraph(term: Any) -> Node:
 class SparqlStore:
     """Any SPARQL 1.1 endpoint, written with SPARQL Update in batches.
 
+    One :meth:`replace` is one update request, which SPARQL 1.1 endpoints apply as one transaction.
+
     Args:
         url: the query endpoint, e.g. ``http://localhost:7878/query``.
         update_url: the update endpoint; default: ``url`` with a final ``/query`` (or ``/sparql``) replaced by
             ``/update``, as in Oxigraph and Fuseki, else ``url`` itself.
-        batch: triples per update request.
+        batch: triples per ``INSERT DATA`` operation inside the request.
         timeout: seconds to wait for each request.
     """
 
@@ -181,24 +183,9 @@ class SparqlStore:
         self.timeout = timeout
 
     def replace(self, graphs: Mapping[URIRef, Graph | None]) -> None:
-        for request in self._updates(graphs):
-            self._post(self.update_url, {"update": request}, accept="*/*")
-
-    def _updates(self, graphs: Mapping[URIRef, Graph | None]) -> Iterator[str]:
-        """Update requests of at most :attr:`batch` triples (a bigger graph spans several requests)."""
-        parts: list[str] = []
-        size = 0
-        for name, graph in graphs.items():
-            parts.append(f"DROP SILENT GRAPH {name.n3()}")
-            for chunk in _chunks(list(graph or ()), self.batch):
-                if size + len(chunk) > self.batch and size:
-                    yield " ;\n".join(parts)
-                    parts, size = [], 0
-                lines = " .\n".join(" ".join(t.n3() for t in triple) for triple in chunk)
-                parts.append(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{lines} .\n}} }}")
-                size += len(chunk)
+        parts = list(_update_parts(graphs, batch=self.batch))
         if parts:
-            yield " ;\n".join(parts)
+            self._post(self.update_url, {"update": " ;\n".join(parts)}, accept="*/*")
 
     def select(self, query: str) -> list[Row]:
         body = self._post(self.url, {"query": query}, accept="application/sparql-results+json")
@@ -231,6 +218,16 @@ class SparqlStore:
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {err}") from err
 
 
+def _update_parts(graphs: Mapping[URIRef, Graph | None], batch: int | None) -> Iterator[str]:
+    """SPARQL Update operations replacing ``graphs``: a drop, then inserts of at most ``batch`` triples."""
+    for name, graph in graphs.items():
+        yield f"DROP SILENT GRAPH {name.n3()}"
+        triples = list(graph or ())
+        for chunk in _chunks(triples, batch or max(len(triples), 1)):
+            lines = " .\n".join(" ".join(t.n3() for t in triple) for triple in chunk)
+            yield f"INSERT DATA {{ GRAPH {name.n3()} {{\n{lines} .\n}} }}"
+
+
 def _update_url(url: str) -> str:
     for suffix in ("/query", "/sparql"):
         if url.endswith(suffix):
@@ -260,9 +257,14 @@ stores.register("oxigraph")(OxigraphStore)
 stores.register("sparql")(SparqlStore)
 
 
-def open_store(spec: str | Path | None = None) -> Store:
+def open_store(spec: str | Path | None = None, *, read_only: bool = False) -> Store:
     """The store ``spec`` names: None or ``"memory"`` for memory, an ``http(s)://`` URL for a SPARQL
     endpoint, anything else for an Oxigraph directory.
+
+    Args:
+        spec: what the user typed.
+        read_only: only read from the store: an Oxigraph directory must exist (a mistyped path is an
+            error, not a new empty store) and is opened without locking out a writer.
 
     Raises:
         StoreError: the store cannot be opened.
@@ -274,4 +276,6 @@ def open_store(spec: str | Path | None = None) -> Store:
         name = "sparql"
     else:
         name = "oxigraph"
+    if read_only and name == "oxigraph":
+        return OxigraphStore(text, read_only=True)
     return stores.get(name)(text)
