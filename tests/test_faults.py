@@ -1,7 +1,7 @@
 """Kill and interrupt tests (``fault_cases.py``), run in a fresh interpreter.
 
-They stop runs at chosen points in forked children. RocksDB's background threads do not survive a fork, so a
-process in which an earlier test opened an Oxigraph store cannot fork a child that opens one: run alone, the cases
+They stop runs at chosen points in forked children. RocksDB's background threads do not survive a fork, so
+a process in which an earlier test opened an Oxigraph store cannot fork a child that opens one: the cases
 need a process of their own.
 """
 
