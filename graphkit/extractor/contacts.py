@@ -156,9 +156,9 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
     for t in listed + _mention_tail(ctx, listed):
         mention = ctx.by_token.get(t.i)
         if mention is None:
-            # "the French and British colleagues": the states named inside the noun phrase.
+            # "the Dutch and Belgian colleagues": the states named inside the noun phrase.
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "French and British colleagues"
+            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "Dutch and Belgian colleagues"
             inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
             if (
                 t.lower_ in ctx.lex.non_actors
@@ -168,7 +168,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 continue  # the press, the public; "the Shwedagon Pagoda" is a place
             # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
             counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
-            # "the French and British colleagues", "Customs Union heads of state": people of a side; but
+            # "the Dutch and Belgian colleagues", "Mercosur heads of state": people of a side; but
             # "met its NATO spending target" names no party
             people = (
                 t.lemma_.lower()
@@ -182,7 +182,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             ]
             counterparts = t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"
             if t.lemma_.lower() in ctx.lex.words.members or counterparts:
-                # "some members of the House of Representatives": the body they belong to;
+                # "several members of the Bundestag": the body they belong to;
                 # "her counterparts from A and B": the states, where their people are not named
                 for p in _preps(t, {"of", "from"}):  # "officials from China and Japan"
                     body = _conjuncts(p, ctx.lex)
@@ -209,7 +209,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
 
 
 def _possessed_person(ctx: _Context, mention: Mention) -> Mention | None:
-    """ "Iran's newly elected President Hassan Rouhani", however parsed: the person after the possessive."""
+    """ "Chile's newly elected President Gabriel Boric", however parsed: the person after the possessive."""
     doc = ctx.doc
     i = mention.end
     if i >= len(doc) or doc[i].text not in {"'s", "’s"}:
@@ -322,7 +322,7 @@ def _preps(tok: Token, words: set[str]) -> list[Token]:
         k for c in preps for k in c.conjuncts if k.pos_ == "ADP" and k.lower_ in words and k not in preps
     ]
     if preps:
-        # "dinner with the Minister last night and with Steve Hadley": the parser may hang the second
+        # "lunch with the Ambassador today and with Jake Sullivan": the parser may hang the second
         # with-phrase on a governing verb; it still belongs to the first.
         for anc in list(tok.ancestors)[:3]:
             preps += [
@@ -647,7 +647,7 @@ class _Finder:
         """ "I was just in Pakistan": a foreign person being in a state is a visit to it."""
         clause = tok
         if tok.dep_ == "xcomp" and tok.head.lemma_ in {"happen", "seem", "appear"}:
-            clause = tok.head  # "where I happen to be on Monday"
+            clause = tok.head  # "where I happen to be this week"
         if tok.lemma_ != "be" or clause.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
             return None
         hosts = [g for g in _preps(tok, {"in"}) if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
@@ -662,7 +662,7 @@ class _Finder:
             (m := self.ctx.by_token.get(s.i)) is not None and m.kind == "we" for s in subjects
         )
         if len(hosts) == 1 and together and len(self._ids(subjects)) >= 2:
-            # "Antonio and I were together in Washington", "when we were in South Africa": they met there.
+            # "Penny and I were together in Canberra", "when we were both in Jakarta": they met there.
             return self.build(tok, subjects, [], ContactKind.MEETING, None)
         if len(hosts) != 1 or len(visitors) != 1:
             return None
@@ -756,7 +756,7 @@ class _Finder:
     def travel(self, tok: Token) -> ContactDraft | None:
         expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
-            return None  # "is expected in Tehran" is a planned trip
+            return None  # "is expected in Hanoi" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
         if tok.lemma_.lower() in self.lex.words.arrival_verbs:
             goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
@@ -806,7 +806,7 @@ class _Finder:
             return None  # "met on the sidelines of the BRICS summit": the meeting is the contact
         kind = trigger.kind
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or trigger.of_is_participant:
-            own += _preps(tok, {"of"})  # "the visit of Chavez", "the inauguration of President Bachelet"
+            own += _preps(tok, {"of"})  # "the visit of Lula", "the inauguration of President Bachelet"
         if trigger.meal:
             own += _preps(tok, {"for", "in honor of", "honoring"})  # "a dinner for the visiting president"
         if trigger.required_prep is not None and not _preps(tok, {trigger.required_prep}):
@@ -909,7 +909,7 @@ class _Finder:
     def _hosted_by_national(
         self, visitors: list[str], hosts: list[str], kind: ContactKind
     ) -> tuple[list[str], list[str], ContactKind]:
-        """ "We shall arrive in Tokyo" said by Abe to Putin: Abe receives Putin, a meeting, not a visit."""
+        """ "We will land in Rome" said by Meloni to Modi: Meloni receives Modi, a meeting, not a visit."""
         actors = self.ctx.actors
         states = {actors[h].country for h in hosts if h in actors and actors[h].type.value == "country"}
         at_home = [
@@ -955,12 +955,12 @@ class _Finder:
         if record is not None and record.status is not None and status is ContactStatus.OCCURRED:
             status = record.status  # an invitation proposes a visit or meeting
         if tok.lemma_.lower() == "expect" and status is ContactStatus.OCCURRED:
-            status = ContactStatus.PLANNED  # "is expected in Tehran"
+            status = ContactStatus.PLANNED  # "is expected in Hanoi"
         date = _date_for(self.ctx, tok, status)
         if status is ContactStatus.OCCURRED and _present_tense(tok, self.lex):
             # News writes scheduled events in the present: "leaves Friday for Khartoum", "meets Abe Monday".
             ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
-            # "are meeting later this month": a progressive with a time that runs on past today is futurate
+            # "are talking later this week": a progressive with a time that runs on past today is futurate
             progressive = tok.tag_ == "VBG" and tok.pos_ == "VERB"
             if (
                 ahead is not None
@@ -987,7 +987,7 @@ class _Finder:
         )
         draft.weak_status = status is ContactStatus.OCCURRED and (
             (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok, self.lex) is None)
-            or in_headline(tok)  # "Clinton Travels to London": headlines flatten tense
+            or in_headline(tok)  # "Blinken Travels to Nairobi": headlines flatten tense
         )
         return draft
 
@@ -1047,9 +1047,9 @@ def _lasting(sentence: str, start: DateSpan) -> DateSpan:
 def _between_members(ctx: _Context, noun: Token) -> list[Token]:
     """Every actor listed in a between-phrase, however the parser coordinated the list.
 
-    "between Customs Union heads of state and the President of Ukraine and European Union representatives":
+    "between Mercosur heads of state and the President of Chile and African Union representatives":
     the phrase is a list of participants, so actors inside it count unless they sit in a clause or in a
-    preposition other than of/from ("experts from Russia, Ukraine and the European Commission").
+    preposition other than of/from ("experts from Peru, Bolivia and the World Bank").
     """
     out = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
@@ -1060,8 +1060,8 @@ def _between_members(ctx: _Context, noun: Token) -> list[Token]:
             cur, below, listed = t, t, True
             while cur.i != prep.i:
                 owner = ctx.by_token.get(cur.head.i)
-                # "Amr Moussa of the Arab League": his affiliation, not another party; but "the President of
-                # Ukraine and European Union representatives" lists on past the role's own of-phrase.
+                # "Jens Stoltenberg of NATO": his affiliation, not another party; but "the President of
+                # Chile and African Union representatives" lists on past the role's own of-phrase.
                 affiliation = owner is not None and ctx.by_token.get(below.i) is not owner
                 if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} or (
                     cur.dep_ == "prep" and (cur.lower_ not in {"of", "from"} or affiliation)
@@ -1232,7 +1232,7 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
         if cur.dep_ == "advcl" and any(
             c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in cur.children
         ):
-            break  # "what we agreed when we met": the modality of "agreed" is not the meeting's
+            break  # "what they agreed once they met": the modality of "agreed" is not the meeting's
         if (
             cur.dep_ == "prep"
             and head.pos_ in {"VERB", "AUX"}
@@ -1314,7 +1314,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
                 negations += 1
             elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
-                proposed = True  # "a meeting is also possible"
+                proposed = True  # "a visit remains possible"
             elif k.dep_ == "mark" and klow in {"if", "unless"}:
                 proposed = True  # "if Xi meets Putin": a condition, not an event
             elif k.dep_ == "advcl" and any(
@@ -1340,7 +1340,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         if lemma == "look" and any(k.lower_ == "forward" for k in kids) and t.i != tok.i:
             planned = True  # "looking forward to the meeting"
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
-            planned = True  # headline future: "Korea, Japan to Hold First Summit"
+            planned = True  # headline future: "Brazil, Argentina to Hold Border Talks"
         below = t.i
     first_person = any(t.lower_ in {"i", "we"} for t in _subjects(ctx, tok))
     performative = (
