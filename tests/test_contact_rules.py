@@ -128,9 +128,9 @@ COUNTERPARTS = [
 # A list the parser broke after a comma still lists participants.
 BROKEN_LISTS = [
     (
-        "The week ended with a series of meetings between President Obama, Israeli Prime Minister Netanyahu "
-        "and President Abbas of the Palestinian Authority.",
-        {(frozenset({"Barack Obama", "Benjamin Netanyahu", "Mahmoud Abbas"}), "meeting")},
+        "The day closed with a string of talks between President Biden, Israeli Prime Minister Netanyahu "
+        "and King Abdullah of Jordan.",
+        {(frozenset({"Joe Biden", "Benjamin Netanyahu", "King Abdullah II"}), "meeting")},
     ),
     (
         "The highlight was a round of talks between Chancellor Scholz, French President Macron and Italian "
@@ -371,7 +371,7 @@ NEGATIVES = [
     # talking a topic is no contact with it
     "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
-    '"We may not always agree with each other," President Biden said.',
+    '"We agree on far more than people think," President Macron said.',
     "The two sides agreed that trade should grow.",
     # states that sign may each have signed on its own
     "Chile and Peru signed the climate accord last year.",
