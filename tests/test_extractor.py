@@ -847,14 +847,14 @@ def test_a_trip_home_with_a_foreign_guest_is_a_meeting_with_the_guest() -> None:
 
 def test_headline_words_are_not_names_and_an_unnamed_envoy_is_named_later() -> None:
     text = (
-        "Breaking News\nNorwegian Envoy Begins New Peace Bid in Sri Lanka\n\n"
-        "Norway's top peace envoy has met with Sri Lanka's president. Diplomats say Oslo's International "
-        "Development Minister Erik Solheim arrived in Colombo on Friday."
+        "Breaking News\nSwiss Envoy Opens Fresh Ceasefire Push in Colombia\n\n"
+        "Switzerland's chief peace envoy has held talks with Colombia's president. Officials say Bern's "
+        "Development Minister Anna Keller landed in Bogota on Thursday."
     )
     result = run(text)
-    assert {a.name for a in result.actors} == {"Sri Lanka", "Ranil Wickremesinghe", "Erik Solheim"}
-    solheim = next(a for a in result.actors if a.name == "Erik Solheim")
-    assert "Norway's top peace envoy" in solheim.aliases
+    assert {a.name for a in result.actors} == {"Colombia", "Gustavo Petro", "Anna Keller"}
+    envoy = next(a for a in result.actors if a.name == "Anna Keller")
+    assert "Switzerland's chief peace envoy" in envoy.aliases
     # The office holder found from "Sri Lanka's president" and his name spelled otherwise are one person.
     later = run(
         "Sri Lanka's president met Erik Solheim. President Mahinda Rajapakse said so.", dt.date(2006, 5, 26)
@@ -965,10 +965,10 @@ def test_honorifics_places_and_plans_fulfilled() -> None:
     text = (
         "Venezuelan President Hugo Chavez Meets Iran's Imam Khamenei\n\n"
         "Venezuelan president Hugo Chavez met Grand Ayatollah Ali Khamenei in Tehran.\n\n"
-        "Secretary Clinton Visits the Shwedagon Pagoda"
+        "Secretary Blinken Visits the Istiqlal Mosque"
     )
     result = run(text)
-    (meeting,) = result.contacts  # one Khamenei whatever his title; a pagoda is not a host
+    (meeting,) = result.contacts  # one Khamenei whatever his title; a mosque is not a host
     assert parties(result, meeting) == {"Hugo Chávez", "Ali Khamenei"}
     plan = (
         "A U.S. official said the White House received word on Friday morning that Iranian President Hassan "

@@ -165,7 +165,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
                 or t.lemma_ in ctx.lex.non_actors
                 or t.lower_ in ctx.lex.place_nouns
             ):
-                continue  # the press, the public; "the Shwedagon Pagoda" is a place
+                continue  # the press, the public; "the Istiqlal Mosque" is a place
             # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
             counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
             # "the Dutch and Belgian colleagues", "Mercosur heads of state": people of a side; but
@@ -635,7 +635,7 @@ class _Finder:
         return first.country == second.country and not both_bodies  # two bodies may be two sides
 
     def _visitable(self, tok: Token) -> bool:
-        """A visit's object is a host: a person, a state, or a known body (not a pagoda or an embassy)."""
+        """A visit's object is a host: a person, a state, or a known body (not a mosque or an embassy)."""
         mention = self.ctx.by_token.get(tok.i)
         if mention is None:
             return True  # "the two leaders" and other groups resolve later

@@ -708,7 +708,7 @@ def resolve_mentions(
 
 
 def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
-    """ "Norway's top peace envoy has met ..." and only later "Norway's ... Erik Solheim": one person.
+    """ "Switzerland's chief peace envoy has held talks ..." and later "Bern's ... Anna Keller": one person.
 
     An unnamed envoy, negotiator or representative of a state is the article's only named person of that
     state, when there is exactly one; an office like "president" is never guessed this way.

@@ -323,7 +323,7 @@ class _Finder:
             or not self.plausible_name(doc[start:end])
             or _in_url(ent)
             or _credited(ent)
-            or after in _NOT_NAME_WORDS | self.lex.place_nouns  # "the Shwedagon Pagoda", "the Kennedy Center"
+            or after in _NOT_NAME_WORDS | self.lex.place_nouns  # "the Istiqlal Mosque", "the Kennedy Center"
         ):
             return
         opens = start == doc[start].sent.start or doc[start - 1].is_quote or doc[start - 1].is_punct
