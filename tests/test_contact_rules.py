@@ -168,9 +168,8 @@ RELATIVE_HOLDERS = [
         {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
     ),
     (
-        "Prime Minister Albanese praised the bilateral meetings that he had with the leaders of China and "
-        "Laos.",
-        {pair("Anthony Albanese", "China", "meeting"), pair("Anthony Albanese", "Laos", "meeting")},
+        "Chancellor Scholz praised the bilateral meetings that he held with the leaders of Kenya and Ghana.",
+        {pair("Olaf Scholz", "Kenya", "meeting"), pair("Olaf Scholz", "Ghana", "meeting")},
     ),
 ]
 
@@ -227,8 +226,7 @@ STATUSES = [
     ),
     # a progressive with a time that runs on past today is futurate; without one it is now
     (
-        "Officials said President Macron and Chancellor Scholz are meeting later this month to discuss "
-        "energy.",
+        "Aides said President Macron and Chancellor Scholz are meeting later this week to discuss energy.",
         {"Emmanuel Macron", "Olaf Scholz"},
         "planned",
     ),
@@ -353,7 +351,7 @@ TAKING_PART = [
 
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
-    "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
+    "Whether it was the separate talks that I held with the heads of Chile, Peru and Bolivia.",
     # spoke to the press, not to a counterpart
     "President Biden spoke to reporters on Tuesday.",
     # a relative clause that only praises a meeting names nobody who held it
