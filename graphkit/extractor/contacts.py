@@ -506,7 +506,7 @@ class _Finder:
             if c.dep_ == "compound" and c.i in self.ctx.by_token
         ]
         if trigger.guest_in_to_phrase and not objects:
-            # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed
+            # "to welcome to the Foreign Office Prime Minister ..., Fumio Kishida": the guest was parsed
             # into the place phrase; only a person there is the guest.
             objects = [
                 t
@@ -1239,7 +1239,7 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
             and cur.lower_ not in {"for", "to", "of", "before"}
             and chain[0].i != cur.i
         ):
-            break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
+            break  # "At the outset of our talks, I would like ...": an adverbial, not a complement
         shares_verb = not any(c.dep_ in _SUBJ | {"aux", "auxpass"} for c in cur.children)
         if (
             cur.dep_ == "conj"
@@ -1266,14 +1266,14 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         and any(a.tag_ == "TO" for a in k.children)
         for k in tok.children
     ):
-        return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
+        return ContactStatus.PLANNED  # "the Trade Council to be held in Ottawa on May 20"
     purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
     if (
         purpose is not None
         and purpose.tag_ in {"VBZ", "VBP"}
         and purpose.lemma_.lower() in {"be", *ctx.lex.travel_verbs}
     ):
-        return ContactStatus.PLANNED  # "Bush is in Islamabad for discussions with Musharraf": ahead
+        return ContactStatus.PLANNED  # "Modi is in Paris for talks with Macron": ahead
     if _ahead_of(tok, ctx.lex) is not None:
         return ContactStatus.PLANNED  # "ahead of a fresh round of talks": still to come
     deps = {k.dep_: k for k in tok.children}
@@ -1455,7 +1455,7 @@ def _in_when_clause(span: Span, chain_ids: set[int]) -> bool:
 def _describes_trigger(span: Span, trigger: Token) -> bool:
     """A date in a clause that describes the contact noun itself dates the contact.
 
-    "thanked him for the message he had sent at the weekend", "the calls the two leaders had on May 2 and
+    "thanked her for the letter she had written last week", "the calls the two leaders had on May 2 and
     3", "talks held in Oslo on Monday": the clause hangs on the trigger noun, so its time is the contact's.
     A clause under a participant ("met Bennett, who was elected in 2006") is not such a clause.
     """
@@ -1490,7 +1490,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     chain = _chain(ctx, tok)
     chain_ids = {t.i for t in chain}
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in ctx.lex.words.scheduling_verbs:
-        chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
+        chain_ids.add(tok.head.i)  # "to be held on May 20 and to be chaired by A and B": one event
     # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
     # "became the first leader to meet Obama": an infinitive relative has no time of its own
     relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl" and not _infinitive(t)), None)

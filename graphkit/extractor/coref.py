@@ -430,7 +430,7 @@ class _Resolver:
                 m.actor = speaker
 
     def coordinated_partner(self, speaker: str, before: int) -> str | None:
-        """ "Kerry says he and Lavrov have agreed ...": the person just coordinated with the speaker."""
+        """ "Meloni says she and Macron have agreed ...": the person just coordinated with the speaker."""
         horizon = self.doc[before].sent.start
         for _ in range(2):  # the sentence of "we" and the two before it
             horizon = self.doc[horizon - 1].sent.start if horizon > 0 else 0
