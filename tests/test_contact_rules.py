@@ -280,8 +280,8 @@ JOINT_ACTS = [
         {pair("William Ruto", "Yoweri Museveni", "meeting")},
     ),
     (
-        "In Moscow, Secretary Blinken and Foreign Minister Lavrov reviewed progress on arms control.",
-        {pair("Antony Blinken", "Sergey Lavrov", "meeting")},
+        "In Canberra, Foreign Minister Wong and Secretary Blinken reviewed work on the submarine pact.",
+        {pair("Penny Wong", "Antony Blinken", "meeting")},
     ),
     (
         "Chancellor Scholz and President Macron agreed on Monday to cut tariffs on steel.",
@@ -332,8 +332,8 @@ PROCESSES = [
 # Taking part in a body's session meets the body; chairing with a named partner meets the partner.
 TAKING_PART = [
     (
-        "Secretary Pompeo will participate in the East Asia Summit ministerial in Bangkok.",
-        {pair("Mike Pompeo", "East Asia Summit", "meeting")},
+        "Foreign Minister Penny Wong will participate in the ASEAN Regional Forum in Vientiane.",
+        {pair("Penny Wong", "ASEAN Regional Forum", "meeting")},
     ),
     (
         "Prime Minister Albanese participated in the Pacific Islands Forum leaders' retreat on Tuesday.",
