@@ -303,15 +303,15 @@ MORE_CONTACTS = [
     ),
     (
         "Secretary of State Antony Blinken is accompanying President Joe Biden to Paris on Friday for the "
-        "first part of his state visit to France.",
+        "start of a three-day state visit to France.",
         {"Blinken", "Biden", "France"},
         "visit",
         "planned",
     ),
     (
-        "The six-point plan, which French President Emmanuel Macron is now planning to take to Georgian "
-        "President Salome Zourabichvili, calls for a ceasefire.",
-        {"Macron", "Zourabichvili"},
+        "The trade offer, which Prime Minister Giorgia Meloni is now planning to bring to Indian Prime "
+        "Minister Narendra Modi, covers ports and rail.",
+        {"Meloni", "Modi"},
         "meeting",
         "planned",
     ),
@@ -809,12 +809,12 @@ def test_two_spaces_after_a_full_stop_end_a_sentence() -> None:
 
 def test_infinitive_passive_is_planned_and_dated_by_its_scheduling_verb() -> None:
     text = (
-        "She looked forward to the Strategic Dialogue to be held in Washington on June 13 and to be "
-        "co-chaired by Secretary Antony Blinken and Indian External Affairs Minister Subrahmanyam Jaishankar."
+        "She looked forward to the Trade Council to be held in Ottawa on May 20 and to be chaired by "
+        "Secretary Antony Blinken and Foreign Minister Melanie Joly."
     )
     (contact,) = run(text).contacts
     assert (contact.kind.value, contact.status.value) == ("meeting", "planned")
-    assert contact.date is not None and contact.date.start == dt.date(2024, 6, 13)
+    assert contact.date is not None and contact.date.start == dt.date(2024, 5, 20)
 
 
 def test_quoted_we_is_the_speaker_and_the_person_coordinated_with_him() -> None:
@@ -906,8 +906,8 @@ def test_gazetteer_names_win_over_shorter_ner_spans_and_states_listed_with_state
 def test_a_headline_joins_the_event_the_body_tells() -> None:
     text = (
         "Prime Minister Pedro Sanchez Travels to Rabat and Paris\n\n"
-        "Spanish Prime Minister Pedro Sanchez is accompanying King Felipe to Rabat on Monday for a state "
-        "visit to Morocco. Sanchez will then travel to Paris, France, to attend a conference."
+        "Spanish Prime Minister Pedro Sanchez is accompanying King Felipe to Rabat on Monday for a three-day "
+        "state visit to Morocco. Afterwards Sanchez will fly on to Paris, France, for a climate conference."
     )
     result = run(text)
     found = {

@@ -1336,7 +1336,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             and lemma in ctx.lex.words.scheduling_verbs
             and any(k.tag_ == "TO" for k in kids if k.dep_ == "aux")
         ):
-            planned = True  # "the Strategic Dialogue to be held on June 13"
+            planned = True  # "the Trade Council to be held on May 20"
         if lemma == "look" and any(k.lower_ == "forward" for k in kids) and t.i != tok.i:
             planned = True  # "looking forward to the meeting"
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
