@@ -291,7 +291,7 @@ FOUND = [
     ("when we sat down together only recently in Ottawa at the beginning of the month",
      ["recently", "at the beginning of the month"]),
     ("Back then, in 2012, her trip also fell in May.", ["Back then", "2012", "May"]),
-    ("The two countries broke off diplomatic relations in 1978.", ["1978"]),
+    ("The two states cut diplomatic ties in 1965.", ["1965"]),
     ("Begun eight months ago under Presidents Lula and Boric", ["eight months ago"]),
     ("I will be sending a delegation to Brazil later this year.", ["later this year"]),
     ("Later Saturday Ms. Meloni will meet with President Ruto.", ["Later Saturday"]),

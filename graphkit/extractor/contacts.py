@@ -714,7 +714,7 @@ class _Finder:
         return self.build(tok, _subjects(self.ctx, tok), people, ContactKind.MEETING, None)
 
     def ones(self, tok: Token) -> ContactDraft | None:
-        """ "The visit of Chavez to Tehran followed earlier ones to Russia": more visits by the visitor."""
+        """ "Lula's visit to Beijing followed earlier ones to Moscow": more visits by the visitor."""
         if tok.lower_ not in {"ones", "one"} or tok.pos_ not in {"NOUN", "PRON"}:
             return None
         antecedent = next(
