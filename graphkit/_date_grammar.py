@@ -234,11 +234,11 @@ def _vague_pattern(lex: DateLexicon, num: str) -> str:
 
 
 def _range_rules(p: _Parts) -> list[Rule]:
-    """Spans: "September 28-29", "July 31 through August 10", "between 3 and 5 May", "1994–2024"."""
+    """Spans: "September 28-29", "June 28 through July 6", "between 3 and 5 May", "1994–2024"."""
     y1, y2 = rf"(?:,?\s+(?P<y1>{p.year}))?", rf"(?:,?\s+(?P<y2>{p.year}))?"
     month_day = (
         rf"(?P<m1>{p.month})\s+(?P<d1>{p.day}){y1}",
-        rf"(?:(?P<m2>{p.month})\s+|(?i:the)\s+)?(?P<d2>{p.day}){y2}",  # "March 15th to the 18th"
+        rf"(?:(?P<m2>{p.month})\s+|(?i:the)\s+)?(?P<d2>{p.day}){y2}",  # "October 9th to the 12th"
     )
     day_month = (
         rf"(?P<d1>{p.day})(?:\s+(?:(?i:of)\s+)?(?P<m1>{p.month}))?{y1}",
@@ -249,14 +249,14 @@ def _range_rules(p: _Parts) -> list[Rule]:
     for kind, (left, right) in (("range", month_day), ("range", day_month), ("year_range", years)):
         found.append(_rule(kind, rf"(?:(?i:from)\s+)?{left}{_JOINER}{right}"))
         found.append(_rule(kind, rf"(?i:between)\s+{left}\s+(?i:and)\s+{right}"))
-    # "on 2 and 3 March", "March 4 and 5": two days running; the handler rejects days further apart
+    # "on 6 and 7 October", "March 4 and 5": two days running; the handler rejects days further apart
     for left, right in (month_day, day_month):
         found.append(_rule("range", rf"{left}\s+(?P<pair>(?i:and))\s+{right}", _accept_pair))
     return found
 
 
 def _accept_pair(text: str, m: re.Match[str]) -> bool:
-    """ "2 and 3 March" is a span of two days running; "3 and 7 May" is two days, left to other rules."""
+    """ "6 and 7 October" is a span of two days running; "3 and 7 May" is two days, left to other rules."""
     first, last = int(re.sub(r"\D", "", m["d1"])), int(re.sub(r"\D", "", m["d2"]))
     return last == first + 1 or (m["m1"] is not None and m["m2"] is not None and last == 1)
 

@@ -367,7 +367,7 @@ _HANDLERS: dict[str, _Handler] = {
 def find_expressions(text: str) -> list[tuple[int, int]]:
     """Find the temporal expressions in a sentence or paragraph.
 
-    Overlapping candidates are settled longest first ("July 31 through August 10" over "July 31").
+    Overlapping candidates are settled longest first ("June 28 through July 6" over "June 28").
     Spans leave out a plain preposition before the expression ("in", "on"), but keep "around", "from ...
     to" and "between ... and". Vague expressions ("recently", "a few days ago") are found too, so that a
     caller does not take a farther date for them; :func:`resolve` gives None for them.

@@ -75,7 +75,7 @@ def _line_breaks(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
         elif prev.is_space and tok.i > 1 and doc[tok.i - 2].text in _FINAL and (tok.is_title or tok.is_quote):
-            tok.is_sent_start = True  # "in Geneva.  I met him": two spaces after a full stop, as typed
+            tok.is_sent_start = True  # "in Vienna.  I met her": two spaces after a full stop, as typed
         elif tok.is_space or prev.is_space:
             tok.is_sent_start = False
     return doc

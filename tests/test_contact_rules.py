@@ -153,9 +153,9 @@ COUNTERPARTS = [
 # A list the parser broke after a comma still lists participants.
 BROKEN_LISTS = [
     (
-        "The week ended with a series of meetings between President Obama, Israeli Prime Minister Netanyahu "
-        "and President Abbas of the Palestinian Authority.",
-        {(frozenset({"Barack Obama", "Benjamin Netanyahu", "Mahmoud Abbas"}), "meeting")},
+        "The day closed with a string of talks between President Biden, Israeli Prime Minister Netanyahu "
+        "and King Abdullah of Jordan.",
+        {(frozenset({"Joe Biden", "Benjamin Netanyahu", "King Abdullah II"}), "meeting")},
     ),
     (
         "The highlight was a round of talks between Chancellor Scholz, French President Macron and Italian "
@@ -193,9 +193,8 @@ RELATIVE_HOLDERS = [
         {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
     ),
     (
-        "Prime Minister Albanese praised the bilateral meetings that he had with the leaders of China and "
-        "Laos.",
-        {pair("Anthony Albanese", "China", "meeting"), pair("Anthony Albanese", "Laos", "meeting")},
+        "Chancellor Scholz praised the bilateral meetings that he held with the leaders of Kenya and Ghana.",
+        {pair("Olaf Scholz", "Kenya", "meeting"), pair("Olaf Scholz", "Ghana", "meeting")},
     ),
 ]
 
@@ -252,8 +251,7 @@ STATUSES = [
     ),
     # a progressive with a time that runs on past today is futurate; without one it is now
     (
-        "Officials said President Macron and Chancellor Scholz are meeting later this month to discuss "
-        "energy.",
+        "Aides said President Macron and Chancellor Scholz are meeting later this week to discuss energy.",
         {"Emmanuel Macron", "Olaf Scholz"},
         "planned",
     ),
@@ -307,8 +305,8 @@ JOINT_ACTS = [
         {pair("William Ruto", "Yoweri Museveni", "meeting")},
     ),
     (
-        "In Moscow, Secretary Blinken and Foreign Minister Lavrov reviewed progress on arms control.",
-        {pair("Antony Blinken", "Sergey Lavrov", "meeting")},
+        "In Canberra, Foreign Minister Wong and Secretary Blinken reviewed work on the submarine pact.",
+        {pair("Penny Wong", "Antony Blinken", "meeting")},
     ),
     (
         "Chancellor Scholz and President Macron agreed on Monday to cut tariffs on steel.",
@@ -359,8 +357,8 @@ PROCESSES = [
 # Taking part in a body's session meets the body; chairing with a named partner meets the partner.
 TAKING_PART = [
     (
-        "Secretary Pompeo will participate in the East Asia Summit ministerial in Bangkok.",
-        {pair("Mike Pompeo", "East Asia Summit", "meeting")},
+        "Foreign Minister Penny Wong will participate in the ASEAN Regional Forum in Vientiane.",
+        {pair("Penny Wong", "ASEAN Regional Forum", "meeting")},
     ),
     (
         "Prime Minister Albanese participated in the Pacific Islands Forum leaders' retreat on Tuesday.",
@@ -378,7 +376,7 @@ TAKING_PART = [
 
 NEGATIVES = [
     # a holder nobody can resolve: the counterparts did not meet each other
-    "Whether it was the bilateral meetings that I had with the leaders of China, Laos and Vietnam.",
+    "Whether it was the separate talks that I held with the heads of Chile, Peru and Bolivia.",
     # spoke to the press, not to a counterpart
     "President Biden spoke to reporters on Tuesday.",
     # a relative clause that only praises a meeting names nobody who held it
@@ -396,7 +394,7 @@ NEGATIVES = [
     # talking a topic is no contact with it
     "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
-    '"We may not always agree with each other," President Biden said.',
+    '"We agree on far more than people think," President Macron said.',
     "The two sides agreed that trade should grow.",
     # states that sign may each have signed on its own
     "Chile and Peru signed the climate accord last year.",

@@ -505,8 +505,8 @@ INFINITIVE_RELATIVE = [
         (D(2024, 3, 8), D(2024, 3, 8)),
     ),
     (
-        "Last week Prime Minister Anthony Albanese became the first foreign leader to meet with President "
-        "Prabowo Subianto.",
+        "Last week Prime Minister Anthony Albanese was the first head of government to hold talks with "
+        "President Prabowo Subianto.",
         "Albanese",
         "Prabowo",
         (D(2024, 3, 4), D(2024, 3, 10)),

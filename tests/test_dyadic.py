@@ -226,7 +226,7 @@ def _expected_kremlin(start: object, end: object) -> list[dict]:
     # At the Kremlin, in Russia: Macron made the visit, Putin hosted it.
     visit = {"cameo": "042", "plover_mode": "visit"}
     host = {"cameo": "043", "plover_mode": "host"}
-    return [  # in the text's order: "Vladimir Putin and Emmanuel Macron meet at the Kremlin"
+    return [  # in the text's order: Putin is named before Macron
         {**common, **side("source", putin), **side("target", macron), **host},
         {**common, **side("source", macron), **side("target", putin), **visit},
     ]

@@ -295,23 +295,23 @@ MORE_CONTACTS = [
         "planned",
     ),
     (
-        "The issue topped the agenda at a meeting Thursday between Secretary of State Antony Blinken and "
-        "Secretary-General Ahmed Aboul Gheit of the Arab League.",
-        {"Blinken", "Gheit"},
+        "Energy dominated a meeting on Thursday between Foreign Minister Penny Wong and "
+        "Chairperson Moussa Faki of the African Union Commission.",
+        {"Wong", "Faki"},
         "meeting",
         "occurred",
     ),
     (
         "Secretary of State Antony Blinken is accompanying President Joe Biden to Paris on Friday for the "
-        "first part of his state visit to France.",
+        "start of a three-day state visit to France.",
         {"Blinken", "Biden", "France"},
         "visit",
         "planned",
     ),
     (
-        "The six-point plan, which French President Emmanuel Macron is now planning to take to Georgian "
-        "President Salome Zourabichvili, calls for a ceasefire.",
-        {"Macron", "Zourabichvili"},
+        "The trade offer, which Prime Minister Giorgia Meloni is now planning to bring to Indian Prime "
+        "Minister Narendra Modi, covers ports and rail.",
+        {"Meloni", "Modi"},
         "meeting",
         "planned",
     ),
@@ -612,13 +612,13 @@ def test_quotes_with_speaker_and_split_attribution() -> None:
 
 def test_quotation_after_a_colon_attribution_and_being_together_is_a_meeting() -> None:
     text = (
-        "In remarks with the Foreign Minister, Secretary Antony Blinken said:\n\n"
-        '"A week ago, Mauro and I were together in Washington at a business meeting."'
+        "Speaking beside the Foreign Minister, Secretary Antony Blinken said:\n\n"
+        '"A week ago, Javier and I were together in Washington at a trade conference."'
     )
     result = run(text)
     assert speakers(result) == ["Antony Blinken"]
     (contact,) = result.contacts
-    assert {result.actor(p.actor).name for p in contact.participants} == {"Antony Blinken", "Mauro"}
+    assert {result.actor(p.actor).name for p in contact.participants} == {"Antony Blinken", "Javier"}
     assert (contact.kind.value, contact.date and contact.date.start) == ("meeting", dt.date(2024, 3, 6))
 
 
@@ -809,19 +809,19 @@ def test_two_spaces_after_a_full_stop_end_a_sentence() -> None:
 
 def test_infinitive_passive_is_planned_and_dated_by_its_scheduling_verb() -> None:
     text = (
-        "She looked forward to the Strategic Dialogue to be held in Washington on June 13 and to be "
-        "co-chaired by Secretary Antony Blinken and Indian External Affairs Minister Subrahmanyam Jaishankar."
+        "She looked forward to the Trade Council to be held in Ottawa on May 20 and to be chaired by "
+        "Secretary Antony Blinken and Foreign Minister Melanie Joly."
     )
     (contact,) = run(text).contacts
     assert (contact.kind.value, contact.status.value) == ("meeting", "planned")
-    assert contact.date is not None and contact.date.start == dt.date(2024, 6, 13)
+    assert contact.date is not None and contact.date.start == dt.date(2024, 5, 20)
 
 
 def test_quoted_we_is_the_speaker_and_the_person_coordinated_with_him() -> None:
     text = (
         "World News\n\nSecretary of State Antony Blinken says he and Chinese Foreign Minister Wang Yi have "
-        'agreed to keep working on the plan.\n\n"We both agreed to do that homework and meet again in New '
-        'York around the time of the U.N. General Assembly, around the 28th," Blinken said.'
+        'agreed to keep working on the plan.\n\n"We both agreed to keep at it and meet once more in New '
+        'York during the U.N. General Assembly, around the 28th," Blinken said.'
     )
     result = run(text)
     (contact,) = result.contacts
@@ -847,14 +847,14 @@ def test_a_trip_home_with_a_foreign_guest_is_a_meeting_with_the_guest() -> None:
 
 def test_headline_words_are_not_names_and_an_unnamed_envoy_is_named_later() -> None:
     text = (
-        "Breaking News\nNorwegian Envoy Begins New Peace Bid in Sri Lanka\n\n"
-        "Norway's top peace envoy has met with Sri Lanka's president. Diplomats say Oslo's International "
-        "Development Minister Erik Solheim arrived in Colombo on Friday."
+        "Breaking News\nSwiss Envoy Opens Fresh Ceasefire Push in Colombia\n\n"
+        "Switzerland's chief peace envoy has held talks with Colombia's president. Officials say Bern's "
+        "Development Minister Anna Keller landed in Bogota on Thursday."
     )
     result = run(text)
-    assert {a.name for a in result.actors} == {"Sri Lanka", "Ranil Wickremesinghe", "Erik Solheim"}
-    solheim = next(a for a in result.actors if a.name == "Erik Solheim")
-    assert "Norway's top peace envoy" in solheim.aliases
+    assert {a.name for a in result.actors} == {"Colombia", "Gustavo Petro", "Anna Keller"}
+    envoy = next(a for a in result.actors if a.name == "Anna Keller")
+    assert "Switzerland's chief peace envoy" in envoy.aliases
     # The office holder found from "Sri Lanka's president" and his name spelled otherwise are one person.
     later = run(
         "Sri Lanka's president met Erik Solheim. President Mahinda Rajapakse said so.", dt.date(2006, 5, 26)
@@ -864,15 +864,15 @@ def test_headline_words_are_not_names_and_an_unnamed_envoy_is_named_later() -> N
 
 def test_lists_that_the_parser_hangs_elsewhere_and_bodies_standing_for_their_people() -> None:
     text = (
-        "An official said the United States has been in touch with other governments about the phone call, "
-        "including Israel and Jordan. Bolivian President Luis Arce briefed Chilean President Gabriel Boric "
+        "A spokeswoman said France has been in touch with other capitals about the summit, "
+        "including Egypt and Qatar. Bolivian President Luis Arce briefed Chilean President Gabriel Boric "
         "on the meeting between Mercosur heads of state and the President of Paraguay and European Union "
         "representatives in Brasilia."
     )
     result = run(text)
     found = [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts]
     assert found == [
-        ["Israel", "Jordan", "United States"],
+        ["Egypt", "France", "Qatar"],
         ["Gabriel Boric", "Luis Arce"],  # what Arce told Boric about is not a meeting of his
         ["European Union", "Mercosur", "President of Paraguay (unnamed)"],
     ]
@@ -882,7 +882,7 @@ def test_lists_that_the_parser_hangs_elsewhere_and_bodies_standing_for_their_peo
 
 def test_earlier_ones_are_more_visits_by_the_same_visitor() -> None:
     text = (
-        "The visit of Brazilian President Lula da Silva to Beijing followed earlier ones to Russia and India."
+        "Brazilian President Lula da Silva's visit to Beijing followed earlier ones to Moscow and New Delhi."
     )
     result = run(text)
     hosts = sorted(result.actor(c.participants[1].actor).name for c in result.contacts)
@@ -895,19 +895,19 @@ def test_earlier_ones_are_more_visits_by_the_same_visitor() -> None:
 
 def test_gazetteer_names_win_over_shorter_ner_spans_and_states_listed_with_states() -> None:
     text = (
-        "Remarks at the Forum Dialogue\n\nHillary Rodham Clinton\nSecretary of State\n\n"
-        "Secretary Clinton is on travel to Senegal, Uganda, Kenya, Malawi, and South Africa."
+        "Remarks at the Trade Dialogue\n\nHillary Rodham Clinton\nSecretary of State\n\n"
+        "Secretary Clinton is traveling to Ghana, Togo, Benin, Malawi, and Zambia."
     )
     actors = {a.name: a for a in run(text).actors}
     assert actors["Hillary Rodham Clinton"].wikidata == "Q6294"
-    assert {"Senegal", "Uganda", "Kenya", "Malawi", "South Africa"} <= set(actors)
+    assert {"Ghana", "Togo", "Benin", "Malawi", "Zambia"} <= set(actors)
 
 
 def test_a_headline_joins_the_event_the_body_tells() -> None:
     text = (
         "Prime Minister Pedro Sanchez Travels to Rabat and Paris\n\n"
-        "Spanish Prime Minister Pedro Sanchez is accompanying King Felipe to Rabat on Monday for a state "
-        "visit to Morocco. Sanchez will then travel to Paris, France, to attend a conference."
+        "Spanish Prime Minister Pedro Sanchez is accompanying King Felipe to Rabat on Monday for a three-day "
+        "state visit to Morocco. Afterwards Sanchez will fly on to Paris, France, for a climate conference."
     )
     result = run(text)
     found = {
@@ -963,17 +963,17 @@ def test_state_visit_readout_separate_meetings_same_day_and_visit_length() -> No
 
 def test_honorifics_places_and_plans_fulfilled() -> None:
     text = (
-        "Venezuelan President Hugo Chavez Meets Iran's Imam Khamenei\n\n"
-        "Venezuelan president Hugo Chavez met Grand Ayatollah Ali Khamenei in Tehran.\n\n"
-        "Secretary Clinton Visits the Shwedagon Pagoda"
+        "Iraq's Premier Sudani Meets Iran's Imam Khamenei\n\n"
+        "Iraqi Prime Minister Mohammed Shia al-Sudani met Grand Ayatollah Ali Khamenei in Tehran.\n\n"
+        "Secretary Blinken Visits the Istiqlal Mosque"
     )
     result = run(text)
-    (meeting,) = result.contacts  # one Khamenei whatever his title; a pagoda is not a host
-    assert parties(result, meeting) == {"Hugo Chávez", "Ali Khamenei"}
+    (meeting,) = result.contacts  # one Khamenei whatever his title; a mosque is not a host
+    assert parties(result, meeting) == {"Mohammed Shia al-Sudani", "Ali Khamenei"}
     plan = (
-        "A U.S. official said the White House received word on Friday morning that Iranian President Hassan "
-        "Rouhani wanted to talk with U.S. President Joe Biden. The phone call on Friday between Biden and "
-        "Rouhani lasted 15 minutes."
+        "An aide said Paris learned on Friday morning that Indian Prime Minister Narendra Modi wished to "
+        "speak with French President Emmanuel Macron. The call on Friday between Macron and Modi lasted "
+        "20 minutes."
     )
     (call,) = run(plan, dt.date(2024, 3, 16)).contacts  # the wish and the call that fulfilled it: one event
     assert (call.kind.value, call.status.value, call.date and call.date.start) == (

@@ -64,8 +64,8 @@ def test_people_sharing_a_surname_stay_apart() -> None:
             (
                 "k1",
                 "2018-02-10",
-                "South Korean President Moon Jae-in met North Korean leader Kim Jong Un's sister Kim Yo Jong "
-                "in Seoul on Saturday. Kim Jong Un did not travel.",
+                "On Saturday in Seoul, President Moon Jae-in received Kim Yo Jong, the sister of North "
+                "Korean leader Kim Jong Un. Kim Jong Un stayed in Pyongyang.",
             )
         ]
     )

@@ -142,7 +142,7 @@ _ANAPHORA_REACH = 80
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATELINE = re.compile(
-    # "November 11, 2010, Seoul", "2 February 2022 - 15:34" (a time of posting may follow the day)
+    # "March 3, 2015, Lima", "14 May 2021 - 09:12" (a time of posting may follow the day)
     rf"^[ \t]*(?P<date>{_MONTHS} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTHS} \d{{4}})"
     r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
     r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",

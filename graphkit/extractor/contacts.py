@@ -162,19 +162,19 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
     for t in listed + _mention_tail(ctx, listed):
         mention = ctx.by_token.get(t.i)
         if mention is None:
-            # "the French and British colleagues": the states named inside the noun phrase.
+            # "the Dutch and Belgian colleagues": the states named inside the noun phrase.
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "French and British colleagues"
+            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "Dutch and Belgian colleagues"
             inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
             if (
                 t.lower_ in ctx.lex.non_actors
                 or t.lemma_ in ctx.lex.non_actors
                 or t.lower_ in ctx.lex.place_nouns
             ):
-                continue  # the press, the public; "the Shwedagon Pagoda" is a place
+                continue  # the press, the public; "the Istiqlal Mosque" is a place
             # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
             counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
-            # "the French and British colleagues", "Customs Union heads of state": people of a side; but
+            # "the Dutch and Belgian colleagues", "Mercosur heads of state": people of a side; but
             # "met its NATO spending target" names no party
             people = (
                 t.lemma_.lower()
@@ -188,7 +188,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
             ]
             counterparts = t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"
             if t.lemma_.lower() in ctx.lex.words.members or counterparts:
-                # "some members of the House of Representatives": the body they belong to;
+                # "several members of the Bundestag": the body they belong to;
                 # "her counterparts from A and B": the states, where their people are not named
                 for p in _preps(t, {"of", "from"}):  # "officials from China and Japan"
                     body = _conjuncts(p, ctx.lex)
@@ -215,7 +215,7 @@ def _actors_of(ctx: _Context, tok: Token) -> list[str]:
 
 
 def _possessed_person(ctx: _Context, mention: Mention) -> Mention | None:
-    """ "Iran's newly elected President Hassan Rouhani", however parsed: the person after the possessive."""
+    """ "Chile's newly elected President Gabriel Boric", however parsed: the person after the possessive."""
     doc = ctx.doc
     i = mention.end
     if i >= len(doc) or doc[i].text not in {"'s", "’s"}:
@@ -328,7 +328,7 @@ def _preps(tok: Token, words: set[str]) -> list[Token]:
         k for c in preps for k in c.conjuncts if k.pos_ == "ADP" and k.lower_ in words and k not in preps
     ]
     if preps:
-        # "dinner with the Minister last night and with Steve Hadley": the parser may hang the second
+        # "lunch with the Ambassador today and with Jake Sullivan": the parser may hang the second
         # with-phrase on a governing verb; it still belongs to the first.
         for anc in list(tok.ancestors)[:3]:
             preps += [
@@ -512,7 +512,7 @@ class _Finder:
             if c.dep_ == "compound" and c.i in self.ctx.by_token
         ]
         if trigger.guest_in_to_phrase and not objects:
-            # "to welcome to the State Department Foreign Minister ..., Sergey Lavrov": the guest was parsed
+            # "to welcome to the Foreign Office Prime Minister ..., Fumio Kishida": the guest was parsed
             # into the place phrase; only a person there is the guest.
             objects = [
                 t
@@ -641,7 +641,7 @@ class _Finder:
         return first.country == second.country and not both_bodies  # two bodies may be two sides
 
     def _visitable(self, tok: Token) -> bool:
-        """A visit's object is a host: a person, a state, or a known body (not a pagoda or an embassy)."""
+        """A visit's object is a host: a person, a state, or a known body (not a mosque or an embassy)."""
         mention = self.ctx.by_token.get(tok.i)
         if mention is None:
             return True  # "the two leaders" and other groups resolve later
@@ -653,7 +653,7 @@ class _Finder:
         """ "I was just in Pakistan": a foreign person being in a state is a visit to it."""
         clause = tok
         if tok.dep_ == "xcomp" and tok.head.lemma_ in {"happen", "seem", "appear"}:
-            clause = tok.head  # "where I happen to be on Monday"
+            clause = tok.head  # "where I happen to be this week"
         if tok.lemma_ != "be" or clause.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
             return None
         hosts = [g for g in _preps(tok, {"in"}) if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
@@ -668,7 +668,7 @@ class _Finder:
             (m := self.ctx.by_token.get(s.i)) is not None and m.kind == "we" for s in subjects
         )
         if len(hosts) == 1 and together and len(self._ids(subjects)) >= 2:
-            # "Antonio and I were together in Washington", "when we were in South Africa": they met there.
+            # "Penny and I were together in Canberra", "when we were both in Jakarta": they met there.
             return self.build(tok, subjects, [], ContactKind.MEETING, None)
         if len(hosts) != 1 or len(visitors) != 1:
             return None
@@ -720,7 +720,7 @@ class _Finder:
         return self.build(tok, _subjects(self.ctx, tok), people, ContactKind.MEETING, None)
 
     def ones(self, tok: Token) -> ContactDraft | None:
-        """ "The visit of Chavez to Tehran followed earlier ones to Russia": more visits by the visitor."""
+        """ "Lula's visit to Beijing followed earlier ones to Moscow": more visits by the visitor."""
         if tok.lower_ not in {"ones", "one"} or tok.pos_ not in {"NOUN", "PRON"}:
             return None
         antecedent = next(
@@ -762,7 +762,7 @@ class _Finder:
     def travel(self, tok: Token) -> ContactDraft | None:
         expected = tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ != "VERB" or (tok.lemma_.lower() not in self.lex.travel_verbs and not expected):
-            return None  # "is expected in Tehran" is a planned trip
+            return None  # "is expected in Hanoi" is a planned trip
         goals = _preps(tok, {"to", "in", "into"})
         if tok.lemma_.lower() in self.lex.words.arrival_verbs:
             goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
@@ -812,7 +812,7 @@ class _Finder:
             return None  # "met on the sidelines of the BRICS summit": the meeting is the contact
         kind = trigger.kind
         if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} or trigger.of_is_participant:
-            own += _preps(tok, {"of"})  # "the visit of Chavez", "the inauguration of President Bachelet"
+            own += _preps(tok, {"of"})  # "the visit of Lula", "the inauguration of President Bachelet"
         if trigger.meal:
             own += _preps(tok, {"for", "in honor of", "honoring"})  # "a dinner for the visiting president"
         if trigger.required_prep is not None and not _preps(tok, {trigger.required_prep}):
@@ -915,7 +915,7 @@ class _Finder:
     def _hosted_by_national(
         self, visitors: list[str], hosts: list[str], kind: ContactKind
     ) -> tuple[list[str], list[str], ContactKind]:
-        """ "We shall arrive in Tokyo" said by Abe to Putin: Abe receives Putin, a meeting, not a visit."""
+        """ "We will land in Rome" said by Meloni to Modi: Meloni receives Modi, a meeting, not a visit."""
         actors = self.ctx.actors
         states = {actors[h].country for h in hosts if h in actors and actors[h].type.value == "country"}
         at_home = [
@@ -961,12 +961,12 @@ class _Finder:
         if record is not None and record.status is not None and status is ContactStatus.OCCURRED:
             status = record.status  # an invitation proposes a visit or meeting
         if tok.lemma_.lower() == "expect" and status is ContactStatus.OCCURRED:
-            status = ContactStatus.PLANNED  # "is expected in Tehran"
+            status = ContactStatus.PLANNED  # "is expected in Hanoi"
         date = _date_for(self.ctx, tok, status)
         if status is ContactStatus.OCCURRED and _present_tense(tok, self.lex):
             # News writes scheduled events in the present: "leaves Friday for Khartoum", "meets Abe Monday".
             ahead = _date_for(self.ctx, tok, ContactStatus.PLANNED)
-            # "are meeting later this month": a progressive with a time that runs on past today is futurate
+            # "are talking later this week": a progressive with a time that runs on past today is futurate
             progressive = tok.tag_ == "VBG" and tok.pos_ == "VERB"
             if (
                 ahead is not None
@@ -996,7 +996,7 @@ class _Finder:
         )
         draft.weak_status = status is ContactStatus.OCCURRED and (
             (tok.pos_ in {"NOUN", "PROPN"} and _governing_verb(tok, self.lex) is None)
-            or in_headline(tok)  # "Clinton Travels to London": headlines flatten tense
+            or in_headline(tok)  # "Blinken Travels to Nairobi": headlines flatten tense
         )
         return draft
 
@@ -1056,9 +1056,9 @@ def _lasting(sentence: str, start: DateSpan) -> DateSpan:
 def _between_members(ctx: _Context, noun: Token) -> list[Token]:
     """Every actor listed in a between-phrase, however the parser coordinated the list.
 
-    "between Customs Union heads of state and the President of Ukraine and European Union representatives":
+    "between Mercosur heads of state and the President of Chile and African Union representatives":
     the phrase is a list of participants, so actors inside it count unless they sit in a clause or in a
-    preposition other than of/from ("experts from Russia, Ukraine and the European Commission").
+    preposition other than of/from ("experts from Peru, Bolivia and the World Bank").
     """
     out = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
@@ -1069,8 +1069,8 @@ def _between_members(ctx: _Context, noun: Token) -> list[Token]:
             cur, below, listed = t, t, True
             while cur.i != prep.i:
                 owner = ctx.by_token.get(cur.head.i)
-                # "Amr Moussa of the Arab League": his affiliation, not another party; but "the President of
-                # Ukraine and European Union representatives" lists on past the role's own of-phrase.
+                # "Jens Stoltenberg of NATO": his affiliation, not another party; but "the President of
+                # Chile and African Union representatives" lists on past the role's own of-phrase.
                 affiliation = owner is not None and ctx.by_token.get(below.i) is not owner
                 if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} or (
                     cur.dep_ == "prep" and (cur.lower_ not in {"of", "from"} or affiliation)
@@ -1241,14 +1241,14 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
         if cur.dep_ == "advcl" and any(
             c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in cur.children
         ):
-            break  # "what we agreed when we met": the modality of "agreed" is not the meeting's
+            break  # "what they agreed once they met": the modality of "agreed" is not the meeting's
         if (
             cur.dep_ == "prep"
             and head.pos_ in {"VERB", "AUX"}
             and cur.lower_ not in {"for", "to", "of", "before"}
             and chain[0].i != cur.i
         ):
-            break  # "At the start of our conversation, I would like ...": an adverbial, not a complement
+            break  # "At the outset of our talks, I would like ...": an adverbial, not a complement
         shares_verb = not any(c.dep_ in _SUBJ | {"aux", "auxpass"} for c in cur.children)
         if (
             cur.dep_ == "conj"
@@ -1275,14 +1275,14 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
         and any(a.tag_ == "TO" for a in k.children)
         for k in tok.children
     ):
-        return ContactStatus.PLANNED  # "the Strategic Dialogue to be held in Washington on June 13"
+        return ContactStatus.PLANNED  # "the Trade Council to be held in Ottawa on May 20"
     purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
     if (
         purpose is not None
         and purpose.tag_ in {"VBZ", "VBP"}
         and purpose.lemma_.lower() in {"be", *ctx.lex.travel_verbs}
     ):
-        return ContactStatus.PLANNED  # "Bush is in Islamabad for discussions with Musharraf": ahead
+        return ContactStatus.PLANNED  # "Modi is in Paris for talks with Macron": ahead
     if _ahead_of(tok, ctx.lex) is not None:
         return ContactStatus.PLANNED  # "ahead of a fresh round of talks": still to come
     deps = {k.dep_: k for k in tok.children}
@@ -1323,7 +1323,7 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
                 negations += 1
             elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
-                proposed = True  # "a meeting is also possible"
+                proposed = True  # "a visit remains possible"
             elif k.dep_ == "mark" and klow in {"if", "unless"}:
                 proposed = True  # "if Xi meets Putin": a condition, not an event
             elif k.dep_ == "advcl" and any(
@@ -1345,11 +1345,11 @@ def _status(ctx: _Context, tok: Token) -> ContactStatus:
             and lemma in ctx.lex.words.scheduling_verbs
             and any(k.tag_ == "TO" for k in kids if k.dep_ == "aux")
         ):
-            planned = True  # "the Strategic Dialogue to be held on June 13"
+            planned = True  # "the Trade Council to be held on May 20"
         if lemma == "look" and any(k.lower_ == "forward" for k in kids) and t.i != tok.i:
             planned = True  # "looking forward to the meeting"
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
-            planned = True  # headline future: "Korea, Japan to Hold First Summit"
+            planned = True  # headline future: "Brazil, Argentina to Hold Border Talks"
         below = t.i
     first_person = any(t.lower_ in {"i", "we"} for t in _subjects(ctx, tok))
     performative = (
@@ -1464,7 +1464,7 @@ def _in_when_clause(span: Span, chain_ids: set[int]) -> bool:
 def _describes_trigger(span: Span, trigger: Token) -> bool:
     """A date in a clause that describes the contact noun itself dates the contact.
 
-    "thanked him for the message he had sent at the weekend", "the calls the two leaders had on May 2 and
+    "thanked her for the letter she had written last week", "the calls the two leaders had on May 2 and
     3", "talks held in Oslo on Monday": the clause hangs on the trigger noun, so its time is the contact's.
     A clause under a participant ("met Bennett, who was elected in 2006") is not such a clause.
     """
@@ -1499,7 +1499,7 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     chain = _chain(ctx, tok)
     chain_ids = {t.i for t in chain}
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in ctx.lex.words.scheduling_verbs:
-        chain_ids.add(tok.head.i)  # "to be held on June 13 and to be co-chaired by A and B": one event
+        chain_ids.add(tok.head.i)  # "to be held on May 20 and to be chaired by A and B": one event
     # "Merkel, who met Putin many times, left office in 2021": the main clause date is not the relative's
     # "became the first leader to meet Obama": an infinitive relative has no time of its own
     relative = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl" and not _infinitive(t)), None)

@@ -430,7 +430,7 @@ class _Resolver:
                 m.actor = speaker
 
     def coordinated_partner(self, speaker: str, before: int) -> str | None:
-        """ "Kerry says he and Lavrov have agreed ...": the person just coordinated with the speaker."""
+        """ "Meloni says she and Macron have agreed ...": the person just coordinated with the speaker."""
         horizon = self.doc[before].sent.start
         for _ in range(2):  # the sentence of "we" and the two before it
             horizon = self.doc[horizon - 1].sent.start if horizon > 0 else 0
@@ -708,7 +708,7 @@ def resolve_mentions(
 
 
 def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
-    """ "Norway's top peace envoy has met ..." and only later "Norway's ... Erik Solheim": one person.
+    """ "Switzerland's chief peace envoy has held talks ..." and later "Bern's ... Anna Keller": one person.
 
     An unnamed envoy, negotiator or representative of a state is the article's only named person of that
     state, when there is exactly one; an office like "president" is never guessed this way.

@@ -83,7 +83,7 @@ def _absorbed_visit(
         if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
             continue
         same_place = any(p != visitor and country_of.get(p) == host_country for p in other.participants)
-        # "traveled to Kenya, where she met President Kibaki": the meeting in the same sentence is there,
+        # "flew to Ghana, where she met President Akufo-Addo": the meeting in the same sentence is there,
         # unless its counterpart is of another state ("visited Kyiv and then went to Warsaw to meet Duda").
         elsewhere = any(
             p != visitor and country_of.get(p) not in {None, host_country} for p in other.participants
@@ -106,7 +106,7 @@ def merge_drafts(
     if country_of:
         drafts = [d for d in drafts if not _absorbed_visit(d, drafts, country_of)]
         drafts = [d for d in drafts if not _absorbed_by_people(d, drafts, country_of)]
-    # "Clinton Travels to London" in a headline, then "Clinton is accompanying Obama to London": a mention
+    # "Blinken Travels to Nairobi" in a headline, then "Blinken is accompanying Biden to Nairobi": a mention
     # that says nothing of its own (a headline, a bare noun) is part of the fuller event with more people.
     absorbed: dict[int, ContactDraft] = {}
     for draft in drafts:
