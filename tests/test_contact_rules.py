@@ -182,6 +182,23 @@ BROKEN_LISTS += [
     ),
 ]
 
+# "with President A and Foreign Minister B" parsed with A as a modifier of B: both take part.
+BROKEN_LISTS += [
+    (
+        "Last month Chancellor Scholz visited Syria and met with President Assad and Foreign Minister "
+        "Mekdad.",
+        {pair("Olaf Scholz", "Bashar al-Assad", "meeting"), pair("Olaf Scholz", "Mekdad", "meeting")},
+    ),
+    (
+        "The envoy Geir Pedersen held talks with President Assad and Foreign Minister Mekdad in Damascus.",
+        {(frozenset({"Geir Pedersen", "Bashar al-Assad", "Mekdad"}), "meeting")},
+    ),
+    (
+        "Chancellor Scholz spoke with President Assad and Foreign Minister Mekdad by phone.",
+        {(frozenset({"Olaf Scholz", "Bashar al-Assad", "Mekdad"}), "call")},
+    ),
+]
+
 # "the talks he held with X": a relative clause of holding on a contact noun gives its participants.
 RELATIVE_HOLDERS = [
     (
@@ -381,6 +398,8 @@ NEGATIVES = [
     "President Biden spoke to reporters on Tuesday.",
     # a relative clause that only praises a meeting names nobody who held it
     "The meeting that President Macron praised was held in Paris.",
+    # a visitor nobody can resolve: those he meets do not meet each other
+    "He will meet President Macron, Chancellor Scholz and Prime Minister Meloni next week.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
     # taking part in something that is no body, or chairing alone

@@ -72,6 +72,14 @@ def _conjuncts(tok: Token, lex: Lexicon) -> list[Token]:
             out.extend(_conjuncts(child, lex))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in _conjuncts(p, lex))
+        elif (
+            child.dep_ in {"nmod", "compound"}
+            and child.pos_ == "PROPN"
+            and child.i < tok.i
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
+        ):
+            # "with President A and Foreign Minister B" parsed with A as a modifier of B: both are listed
+            out.extend(_conjuncts(child, lex))
         elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"accompany", "join", "flank"}:
             # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
             agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -954,6 +962,8 @@ class _Finder:
         everyone = subj_ids + obj_ids
         if len(everyone) < 2:
             return None
+        if split and subjects and not subj_ids and len(obj_ids) > 1 and given is None:
+            return None  # "he will meet A, B and C" with "he" unknown: A, B and C do not meet each other
         role_of = {a: (roles[0] if roles else Role.PARTICIPANT) for a in subj_ids}
         role_of.update({a: (roles[1] if roles else Role.PARTICIPANT) for a in obj_ids})
         status = _status(self.ctx, tok)
