@@ -183,6 +183,16 @@ class WordClasses(_Record):
     """During/in-objects that frame a contact verb as a call ("during the call, X briefed Y")."""
     written_channels: frozenset[Word]
     """Words that make a channel-required verb a correspondence ("thanked X in a letter")."""
+    announcing_verbs: frozenset[Word]
+    """Reporting verbs whose subject takes part in the talks it confirms or announces with somebody."""
+    picture_places: frozenset[Word]
+    """Where a person stands in a photograph, said after the name in captions ("X, left, meets Y")."""
+    apart_words: frozenset[Word]
+    """Words that tell several counterparts of one verb apart ("spoke with A and, separately, with B")."""
+    in_person_words: frozenset[Word]
+    """Words that place a talk in person besides venues and gatherings ("spoke in private")."""
+    pointing_back: frozenset[Word]
+    """Modifiers by which a contact noun points back at the contact just told ("another call")."""
 
 
 class StatusCues(_Record):

@@ -109,27 +109,12 @@ def _list_tail(last: Token, lex: Lexicon) -> list[Token]:
 
 
 _LIST_GLUE = {",", "and", "or"}
-# Reporting verbs whose subject takes part in the talks it confirms or announces with somebody.
-_ANNOUNCING = {"confirm", "announce"}
-# Where a person stands in a photograph, said after the name in captions ("X, left, meets Y, right, and Z").
-_PICTURE_PLACES = {
-    "left",
-    "right",
-    "centre",
-    "center",
-    "second",
-    "third",
-    "from",
-    "front",
-    "rear",
-    "background",
-}
 
 
-def _told_apart(verb: Token) -> bool:
+def _told_apart(verb: Token, lex: Lexicon) -> bool:
     """Whether the counterparts of ``verb`` are told apart: "separately", or a with-phrase each."""
     words = [t.lower_ for t in verb.subtree]
-    return bool({"separately", "individually", "respectively"} & set(words)) or words.count("with") > 1
+    return bool(lex.words.apart_words & set(words)) or words.count("with") > 1
 
 
 def _last_word(mention: Mention) -> str:
@@ -149,7 +134,7 @@ def _mention_tail(ctx: _Context, listed: list[Token]) -> list[Token]:
     doc, out, i = ctx.doc, [], last.end
     while i < len(doc) and doc[i].lower_ in _LIST_GLUE:
         j = i
-        while j < len(doc) and doc[j].lower_ in _LIST_GLUE | _PICTURE_PLACES:
+        while j < len(doc) and doc[j].lower_ in _LIST_GLUE | ctx.lex.words.picture_places:
             j += 1
         nxt = ctx.by_token.get(j) if j < len(doc) else None
         if nxt is None or nxt.start != j or nxt.kind in {"pronoun", "first", "second", "we"}:
@@ -401,7 +386,7 @@ def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
         lemma = t.lemma_.lower()
         noun = ctx.lex.noun_triggers.get(lemma)
         gathering = lemma in ctx.lex.words.forum_bodies or (noun is not None and noun.venue)
-        if lemma in ctx.lex.words.venue_frames | {"private", "person"} or gathering:
+        if lemma in ctx.lex.words.venue_frames | ctx.lex.words.in_person_words or gathering:
             return True
         if {ctx.lex.nouns.get(lemma), ctx.lex.verbs.get(lemma)} & {"meeting", "visit"}:
             return True
@@ -410,10 +395,6 @@ def _in_person(ctx: _Context, sent: Span, tok: Token) -> bool:
     return bool(
         [p for p in _preps(tok, {"in", "at", "during"}) if p.ent_type_ in {"GPE", "LOC", "FAC", "EVENT"}]
     )
-
-
-# Words by which a contact noun points back at the parties of the contact told just before.
-_POINTING_BACK = {"another", "next", "further", "new"}
 
 
 class _Finder:
@@ -594,7 +575,7 @@ class _Finder:
             noun = tok.head.head  # "the next round of talks"
         markers = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod", "poss", "nummod"}}
         markers |= {c.lower_ for q in noun.children if q.dep_ == "amod" for c in q.children}
-        if not markers & _POINTING_BACK or self.previous is None:
+        if not markers & self.lex.words.pointing_back or self.previous is None:
             return None
         previous = self.previous
         if tok.sent.start - previous.sentence.end > 1 or tok.sent.start < previous.sentence.start:
@@ -853,7 +834,10 @@ class _Finder:
             gov_subjects, verb = [], None
         # "The minister confirmed planned talks with X": who confirms or announces his own talks takes part.
         own_talks = (
-            tok.dep_ == "dobj" and bool(own) and verb is not None and verb.lemma_.lower() in _ANNOUNCING
+            tok.dep_ == "dobj"
+            and bool(own)
+            and verb is not None
+            and verb.lemma_.lower() in self.lex.words.announcing_verbs
         )
         if verb is not None and (via_prep or own_talks or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or _subjects(self.ctx, verb) or _stranded_subjects(verb, self.ctx)
@@ -1000,7 +984,7 @@ class _Finder:
         draft.level = level_in(tok.sent.text)
         # "spoke to A, B and C this morning": one call with all of them, unless told apart ("and, separately,
         # with C"); several meetings with one visitor are sessions of their own
-        one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not _told_apart(tok)
+        one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not _told_apart(tok, self.lex)
         draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )
