@@ -371,6 +371,22 @@ PROCESSES = [
     ),
 ]
 
+# Conveying something to a person is a contact with him; by phone a call, by message correspondence.
+CONVEYING = [
+    (
+        "Secretary Blinken conveyed his concerns to Foreign Minister Wang Yi in a phone call on Monday.",
+        {pair("Antony Blinken", "Wang Yi", "call")},
+    ),
+    (
+        "President Macron conveyed the message to Chancellor Scholz on Monday.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "correspondence")},
+    ),
+    (
+        "Prime Minister Meloni conveyed Italy's position to President Erdogan.",
+        {pair("Giorgia Meloni", "Recep Tayyip Erdoğan", "contact")},
+    ),
+]
+
 # Taking part in a body's session meets the body; chairing with a named partner meets the partner.
 TAKING_PART = [
     (
@@ -378,8 +394,8 @@ TAKING_PART = [
         {pair("Penny Wong", "ASEAN Regional Forum", "meeting")},
     ),
     (
-        "Prime Minister Albanese participated in the Pacific Islands Forum leaders' retreat on Tuesday.",
-        {pair("Anthony Albanese", "Pacific Islands Forum", "meeting")},
+        "Prime Minister Albanese participated in the ASEAN summit on Tuesday.",
+        {pair("Anthony Albanese", "Association of Southeast Asian Nations", "meeting")},
     ),
     (
         "Secretary Blinken co-chaired the session with Foreign Minister Penny Wong.",
@@ -402,6 +418,9 @@ NEGATIVES = [
     "He will meet President Macron, Chancellor Scholz and Prime Minister Meloni next week.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # conveying to people who are no party
+    "Chancellor Scholz conveyed his condolences to the families of the victims.",
+    "President Macron conveyed the message to reporters.",
     # taking part in something that is no body, or chairing alone
     "Secretary Blinken participated in the ceremony in Tokyo.",
     "Secretary Blinken chaired the session on Tuesday.",
@@ -424,7 +443,21 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    SPEAKING + SESSIONS + COUNTERPARTS + BROKEN_LISTS + RELATIVE_HOLDERS + INVITATIONS + JOINT_ACTS,
+    [
+        *SPEAKING,
+        *SESSIONS,
+        *COUNTERPARTS,
+        *BROKEN_LISTS,
+        *RELATIVE_HOLDERS,
+        *INVITATIONS,
+        *JOINT_ACTS,
+        *POINTING_BACK,
+        *PROCESSES,
+        *HOLDER_BEFORE,
+        *TAKING_PART,
+        *CALLS,
+        *CONVEYING,
+    ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:
     assert contacts(text) == expected

@@ -440,7 +440,10 @@ class _Finder:
             for s in _subjects(self.ctx, tok)
             if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
         ]
-        partners = self._ids(_preps(tok, {"with"}))  # "X co-chaired the session with Y"
+        # "X co-chaired the session with Y", "X signed a deal with Y": the with-phrase names the partner
+        partners = self._ids(
+            _preps(tok, {"with"}) + [p for d in tok.children if d.dep_ == "dobj" for p in _preps(d, {"with"})]
+        )
         if trigger.plural_subject and len(self._ids(named)) + len(partners) < 2:
             return None  # one person chairing is no contact, nor "we agreed" (told already, if at all)
         if trigger.plural_subject and any(
@@ -464,11 +467,11 @@ class _Finder:
                 for d in tok.children
                 if d.dep_ == "dobj"
                 and d.lemma_.lower() not in self.lex.nouns  # "discussed his meetings with X"
-                for p in _preps(d, {"with"})
+                for p in _preps(d, {"with"} if trigger.discussion else {"with", *trigger.object_preps})
             ]
-            if trigger.discussion
+            if trigger.topic_object
             else []
-        )
+        )  # "conveyed his concerns to X": the parser hangs the to-phrase on what was conveyed
         if trigger.discussion and tok.dep_ in {"xcomp", "advcl"} and self._contact_word(tok.head):
             return None  # "met on Monday to discuss trade": the purpose of the meeting told already
         if trigger.discussion and not _preps(tok, {"with"}) and not topic_with and len(self._ids(named)) < 2:
@@ -592,7 +595,7 @@ class _Finder:
         """The organizations among ``tokens``, also one naming a gathering ("the X Summit ministerial")."""
         out = []
         for t in tokens:
-            for k in [t, *(c for c in t.children if c.dep_ in {"compound", "nmod", "poss"})]:
+            for k in [t, *(c for c in t.subtree if c.i < t.i and c.dep_ in {"compound", "nmod", "poss"})]:
                 mention = self.ctx.by_token.get(k.i)
                 if mention is not None and mention.kind == "org":
                     out.append(k)
@@ -893,7 +896,7 @@ class _Finder:
         )
         # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
         holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
-        if separate and not listed and not holders and not _subjects(self.ctx, verb or tok):
+        if separate and not listed and not any(h.i in self.ctx.by_token for h in holders):
             holders = self._previous_subject(tok)  # "X spoke to A. There were also calls from B and C."
         if separate and not listed and not self._ids(holders):
             return None  # sessions of someone unknown with each counterpart: the counterparts did not meet
