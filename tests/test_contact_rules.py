@@ -371,6 +371,30 @@ PROCESSES = [
     ),
 ]
 
+# "..., a day after meeting X": the subject of the main clause met X, at a time of its own (no date taken from
+# the main clause).
+AFTER_MEETING = [
+    (
+        "Secretary Blinken held talks with President Zelensky in Kyiv on Tuesday, a day after meeting with "
+        "Prime Minister Tusk in Warsaw.",
+        {
+            pair("Antony Blinken", "Volodymyr Zelensky", "meeting"),
+            pair("Antony Blinken", "Donald Tusk", "meeting"),
+        },
+    ),
+    (
+        "President Macron called Chancellor Scholz, a week after meeting Prime Minister Meloni in Rome.",
+        {
+            pair("Emmanuel Macron", "Olaf Scholz", "call"),
+            pair("Emmanuel Macron", "Giorgia Meloni", "meeting"),
+        },
+    ),
+    (
+        "Chancellor Scholz arrived in Tokyo on Friday, two days after talking to President Xi in Beijing.",
+        {pair("Olaf Scholz", "Japan", "visit"), pair("Olaf Scholz", "Xi Jinping", "meeting")},
+    ),
+]
+
 # Conveying something to a person is a contact with him; by phone a call, by message correspondence.
 CONVEYING = [
     (
@@ -457,6 +481,7 @@ NEGATIVES = [
         *TAKING_PART,
         *CALLS,
         *CONVEYING,
+        *AFTER_MEETING,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:
@@ -477,3 +502,20 @@ def test_status_rules(text: str, who: set[str], status: str) -> None:
         if {extraction.actor(p.actor).name for p in c.participants} == who
     }
     assert found == {status}
+
+
+def test_a_contact_told_after_another_takes_no_date_of_the_main_clause() -> None:
+    extraction = extract(
+        Article(
+            id="t",
+            published=PUBLISHED,
+            text="Chancellor Scholz arrived in Tokyo on Friday, two days after talking to President Xi in "
+            "Beijing.",
+        )
+    )
+    dates = {
+        frozenset(extraction.actor(p.actor).name for p in c.participants): c.date and c.date.expression
+        for c in extraction.contacts
+    }
+    assert dates[frozenset({"Olaf Scholz", "Xi Jinping"})] is None
+    assert dates[frozenset({"Olaf Scholz", "Japan"})] == "Friday"

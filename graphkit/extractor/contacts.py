@@ -255,6 +255,8 @@ def _subjects(ctx: _Context, verb: Token) -> list[Token]:
         owner = (
             verb.head.head
         )  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
+        while owner.dep_ == "npadvmod" and owner.pos_ == "NOUN" and owner.head.i != owner.i:
+            owner = owner.head  # "..., a day after meeting X": the span of time hangs on the main verb
         poss = [c for c in owner.children if c.dep_ == "poss"]
         if owner.pos_ in {"NOUN", "PROPN"} and poss:
             return poss
@@ -1503,6 +1505,8 @@ def _date_for(ctx: _Context, tok: Token, status: ContactStatus) -> DateSpan | No
     if relative is not None and any(c.lower_ in {"where", "when"} for c in relative.children):
         relative = None  # "Kenya, where she met Kibaki": the same trip, the same time
     inside = {t.i for t in relative.subtree} if relative is not None else None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "before", "since", "until"}:
+        inside = {t.i for t in tok.subtree}  # "arrived on Friday, a day after meeting X": not on Friday
     sent = tok.sent
     best: tuple[int, DateSpan] | None = None
     for span, past, fut in ctx.dates:
