@@ -395,6 +395,19 @@ AFTER_MEETING = [
     ),
 ]
 
+# A nationality used as a noun ("the Russians", "briefed the Japanese") is its state's side.
+NATIONALITIES = [
+    (
+        "Next week Secretary Rubio will travel to Tokyo to brief the Japanese.",
+        {pair("Marco Rubio", "Japan", "meeting")},
+    ),
+    (
+        "Secretary Blinken said he had talked to the Russians about the prisoners.",
+        {pair("Antony Blinken", "Russia", "meeting")},
+    ),
+    ("President Biden met the Japanese at Camp David on Friday.", {pair("Joe Biden", "Japan", "meeting")}),
+]
+
 # Conveying something to a person is a contact with him; by phone a call, by message correspondence.
 CONVEYING = [
     (
@@ -442,6 +455,8 @@ NEGATIVES = [
     "He will meet President Macron, Chancellor Scholz and Prime Minister Meloni next week.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # a nationality modifying a noun is no side of its own
+    "Secretary Blinken met the Chinese ambassador's wife at a concert.",
     # conveying to people who are no party
     "Chancellor Scholz conveyed his condolences to the families of the victims.",
     "President Macron conveyed the message to reporters.",
@@ -482,6 +497,7 @@ NEGATIVES = [
         *CALLS,
         *CONVEYING,
         *AFTER_MEETING,
+        *NATIONALITIES,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -1253,7 +1253,7 @@ def _chain(ctx: _Context, tok: Token) -> list[Token]:
             cur.dep_ == "conj"
             and cur.pos_ == "VERB"
             and not (cur.tag_ == "VB" and head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl", "acl"})
-            and not (cur.tag_ == "VB" and shares_verb)
+            and not (cur.tag_ in {"VB", "VBG"} and head.tag_ == cur.tag_ and shares_verb)
         ):
             break  # a verb of its own; but "will go and meet X" shares the "will" (and "to do X and meet")
         chain.append(head)

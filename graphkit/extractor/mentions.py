@@ -269,6 +269,10 @@ def _country_in(tokens: list[Token], gaz: Gazetteer) -> str | None:
     return None
 
 
+# Dependencies of a noun phrase that is an argument of its clause (not a modifier of another noun).
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "dative"}
+
+
 class _Finder:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon) -> None:
         self.doc = doc
@@ -684,6 +688,8 @@ class _Finder:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "Dutch and Belgian colleagues": Belgian hangs on Dutch
         head = first.head
+        if self.people_of_a_state(ent):
+            return
         if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in self.lex.people_nouns:
             return
         code = self.gaz.demonym(ent.text)
@@ -711,6 +717,20 @@ class _Finder:
             )
             return
         self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+
+    def people_of_a_state(self, ent: Span) -> bool:
+        """ "talked to the Russians", "briefed the Chinese": a nationality as a noun is its state's side."""
+        start = ent.start
+        if start == 0 or self.doc[start - 1].lower_ != "the" or ent.root.dep_ not in _ARGUMENT_DEPS:
+            return False
+        if ent.root.pos_ not in {"PROPN", "NOUN"} or not ent.root.text[:1].isupper():
+            return False  # "the French delegation": a modifier, the side() rule's case
+        code = self.gaz.demonym(ent.text) or self.gaz.demonym(ent.text.rstrip("s"))
+        entry = self.gaz.countries.get(code) if code else None
+        if entry is None:
+            return False
+        self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+        return True
 
     def government_officials(self, span: Span) -> bool:
         """ "Indian Government officials", "U.S. administration officials": unnamed officials of a state."""
