@@ -191,6 +191,8 @@ class WordClasses(_Record):
     """Words that tell several counterparts of one verb apart ("spoke with A and, separately, with B")."""
     in_person_words: frozenset[Word]
     """Words that place a talk in person besides venues and gatherings ("spoke in private")."""
+    stop_nouns: frozenset[Word]
+    """Nouns for a place on a journey ("Tokyo was the first stop on X's tour"): that place is visited."""
     pointing_back: frozenset[Word]
     """Modifiers by which a contact noun points back at the contact just told ("another call")."""
 

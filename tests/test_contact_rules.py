@@ -395,6 +395,19 @@ AFTER_MEETING = [
     ),
 ]
 
+# A place named as a stop or leg of somebody's journey is visited by him.
+STOPS = [
+    (
+        "Japan was the first stop on Secretary Blinken's Asian tour earlier this month.",
+        {pair("Antony Blinken", "Japan", "visit")},
+    ),
+    ("Paris is the last stop of President Biden's European trip.", {pair("Joe Biden", "France", "visit")}),
+    (
+        "Chancellor Scholz flew on to Seoul, the second leg of his Asian tour.",
+        {pair("Olaf Scholz", "South Korea", "visit")},
+    ),
+]
+
 # A nationality used as a noun ("the Russians", "briefed the Japanese") is its state's side.
 NATIONALITIES = [
     (
@@ -455,6 +468,8 @@ NEGATIVES = [
     "He will meet President Macron, Chancellor Scholz and Prime Minister Meloni next week.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # a stop of no journey
+    "The convoy made a stop in Paris on its way south.",
     # a nationality modifying a noun is no side of its own
     "Secretary Blinken met the Chinese ambassador's wife at a concert.",
     # conveying to people who are no party
@@ -498,6 +513,7 @@ NEGATIVES = [
         *CONVEYING,
         *AFTER_MEETING,
         *NATIONALITIES,
+        *STOPS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -713,6 +713,24 @@ class _Finder:
             return None
         return self.build(tok, _subjects(self.ctx, tok), people, ContactKind.MEETING, None)
 
+    def stop(self, tok: Token) -> ContactDraft | None:
+        """ "Japan was the first stop on X's tour", "Paris, the last leg of X's trip": X visits that state."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.words.stop_nouns:
+            return None
+        journeys = [
+            j for j in _preps(tok, {"on", "of", "in"}) if self.lex.nouns.get(j.lemma_.lower()) == "visit"
+        ]
+        visitors = [c for j in journeys for c in j.children if c.dep_ == "poss"]
+        visitors += [v for j in journeys for v in _preps(j, {"by"})]
+        if tok.dep_ == "attr":
+            places = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            places = [tok.head] if tok.dep_ == "appos" else []
+        hosts = [p for p in places if (m := self.ctx.by_token.get(p.i)) is not None and m.kind == "country"]
+        if not visitors or not hosts:
+            return None
+        return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+
     def ones(self, tok: Token) -> ContactDraft | None:
         """ "Lula's visit to Beijing followed earlier ones to Moscow": more visits by the visitor."""
         if tok.lower_ not in {"ones", "one"} or tok.pos_ not in {"NOUN", "PRON"}:
@@ -1733,6 +1751,7 @@ def find_contacts(
             or finder.carry(tok)
             or finder.noun(tok)
             or finder.ones(tok)
+            or finder.stop(tok)
         )
         if draft is not None:
             finder.previous = draft
