@@ -175,6 +175,8 @@ class WordClasses(_Record):
     """By/over/on-objects that make a contact verb a call ("spoke by phone")."""
     arrival_verbs: frozenset[Word]
     """Travel verbs whose from-phrase is also a place visited ("has just come back from X")."""
+    departure_verbs: frozenset[Word]
+    """Travel verbs whose for-phrase is where the traveller goes ("left Paris for Moscow")."""
     companion_verbs: frozenset[Word]
     """Verbs whose object travels and takes part too ("accompanied the president to X")."""
     venue_frames: frozenset[Word]

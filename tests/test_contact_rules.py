@@ -408,6 +408,13 @@ STOPS = [
     ),
 ]
 
+# Leaving or departing for a state is a trip there.
+STOPS += [
+    ("Secretary Blinken left Paris for Moscow on Monday.", {pair("Antony Blinken", "Russia", "visit")}),
+    ("Chancellor Scholz departs for India on Thursday.", {pair("Olaf Scholz", "India", "visit")}),
+    ("President Macron headed for Beijing after the summit.", {pair("Emmanuel Macron", "China", "visit")}),
+]
+
 # A nationality used as a noun ("the Russians", "briefed the Japanese") is its state's side.
 NATIONALITIES = [
     (
@@ -468,6 +475,8 @@ NEGATIVES = [
     "He will meet President Macron, Chancellor Scholz and Prime Minister Meloni next week.",
     # a noun pointing back with no contact told before it
     "The weather was cold. Another meeting took place on Saturday.",
+    # leaving a place for something that is no state
+    "Chancellor Scholz left the meeting for lunch.",
     # a stop of no journey
     "The convoy made a stop in Paris on its way south.",
     # a nationality modifying a noun is no side of its own

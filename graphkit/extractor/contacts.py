@@ -778,6 +778,8 @@ class _Finder:
         goals = _preps(tok, {"to", "in", "into"})
         if tok.lemma_.lower() in self.lex.words.arrival_verbs:
             goals += _preps(tok, {"from"})  # "You've just come from Kyiv": a trip that took place
+        if tok.lemma_.lower() in self.lex.words.departure_verbs:
+            goals += _preps(tok, {"for"})  # "left Paris for Moscow": bound for Moscow
         for pobj in _preps(tok, {"on", "for"}):
             goals += _preps(pobj, {"to"})  # "leaves on a mission to Khartoum"
         hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
