@@ -286,8 +286,8 @@ def find_statements(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Quo
     previous: QuoteDraft | None = None
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or len(span) == 0:
+            continue  # an empty quotation (a stray mark at the end of the text) has no words to attribute
         speaker, named_elsewhere = _speaker(doc, span, (start, end), previous, spans, lex, by_token, mentions)
         previous = QuoteDraft(start, end, speaker)
         found.append((previous, named_elsewhere))
