@@ -45,7 +45,13 @@ marker=.venv/.bootstrap-hash
 wanted="$(cat pyproject.toml requirements.lock | sha256sum | cut -d ' ' -f 1)"
 if [ "$(cat "$marker" 2>/dev/null || true)" != "$wanted" ]; then
     pip=(.venv/bin/python -m pip --disable-pip-version-check)
-    "${pip[@]}" install -r requirements.lock
+    # Every file pip fetches must match a sha256 in the lock (scripts/lock.sh writes them). pip itself comes
+    # first, from the lock: older pips refuse hashed requirements that a dependency names with extras.
+    pip_lock="$(mktemp)"
+    awk '/^pip==/ { on = 1 } on { print } on && !/\\$/ { exit }' requirements.lock >"$pip_lock"
+    "${pip[@]}" install --require-hashes --no-deps -r "$pip_lock"
+    rm -f "$pip_lock"
+    "${pip[@]}" install --require-hashes -r requirements.lock
     # The lock already holds every dependency; --no-deps keeps pip from resolving anything else.
     "${pip[@]}" install --no-deps -e '.[dev]'
     echo "$wanted" >"$marker"
