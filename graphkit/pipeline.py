@@ -280,14 +280,15 @@ def _write_as_extracted(
     from graphkit._io import atomic_writer
     from graphkit.records import export_jsonl, record_line, to_record
 
-    streamed = [path for export, path in exports if export is export_jsonl]
-    whole = [(export, path) for export, path in exports if export is not export_jsonl]
+    streamed = {path for export, path in exports if export is export_jsonl}
+    whole = any(export is not export_jsonl for export, _ in exports)
     kept: list[Extraction] = []
-    with contextlib.ExitStack() as files:
+    with contextlib.ExitStack() as cleanup:  # on an error, every temporary file is removed
+        writers = {path: cleanup.enter_context(contextlib.ExitStack()) for path in streamed}
         handles: list[TextIO] = []
         for extraction in stream:
-            if not handles:  # opened at the first extraction: a run that extracts nothing leaves no file
-                handles = [files.enter_context(atomic_writer(path)) for path in streamed]
+            if writers and not handles:  # opened at the first extraction: no extraction leaves no file
+                handles = [writers[path].enter_context(atomic_writer(path)) for path in writers]
             line = record_line(to_record(extraction))
             for handle in handles:
                 handle.write(line)
@@ -298,10 +299,12 @@ def _write_as_extracted(
                 sink.add(extraction)
         if sink is not None:
             sink.flush()
-        for export, path in whole if summary.articles else ():
-            export(kept, path)
+        for export, path in exports if summary.articles else ():  # in the order given, as before streaming
+            if path in writers:
+                writers[path].close()  # renames the temporary file over the output
+            else:
+                export(kept, path)
             tally.written.append(path)
-    tally.written.extend(streamed if summary.articles else ())
     return kept
 
 
