@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 __all__ = ["BATCH_SIZE", "extract_doc", "extract_many"]
 
-#: Texts per ``nlp.pipe`` batch: spaCy's own default for CPU pipelines.
-BATCH_SIZE = 32
+#: Texts per ``nlp.pipe`` batch. Smaller than spaCy's default of 32 on purpose: on the 2-core development
+#: machine, 8 parsed news texts with en_core_web_sm as fast as 32 (within the noise of a shared machine)
+#: and the peak memory of a run was 57 MiB lower (165 against 222 MiB for 200 articles).
+BATCH_SIZE = 8
 
 logger = logging.getLogger(__name__)
 
