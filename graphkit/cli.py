@@ -139,6 +139,12 @@ def extract(
         Path | None,
         typer.Option(dir_okay=False, help="Also write the failures here, one JSON object per line."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes extracting at once (each loads the pipeline once)."
+        ),
+    ] = 1,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
@@ -175,6 +181,7 @@ def extract(
                 max_chars=max_chars,
                 store_batch=store_batch,
                 failures=failures,
+                jobs=jobs,
             )
     except RunInterrupted as err:
         terminated = isinstance(err.__cause__, Terminated)

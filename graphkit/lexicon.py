@@ -10,6 +10,7 @@ rules consult ("conveners", "side nouns") are named lists (:class:`WordClasses`)
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -260,6 +261,21 @@ class Lexicon:
     channel_nouns: frozenset[str]  # nouns whose record has ``channel``
     directive_verbs: frozenset[str]
     document_nouns: frozenset[str]
+
+    @functools.cached_property
+    def office_pattern(self) -> re.Pattern[str]:
+        """Every office title as a whole word, found at every position (overlaps too), longest first.
+
+        One compiled alternation inside a lookahead: each match is the longest title starting there, and
+        group 1 is that title. Match it against lowercased text.
+        """
+        titles = sorted(self.offices, key=len, reverse=True)
+        return re.compile(rf"(?=\b({'|'.join(map(re.escape, titles))})\b)")
+
+    @functools.cached_property
+    def office_rank(self) -> dict[str, int]:
+        """The position of each office title in :attr:`offices`: of two as long, the first one wins."""
+        return {title: rank for rank, title in enumerate(self.offices)}
 
     @property
     def office_words(self) -> frozenset[str]:

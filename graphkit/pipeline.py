@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import re
 import signal
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,18 +25,30 @@ from graphkit import ingest
 from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import Article, ContactKind, ContactStatus, Extraction
 from graphkit.nlp import DEFAULT_PIPELINE
-from graphkit.registry import Extractor, exporters, extractors
+from graphkit.registry import Exporter, Extractor, batch_extractors, exporters, extractors
 
 if TYPE_CHECKING:
     from graphkit.rdf.dataset import MergeCounts
     from graphkit.rdf.stores import Store
 
-__all__ = ["MAX_CHARS", "STORE_BATCH", "Failure", "RunInterrupted", "RunReport", "extract_all", "run_extract"]
+__all__ = [
+    "CHUNK",
+    "MAX_CHARS",
+    "STORE_BATCH",
+    "Failure",
+    "RunInterrupted",
+    "RunReport",
+    "extract_all",
+    "run_extract",
+]
 
 #: Longest article text extracted, in characters; a longer one is a failure (spaCy needs ~1 GB per 100,000).
 MAX_CHARS = 300_000
 #: Articles per store transaction: a killed run loses at most the batch it was extracting.
 STORE_BATCH = 50
+#: Articles read, then extracted (in one worker, with --jobs), at a time: memory holds a few chunks, not
+#: the run.
+CHUNK = 64
 
 logger = logging.getLogger(__name__)
 
@@ -164,14 +177,17 @@ def run_extract(
     max_chars: int = MAX_CHARS,
     store_batch: int = STORE_BATCH,
     failures: Path | str | None = None,
+    jobs: int = 1,
 ) -> RunReport:
     """Extract contacts from every article in ``inputs`` and write them to ``out``.
 
     An input that cannot be read, an article longer than ``max_chars`` or not in English (declared or
     detected, see :mod:`graphkit._language`), or an article whose extraction raises becomes a
     :class:`Failure` and the run goes on. When two inputs give the same article id, the later one is
-    a failure naming both sources. The output files are written once, atomically, at the end, so a rerun
-    replaces them; when no article was extracted they are not written at all (``report.written`` is false).
+    a failure naming both sources. Articles are read, extracted and written a chunk at a time, so memory
+    does not grow with the number of articles (except for outputs other than JSON Lines, which need them
+    all). The output files are replaced atomically at the end, so a rerun replaces them; when no article
+    was extracted they are not written at all (``report.written`` is false).
     The store, if any, is written as the run goes, ``store_batch`` articles per transaction.
 
     Args:
@@ -190,6 +206,9 @@ def run_extract(
         store_batch: articles per store transaction.
         failures: also write the failures to this JSON Lines file, one object per failure (an empty file
             when there were none).
+        jobs: worker processes extracting at once, each loading the pipeline once; the output is the same
+            as with one. Workers are started fresh, so ``extractor`` must be registered on import of
+            graphkit (or lazily), not at run time.
 
     Raises:
         UnknownNameError: ``out`` has no registered suffix, or ``extractor`` is not registered.
@@ -201,7 +220,7 @@ def run_extract(
         raise ValueError("run_extract needs at least one output file")
     started = dt.datetime.now(dt.UTC)
     exports = [(exporters.get(o.suffix.lower()), o) for o in outs]  # every suffix is checked before any work
-    extract = extractors.get(extractor)
+    extractors.get(extractor)
     options: dict[str, object] = {}
     if actors is not None:
         from graphkit.gazetteer import load_gazetteer
@@ -211,18 +230,15 @@ def run_extract(
     tally = _Tally()
     sink = _StoreSink(store, store_batch, tally) if store is not None else None
     failed: list[Failure] = []
+    summary = _Summary()
+    stream = _extract_stream(
+        inputs, _Work(extractor, pipeline, options), jobs, published, progress, max_chars, failed, tally
+    )
     try:
         with _provenance(pipeline, extractor, started):
-            written = _extract_inputs(
-                inputs, extract, pipeline, options, published, progress, max_chars, failed, tally, sink
-            )
-            if sink is not None:
-                sink.flush()
-            for export, path in exports if written else ():
-                export(written, path)
-                tally.written.append(path)
+            kept = _write_as_extracted(stream, exports, summary, sink, tally)
             graph_out = next((o for o in outs if o.suffix.lower() in _GRAPH_SUFFIXES), outs[0])
-            counts = _graph_counts(graph_out, written, sink)
+            counts = _graph_counts(graph_out, kept, sink)
     except KeyboardInterrupt as err:
         _write_failures(failures, failed)
         raise RunInterrupted(
@@ -237,12 +253,91 @@ def run_extract(
         if sink is not None:
             sink.close()
     _write_failures(failures, failed)
-    report = _report(outs[0], written, failed).model_copy(
-        update={"also": tuple(outs[1:]), "written": bool(written)}
+    report = summary.report(outs[0], failed).model_copy(
+        update={"also": tuple(outs[1:]), "written": bool(summary.articles)}
     )
     if counts is None:
         return report
     return report.model_copy(update={"events": counts.events, "merged": counts.merged})
+
+
+def _write_as_extracted(
+    stream: Iterator[Extraction],
+    exports: Sequence[tuple[Exporter, Path]],
+    summary: _Summary,
+    sink: _StoreSink | None,
+    tally: _Tally,
+) -> list[Extraction]:
+    """Write each extraction as it comes: JSON Lines outputs line by line, the store batch by batch.
+
+    JSON Lines go to temporary files that replace the outputs when the stream ends, so the outputs change
+    all at once or not at all (not at all when nothing was extracted). Other formats need every extraction
+    at once: they are kept (the only memory that grows with the run) and exported at the end.
+
+    Returns:
+        The extractions kept for other formats; empty when every output is JSON Lines.
+    """
+    from graphkit._io import atomic_writer
+    from graphkit.records import export_jsonl, record_line, to_record
+
+    streamed = {path for export, path in exports if export is export_jsonl}
+    whole = any(export is not export_jsonl for export, _ in exports)
+    kept: list[Extraction] = []
+    with contextlib.ExitStack() as cleanup:  # on an error, every temporary file is removed
+        writers = {path: cleanup.enter_context(contextlib.ExitStack()) for path in streamed}
+        handles: list[TextIO] = []
+        for extraction in stream:
+            if writers and not handles:  # opened at the first extraction: no extraction leaves no file
+                handles = [writers[path].enter_context(atomic_writer(path)) for path in writers]
+            line = record_line(to_record(extraction))
+            for handle in handles:
+                handle.write(line)
+            summary.add(extraction)
+            if whole:
+                kept.append(extraction)
+            if sink is not None:
+                sink.add(extraction)
+        if sink is not None:
+            sink.flush()
+        for export, path in exports if summary.articles else ():  # in the order given, as before streaming
+            if path in writers:
+                writers[path].close()  # renames the temporary file over the output
+            else:
+                export(kept, path)
+            tally.written.append(path)
+    return kept
+
+
+@dataclass
+class _Summary:
+    """Counts of the extractions written, kept as they go by instead of the extractions themselves."""
+
+    articles: int = 0
+    actors: int = 0
+    kinds: Counter[ContactKind] = field(default_factory=Counter)
+    statuses: Counter[ContactStatus] = field(default_factory=Counter)
+    statements: int = 0
+    reported: int = 0
+
+    def add(self, extraction: Extraction) -> None:
+        self.articles += 1
+        self.actors += len(extraction.actors)
+        self.kinds.update(c.kind for c in extraction.contacts)
+        self.statuses.update(c.status for c in extraction.contacts)
+        self.statements += len(extraction.statements)
+        self.reported += sum(not s.direct for s in extraction.statements)
+
+    def report(self, out: Path, failures: Sequence[Failure]) -> RunReport:
+        return RunReport(
+            out=out,
+            articles=self.articles,
+            failures=tuple(failures),
+            actors=self.actors,
+            contacts_by_kind={kind: self.kinds[kind] for kind in ContactKind},
+            contacts_by_status={status: self.statuses[status] for status in ContactStatus},
+            statements=self.statements,
+            reported=self.reported,
+        )
 
 
 class _StoreSink:
@@ -352,19 +447,23 @@ def _extract_one(
     except ModelLoadError:
         raise  # the same for every article: a usage error, not a failure of this one
     except Exception as err:  # one bad article must not stop the run; the report carries the reason
-        logger.debug("extraction of %s failed", article.id, exc_info=True)
-        return Failure(source=article.source, article=article.id, reason=f"{type(err).__name__}: {err}")
+        return _extraction_failure(article, err)
+
+
+def _extraction_failure(article: Article, err: Exception) -> Failure:
+    logger.debug("extraction of %s failed", article.id, exc_info=err)
+    return Failure(source=article.source, article=article.id, reason=f"{type(err).__name__}: {err}")
 
 
 def _input_failure(err: InputError) -> Failure:
     return Failure(source=err.source, line=err.line, reason=err.reason)
 
 
-def _collision(first: Article, later: Article) -> Failure:
+def _collision(first_source: str | None, later: Article) -> Failure:
     return Failure(
         source=later.source,
         article=later.id,
-        reason=f"article id {later.id!r} is already the id of the article from {first.source or '?'}; "
+        reason=f"article id {later.id!r} is already the id of the article from {first_source or '?'}; "
         "rename one of the files or give the records distinct ids (nothing was extracted from this one)",
     )
 
@@ -393,22 +492,6 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def _report(out: Path, extractions: Sequence[Extraction], failures: Sequence[Failure]) -> RunReport:
-    contacts = [c for e in extractions for c in e.contacts]
-    kinds = Counter(c.kind for c in contacts)
-    statuses = Counter(c.status for c in contacts)
-    return RunReport(
-        out=out,
-        articles=len(extractions),
-        failures=tuple(failures),
-        actors=sum(len(e.actors) for e in extractions),
-        contacts_by_kind={kind: kinds[kind] for kind in ContactKind},
-        contacts_by_status={status: statuses[status] for status in ContactStatus},
-        statements=sum(len(e.statements) for e in extractions),
-        reported=sum(not s.direct for e in extractions for s in e.statements),
-    )
-
-
 def extract_all(
     inputs: Sequence[str | Path],
     *,
@@ -417,6 +500,7 @@ def extract_all(
     published: dt.date | None = None,
     progress: Progress | None = None,
     actors: str | Path | None = None,
+    jobs: int = 1,
 ) -> list[Extraction]:
     """Extract every article in ``inputs`` and return the extractions: :func:`run_extract` without a file.
 
@@ -431,6 +515,7 @@ def extract_all(
         published: publication date for articles that do not give one.
         progress: called as ``progress(done, total)`` to follow the run.
         actors: a CSV or YAML file of the user's own actors, passed to the extractor.
+        jobs: worker processes extracting at once, as :func:`run_extract` takes.
 
     Returns:
         One extraction per article, in input order; of two articles with the same id, the first.
@@ -444,13 +529,14 @@ def extract_all(
         >>> [e.article.id for e in extractions]  # doctest: +SKIP
         ['seed']
     """
-    extract = extractors.get(extractor)
+    extractors.get(extractor)
     options: dict[str, object] = {}
     if actors is not None:
         options["actors"] = actors
     failures: list[Failure] = []
-    extractions = _extract_inputs(
-        inputs, extract, pipeline, options, published, progress, MAX_CHARS, failures, _Tally(), None
+    work = _Work(extractor, pipeline, options)
+    extractions = list(
+        _extract_stream(inputs, work, jobs, published, progress, MAX_CHARS, failures, _Tally())
     )
     for failure in failures:
         where = failure.article or failure.source or "an input"
@@ -459,56 +545,109 @@ def extract_all(
     return extractions
 
 
-def _extract_inputs(
+@dataclass(frozen=True)
+class _Work:
+    """How to extract articles: the extractor by name, its pipeline and options; sent to worker processes."""
+
+    extractor: str
+    pipeline: str
+    options: Mapping[str, object]
+
+    def results(self, articles: Sequence[Article]) -> Iterator[Extraction | Failure]:
+        """One result per article, lazily and in order; by the extractor's batch form when it has one."""
+        if self.extractor not in batch_extractors:
+            extract = extractors.get(self.extractor)
+            for article in articles:
+                yield _extract_one(extract, article, self.pipeline, self.options)
+            return
+        batch = batch_extractors.get(self.extractor)
+        results = batch(articles, pipeline=self.pipeline, **self.options)
+        for article, result in zip(articles, results, strict=True):
+            yield _extraction_failure(article, result) if isinstance(result, Exception) else result
+
+    def __call__(self, chunk: Sequence[Article | Failure]) -> _Done:
+        """The results for the articles of ``chunk`` and the warnings they raised (in a worker process)."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            results = list(self.results([item for item in chunk if isinstance(item, Article)]))
+        return results, [(str(w.message), w.category) for w in caught]
+
+
+#: What a worker returns for a chunk: its results, and its warnings as (message, category).
+_Done = tuple[list[Extraction | Failure], list[tuple[str, type[Warning]]]]
+
+
+def _extract_stream(
     inputs: Sequence[str | Path],
-    extract: Extractor,
-    pipeline: str,
-    options: Mapping[str, object],
+    work: _Work,
+    jobs: int,
     published: dt.date | None,
     progress: Progress | None,
     max_chars: int,
     failures: list[Failure],
     tally: _Tally,
-    sink: _StoreSink | None,
-) -> list[Extraction]:
-    """Read and extract every input: the extractions, in input order; failures are appended to ``failures``.
+) -> Iterator[Extraction]:
+    """Read and extract every input, :data:`CHUNK` articles at a time: the extractions, in input order.
 
-    ``options`` are the extractor's optional keyword arguments the user gave (``actors``), passed as they
-    are: only the extractor knows their types. Each extraction also goes to ``sink`` as soon as it is made.
+    Failures are appended to ``failures``. With ``jobs`` above 1, chunks are extracted in that many worker
+    processes, and their warnings raised again here; the output is the same.
     """
-    # Read everything before extracting: the total drives the progress bar, and articles are small.
-    items = list(ingest.read_articles(inputs, published=published))
-    extractions: dict[str, Extraction] = {}
-    seen: dict[str, Article] = {}  # every article read, extracted or not: an id names one article
-    tally.total = len(items)
-    _tick(progress, 0, len(items))
-    for done, item in enumerate(items, start=1):
-        result = _extract_item(item, seen, extract, pipeline, options, max_chars)
-        if isinstance(result, Failure):
-            failures.append(result)
-            tally.failed += 1
-        else:
-            extractions[result.article.id] = result
-            tally.extracted += 1
-            if sink is not None:
-                sink.add(result)
-        _tick(progress, done, len(items))
-    return list(extractions.values())
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    chunks = _checked_chunks(inputs, published, max_chars, tally, progress)
+    done: Iterator[tuple[list[Article | Failure], Iterator[Extraction | Failure]]]
+    if jobs == 1:
+        done = ((chunk, work.results([i for i in chunk if isinstance(i, Article)])) for chunk in chunks)
+    else:
+        from graphkit._parallel import ordered_map
+
+        done = ((chunk, _warned_again(*results)) for chunk, results in ordered_map(work, chunks, jobs=jobs))
+    for chunk, results in done:
+        for item in chunk:
+            result = item if isinstance(item, Failure) else next(results)
+            if isinstance(result, Failure):
+                failures.append(result)
+                tally.failed += 1
+            else:
+                tally.extracted += 1
+                yield result
+            _tick(progress, tally.extracted + tally.failed, tally.total)
 
 
-def _extract_item(
-    item: Article | InputError,
-    seen: dict[str, Article],
-    extract: Extractor,
-    pipeline: str,
-    options: Mapping[str, object],
+def _warned_again(
+    results: list[Extraction | Failure], caught: list[tuple[str, type[Warning]]]
+) -> Iterator[Extraction | Failure]:
+    for message, category in caught:
+        warnings.warn(message, category, stacklevel=2)
+    return iter(results)
+
+
+def _checked_chunks(
+    inputs: Sequence[str | Path],
+    published: dt.date | None,
     max_chars: int,
-) -> Extraction | Failure:
+    tally: _Tally,
+    progress: Progress | None,
+) -> Iterator[list[Article | Failure]]:
+    """The inputs read :data:`CHUNK` at a time; an input that cannot be extracted is already a failure.
+
+    The progress total grows as chunks are read: reading everything first to count it would hold it all.
+    """
+    seen: dict[str, str | None] = {}  # the source of every article id read, extracted or not
+    items = ingest.read_articles(inputs, published=published)
+    while chunk := list(itertools.islice(items, CHUNK)):
+        tally.total += len(chunk)
+        _tick(progress, tally.extracted + tally.failed, tally.total)
+        yield [_checked(item, seen, max_chars) for item in chunk]
+
+
+def _checked(item: Article | InputError, seen: dict[str, str | None], max_chars: int) -> Article | Failure:
+    """The article, or the failure it is before extraction: unreadable, a repeated id, too long, foreign."""
     if isinstance(item, InputError):
         return _input_failure(item)
     if item.id in seen:
         return _collision(seen[item.id], item)
-    seen[item.id] = item
+    seen[item.id] = item.source
     if len(item.text) > max_chars:
         return _too_long(item, max_chars)
     language = _not_english(item)
@@ -519,4 +658,4 @@ def _extract_item(
             reason=f"not in English: the article is in {language}; graphkit extracts contacts from English "
             "text only",
         )
-    return _extract_one(extract, item, pipeline, options)
+    return item

@@ -27,7 +27,7 @@ from graphkit._io import atomic_writer
 from graphkit.errors import InputError
 from graphkit.models import Actor, Contact, DateSpan, Evidence, Extraction, Statement
 
-__all__ = ["export_jsonl", "from_record", "to_record", "write_jsonl"]
+__all__ = ["export_jsonl", "from_record", "record_line", "to_record", "write_jsonl"]
 
 Record = dict[str, Any]
 
@@ -99,8 +99,12 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], path: Path | str) -> None:
     """
     with atomic_writer(Path(path)) as handle:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False))
-            handle.write("\n")
+            handle.write(record_line(record))
+
+
+def record_line(record: Mapping[str, Any]) -> str:
+    """One line of a JSON Lines file, newline included, as :func:`write_jsonl` writes it."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def export_jsonl(extractions: Sequence[Extraction], path: Path) -> None:

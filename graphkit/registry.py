@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
@@ -30,7 +30,15 @@ from graphkit.errors import UnknownNameError
 if TYPE_CHECKING:
     from graphkit.models import Article, Extraction
 
-__all__ = ["Exporter", "Extractor", "Registry", "exporters", "extractors"]
+__all__ = [
+    "BatchExtractor",
+    "Exporter",
+    "Extractor",
+    "Registry",
+    "batch_extractors",
+    "exporters",
+    "extractors",
+]
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -114,6 +122,17 @@ class Extractor(Protocol):
     def __call__(self, article: Article, *, pipeline: str) -> Extraction: ...
 
 
+class BatchExtractor(Protocol):
+    """The batch form of an extractor: many articles in, one result per article out, lazily and in order.
+
+    A result is the article's extraction, or the exception its extraction raised (the others go on). It
+    gives the same extractions as the extractor of the same name called on each article; runs use it
+    when one is registered under that name.
+    """
+
+    def __call__(self, articles: Sequence[Article], *, pipeline: str) -> Iterator[Extraction | Exception]: ...
+
+
 class Exporter(Protocol):
     """What an exporter is: writes extractions to ``path``, atomically (all or nothing)."""
 
@@ -123,6 +142,9 @@ class Exporter(Protocol):
 #: Extractors by name; ``"rules"`` is the spaCy rule-based one, imported on first use.
 extractors: Registry[Extractor] = Registry("extractor")
 extractors.register_lazy("rules", "graphkit.extractor:extract")
+#: Batch forms of extractors, by the extractor's name (see :class:`BatchExtractor`).
+batch_extractors: Registry[BatchExtractor] = Registry("batch extractor")
+batch_extractors.register_lazy("rules", "graphkit.batch:extract_many")
 
 #: Exporters by the output file's suffix.
 exporters: Registry[Exporter] = Registry("output suffix")

@@ -242,13 +242,14 @@ def _strip_possessive(span: Span) -> Span:
 
 def _office_in(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     """The longest office title inside ``text``: (normalized office, title as written)."""
-    low = text.lower()
-    best: tuple[int, str, str] | None = None
-    for title, office in lex.offices.items():
-        for m in re.finditer(rf"\b{re.escape(title)}\b", low):
-            if best is None or len(title) > best[0]:
-                best = (len(title), office, text[m.start() : m.end()])
-    return (best[1], best[2]) if best else (None, None)
+    best: tuple[int, int, int] | None = None  # (-length, rank, start): the longest, then the first listed
+    for m in lex.office_pattern.finditer(text.lower()):
+        key = (-len(m[1]), lex.office_rank[m[1]], m.start(1))
+        best = key if best is None or key < best else best
+    if best is None:
+        return None, None
+    title = text.lower()[best[2] : best[2] - best[0]]
+    return lex.offices[title], text[best[2] : best[2] - best[0]]
 
 
 def _country_in(tokens: list[Token], gaz: Gazetteer) -> str | None:

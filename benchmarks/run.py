@@ -1,0 +1,179 @@
+"""Extraction at scale, each figure a ratio against a baseline measured in the same run.
+
+- ``extraction_vs_spacy_pipe``: bare ``nlp.pipe(texts, batch_size=32)`` time over graphkit's whole run
+  (read, extract, write JSON Lines; one process) on the same texts with the same pipeline: graphkit's
+  throughput as a share of spaCy's. ``per_article_vs_spacy_pipe`` is the same for ``extract()`` called on
+  each article, the way runs extracted before batching.
+- ``jobs2_speedup``: the run with one process over the run with ``--jobs 2`` (start-up of the workers
+  included), and whether the two outputs are the same bytes.
+- ``memory_10k_vs_1k``: peak RSS of a fresh process extracting the large corpus over the small one
+  (``--memory-sizes``; the issue's sizes are 1000 10000, the default is smaller so the command runs in a
+  few minutes on two cores).
+
+The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results.json with the machine.
+
+Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+from graphkit.models import Article  # noqa: E402
+
+_PEAK = """
+import sys, warnings
+warnings.simplefilter("ignore")
+from graphkit.pipeline import run_extract
+run_extract([sys.argv[1]], sys.argv[2], pipeline="en_core_web_sm")
+print(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
+"""
+
+
+def _timed(run: object, repeat: int = 1) -> float:
+    """The fastest of ``repeat`` runs, in seconds: on a shared machine the others measure the neighbours."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _articles(folder: Path) -> list[Article]:
+    from graphkit import read_articles
+
+    return [a for a in read_articles([folder]) if isinstance(a, Article)]
+
+
+def throughput(folder: Path, work: Path) -> dict[str, float]:
+    """extraction_vs_spacy_pipe and per_article_vs_spacy_pipe, on the articles in ``folder``."""
+    from graphkit.extractor import extract
+    from graphkit.nlp import parser_for_articles
+    from graphkit.pipeline import run_extract
+
+    articles = _articles(folder)
+    texts = [a.text for a in articles]
+    nlp = parser_for_articles()
+    list(nlp.pipe(texts[:32], batch_size=32))  # warm up
+    pipe = _timed(lambda: list(nlp.pipe(texts, batch_size=32)), repeat=3)
+    run = _timed(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=3)
+    alone = _timed(lambda: [extract(a) for a in articles], repeat=3)
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "extraction_vs_spacy_pipe": round(pipe / run, 3),
+        "per_article_vs_spacy_pipe": round(pipe / alone, 3),
+        "spacy_pipe_words_per_s": round(words / pipe),
+        "extraction_words_per_s": round(words / run),
+        "per_article_words_per_s": round(words / alone),
+    }
+
+
+def speedup(folder: Path, work: Path) -> dict[str, object]:
+    """jobs2_speedup: one process over two workers, each a whole run; one.jsonl is from throughput()."""
+    from graphkit.pipeline import run_extract
+
+    one = _timed(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"))
+    two = _timed(lambda: run_extract([folder], work / "two.jsonl", pipeline="en_core_web_sm", jobs=2))
+    same = (work / "one.jsonl").read_bytes() == (work / "two.jsonl").read_bytes()
+    return {
+        "jobs2_speedup": round(one / two, 3),
+        "jobs1_s": round(one, 2),
+        "jobs2_s": round(two, 2),
+        "same": same,
+    }
+
+
+def peak_rss_mib(folder: Path, out: Path) -> float:
+    """Peak RSS of a fresh process that extracts ``folder`` to ``out`` (JSON Lines), in MiB."""
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(folder), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # VmHWM, in KiB: getrusage's ru_maxrss would keep this process's size from before exec()
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def memory(small: int, large: int, work: Path) -> dict[str, object]:
+    peaks = []
+    for n in (small, large):
+        folder = work / f"memory-{n}"
+        write_corpus(n, folder, seed=n)
+        peaks.append(peak_rss_mib(folder, work / f"memory-{n}.jsonl"))
+    return {
+        "memory_10k_vs_1k": round(peaks[1] / peaks[0], 3),
+        "memory_articles": [small, large],
+        "memory_peak_rss_mib": [round(p, 1) for p in peaks],
+    }
+
+
+def machine() -> dict[str, object]:
+    from importlib.metadata import version
+
+    with open("/proc/meminfo", encoding="utf-8") as handle:
+        total = int(handle.readline().split()[1]) // 1024
+    return {
+        "cores": os.cpu_count(),
+        "memory_mib": total,
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "pipeline": "en_core_web_sm",
+        "graphkit": version("graphkit") if _installed("graphkit") else "source",
+    }
+
+
+def _installed(name: str) -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version(name)
+    except PackageNotFoundError:
+        return False
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200, help="articles for throughput and --jobs 2")
+    parser.add_argument("--memory-sizes", type=int, nargs=2, default=[200, 2000], metavar=("SMALL", "LARGE"))
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        results: dict[str, object] = {"articles": args.articles}
+        if args.memory_only:
+            results = json.loads(args.out.read_text(encoding="utf-8"))
+        else:
+            write_corpus(args.articles, work / "corpus")
+            results |= throughput(work / "corpus", work)
+            results |= speedup(work / "corpus", work)
+        results |= memory(*args.memory_sizes, work)
+    results["machine"] = machine()
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Worker processes for extraction runs: chunks of work in, results out in the order the chunks went in."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+__all__ = ["ordered_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Chunks submitted ahead of the one being collected, per worker: enough to keep every worker busy while
+#: the main process writes, few enough that memory holds a handful of chunks, not the run.
+AHEAD = 2
+
+
+def ordered_map(func: Callable[[T], R], chunks: Iterable[T], *, jobs: int) -> Iterator[tuple[T, R]]:
+    """``(chunk, func(chunk))`` for each chunk, computed in ``jobs`` worker processes, in input order.
+
+    Chunks are read from ``chunks`` only as workers free up, so a long input is never held whole. The
+    workers are started fresh ("spawn"), so ``func`` and what it looks up must be importable: an extractor
+    registered at run time in this process is unknown there. Workers ignore Ctrl-C; the main process gets
+    it, cancels what has not started and leaves the rest to finish in the background.
+
+    Raises:
+        ValueError: ``jobs`` is less than 1.
+        Exception: whatever ``func`` raised in a worker, when its chunk comes to be collected.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_sigint
+    )
+    pending: deque[tuple[T, Future[R]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(func, chunk)))
+            while len(pending) > AHEAD * jobs:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; only the main process decides what an interrupt means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
