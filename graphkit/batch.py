@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphkit.errors import ModelLoadError
-from graphkit.models import Article, Extraction, Statement
-from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles, text_of
+from graphkit.models import Article, Extraction
+from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -81,68 +81,12 @@ def _guarded(article: Article, doc: Doc, actors: str | Path | None) -> Extractio
 
 
 def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None) -> Extraction:
-    """The stages of :func:`~graphkit.extractor.extract` after the parse, over ``doc``, the parsed text.
+    """:func:`graphkit.extractor.extract` over an already parsed ``doc``: its warning, then its stages.
 
     ``doc`` must come from :func:`graphkit.nlp.parser_for_articles` (its sentence rules for news text).
-    The body repeats ``extract()``'s after its parse; ``tests/test_batch.py`` checks that both give the
-    same extractions.
     """
-    # Kept in step with graphkit.extractor.extract by hand until extract() calls this function (the
-    # extractor package was closed to edits while this was written).
-    from graphkit.extractor import (
-        _actor,
-        _apply_dateline,
-        _apply_week_frame,
-        _contact,
-        _evidence,
-        _office_level,
-        temporal_expressions,
-    )
-    from graphkit.extractor.contacts import date_by_trips, find_contacts, inherit_dates
-    from graphkit.extractor.coref import resolve_mentions
-    from graphkit.extractor.mentions import find_mentions
-    from graphkit.extractor.merge import merge_drafts
-    from graphkit.extractor.statements import find_statements
-    from graphkit.gazetteer import load_gazetteer
-    from graphkit.lexicon import load_lexicon
+    from graphkit.extractor import extract_doc as stages
 
     if article.published is None:
         warnings.warn(f"{article.id}: no publication date; relative dates stay unresolved", stacklevel=2)
-    gaz, lex = load_gazetteer(actors), load_lexicon()
-    mentions = find_mentions(doc, gaz, lex)
-    publisher = gaz.publisher(article.url)
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, publisher=publisher)
-    dates = temporal_expressions(doc, article.published)
-    quotes = find_statements(doc, lex, mentions)
-    spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.direct]
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
-    quotes = find_statements(doc, lex, mentions)
-    drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
-    _apply_dateline(doc, drafts, article.published)
-    inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
-    country_of = {a.id: a.country for a in drafts_by_id.values()}
-    date_by_trips(drafts, country_of)
-    _apply_week_frame(doc, drafts, dates)
-    contacts = merge_drafts(drafts, country_of)
-    used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
-    named = {
-        a.id for a in drafts_by_id.values() if not a.members and any(m.kind != "pronoun" for m in a.mentions)
-    }
-    for rep, _ in contacts:
-        rep.level = rep.level or _office_level([drafts_by_id[a] for a in rep.participants], article.published)
-    text = text_of(doc)
-    return Extraction(
-        article=article,
-        actors=tuple(_actor(drafts_by_id[a], doc) for a in drafts_by_id if a in used | named),
-        contacts=tuple(_contact(rep, others, doc) for rep, others in contacts),
-        statements=tuple(
-            Statement(
-                speaker=q.speaker,
-                text=text[q.start : q.end],
-                direct=q.direct,
-                evidence=_evidence(text, q.start, q.end),
-            )
-            for q in quotes
-            if q.speaker
-        ),
-    )
+    return stages(article, doc, actors=actors)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from graphkit.extractor.contacts import ContactDraft
     from graphkit.extractor.coref import ActorDraft
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_doc"]
 
 
 def extract(
@@ -49,6 +49,17 @@ def extract(
     Returns:
         The article's extraction; every contact and statement points at its evidence by character offsets.
     """
+    if article.published is None:
+        warnings.warn(f"{article.id}: no publication date; relative dates stay unresolved", stacklevel=2)
+    return extract_doc(article, parser_for_articles(pipeline)(article.text), actors=actors)
+
+
+def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None) -> Extraction:
+    """The stages of :func:`extract` after the parse, over ``doc``, the article's parsed text.
+
+    ``doc`` must come from :func:`graphkit.nlp.parser_for_articles` (its sentence rules for news text), so
+    that a batch parsed with ``nlp.pipe`` (:mod:`graphkit.batch`) gives the same extractions.
+    """
     from graphkit.extractor.contacts import date_by_trips, find_contacts, inherit_dates
     from graphkit.extractor.coref import resolve_mentions
     from graphkit.extractor.mentions import find_mentions
@@ -57,9 +68,6 @@ def extract(
     from graphkit.gazetteer import load_gazetteer
     from graphkit.lexicon import load_lexicon
 
-    if article.published is None:
-        warnings.warn(f"{article.id}: no publication date; relative dates stay unresolved", stacklevel=2)
-    doc = parser_for_articles(pipeline)(article.text)
     gaz, lex = load_gazetteer(actors), load_lexicon()
     mentions = find_mentions(doc, gaz, lex)
     publisher = gaz.publisher(article.url)  # a government's own readout calls its leader "the Prime Minister"
