@@ -10,22 +10,15 @@ Usage: .venv/bin/python benchmarks/bench_extract.py [FOLDER]   (default: data/ar
 from __future__ import annotations
 
 import sys
-import time
 import warnings
+from pathlib import Path
 
 from graphkit import extract, read_articles
 from graphkit.models import Article
 from graphkit.nlp import parser_for_articles
 
-
-def _best(run: object, repeat: int = 3) -> float:
-    """Fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of
 
 
 def main(folder: str = "data/articles") -> None:
@@ -33,11 +26,11 @@ def main(folder: str = "data/articles") -> None:
     articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
     nlp = parser_for_articles()
     nlp("warm up")
-    parse = _best(lambda: [nlp(a.text) for a in articles])
-    full = _best(lambda: [extract(a) for a in articles])
+    parse = best_of(lambda: [nlp(a.text) for a in articles])
+    full = best_of(lambda: [extract(a) for a in articles])
     joined = Article(id="all", published=articles[0].published, text="\n\n".join(a.text for a in articles))
-    long_parse = _best(lambda: nlp(joined.text), repeat=1)
-    long_full = _best(lambda: extract(joined), repeat=1)
+    long_parse = best_of(lambda: nlp(joined.text), repeat=1)
+    long_full = best_of(lambda: extract(joined), repeat=1)
     chars = sum(len(a.text) for a in articles)
     print(f"{len(articles)} articles, {chars} characters")
     print(f"extract / parse, article by article: {full / parse:.2f}")

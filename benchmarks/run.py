@@ -24,7 +24,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 import warnings
 from pathlib import Path
 
@@ -33,6 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from graphkit.models import Article  # noqa: E402
 
@@ -43,16 +43,6 @@ from graphkit.pipeline import run_extract
 run_extract([sys.argv[1]], sys.argv[2], pipeline="en_core_web_sm")
 print(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
 """
-
-
-def _timed(run: object, repeat: int = 1) -> float:
-    """The fastest of ``repeat`` runs, in seconds: on a shared machine the others measure the neighbours."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _articles(folder: Path) -> list[Article]:
@@ -71,9 +61,9 @@ def throughput(folder: Path, work: Path) -> dict[str, float]:
     texts = [a.text for a in articles]
     nlp = parser_for_articles()
     list(nlp.pipe(texts[:32], batch_size=32))  # warm up
-    pipe = _timed(lambda: list(nlp.pipe(texts, batch_size=32)), repeat=3)
-    run = _timed(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=3)
-    alone = _timed(lambda: [extract(a) for a in articles], repeat=3)
+    pipe = best_of(lambda: list(nlp.pipe(texts, batch_size=32)), repeat=3)
+    run = best_of(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=3)
+    alone = best_of(lambda: [extract(a) for a in articles], repeat=3)
     words = sum(len(t.split()) for t in texts)
     return {
         "extraction_vs_spacy_pipe": round(pipe / run, 3),
@@ -88,8 +78,10 @@ def speedup(folder: Path, work: Path) -> dict[str, object]:
     """jobs2_speedup: one process over two workers, each a whole run; one.jsonl is from throughput()."""
     from graphkit.pipeline import run_extract
 
-    one = _timed(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"))
-    two = _timed(lambda: run_extract([folder], work / "two.jsonl", pipeline="en_core_web_sm", jobs=2))
+    one = best_of(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=1)
+    two = best_of(
+        lambda: run_extract([folder], work / "two.jsonl", pipeline="en_core_web_sm", jobs=2), repeat=1
+    )
     same = (work / "one.jsonl").read_bytes() == (work / "two.jsonl").read_bytes()
     return {
         "jobs2_speedup": round(one / two, 3),
