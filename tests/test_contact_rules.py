@@ -395,6 +395,28 @@ AFTER_MEETING = [
     ),
 ]
 
+# "met for hours behind closed doors with X": a with-phrase the parser hangs inside an adverbial of a
+# symmetric verb still names the counterpart.
+ADVERBIAL_WITH = [
+    (
+        "President Ruto met for several hours on Friday behind closed doors with President Museveni in "
+        "Kampala.",
+        {pair("William Ruto", "Museveni", "meeting")},
+    ),
+    (
+        "Secretary Blinken met in the afternoon at the palace with King Abdullah.",
+        {pair("Antony Blinken", "King Abdullah II", "meeting")},
+    ),
+    (
+        "Chancellor Scholz met on the margins of the summit with President Lula.",
+        {pair("Olaf Scholz", "Luiz Inácio Lula da Silva", "meeting")},
+    ),
+    (
+        "President Macron met at length in the Elysee with Chancellor Scholz.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -477,6 +499,8 @@ NEGATIVES = [
     "The weather was cold. Another meeting took place on Saturday.",
     # leaving a place for something that is no state
     "Chancellor Scholz left the meeting for lunch.",
+    # a with-phrase on the people met, not on an adverbial
+    "President Macron met reporters at the palace with his wife.",
     # a stop of no journey
     "The convoy made a stop in Paris on its way south.",
     # a nationality modifying a noun is no side of its own
@@ -523,6 +547,7 @@ NEGATIVES = [
         *AFTER_MEETING,
         *NATIONALITIES,
         *STOPS,
+        *ADVERBIAL_WITH,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -497,6 +497,19 @@ class _Finder:
                 patients = _subjects(self.ctx, tok.head)
             objects += patients
         objects += _preps(tok, _WITH_PREPS | set(trigger.object_preps)) + topic_with
+        if trigger.symmetric and not objects:
+            # "met for hours behind closed doors with X": the parser hangs the with-phrase on an adverbial
+            objects += [
+                w
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ not in _WITH_PREPS
+                for t in prep.subtree
+                if t.dep_ == "prep"
+                and t.lower_ == "with"
+                and t.head.ent_type_ not in {"PERSON", "ORG", "NORP"}
+                for w in t.children
+                if w.dep_ == "pobj"
+            ]
         # "will meet Xi tomorrow" parsed as "Xi tomorrow": a name glued onto the date is the object
         objects += [
             c
