@@ -105,6 +105,14 @@ class _Resolver:
         self.actors[ident] = actor
         return actor
 
+    def unnamed_person(self, label: str, country: str | None) -> ActorDraft:
+        """The unnamed person known by ``label`` ("Macron's adviser"): the one made before, else a new one."""
+        name = f"{label} (unnamed)"
+        for actor in self.actors.values():
+            if actor.name == name:
+                return actor
+        return self.new_actor(label, type=ActorType.PERSON, name=name, country=country, unnamed=True)
+
     def persons(self, *, named: bool = False) -> list[ActorDraft]:
         return [
             a
@@ -191,13 +199,7 @@ class _Resolver:
         if m.office == "counterpart":
             return self.counterpart(m, owner)
         if owner is not None and owner.type is ActorType.PERSON:
-            label = f"{owner.name}'s {m.office}"
-            for actor in self.actors.values():
-                if actor.name == f"{label} (unnamed)":
-                    return actor
-            return self.new_actor(
-                label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=owner.country, unnamed=True
-            )
+            return self.unnamed_person(f"{owner.name}'s {m.office}", owner.country)
         country = m.country or (owner.country if owner is not None else None)
         if m.or_state and country is not None:
             return self.holder_or_state(m, country)
@@ -254,13 +256,7 @@ class _Resolver:
             return self.person_from_entry(entry)
         state = self.gaz.countries.get(pub.country)
         demonym = state.demonyms[0] if state is not None and state.demonyms else pub.country
-        label = f"{demonym} {office}"
-        for actor in self.actors.values():
-            if actor.name == f"{label} (unnamed)":
-                return actor
-        return self.new_actor(
-            label, type=ActorType.PERSON, name=f"{label} (unnamed)", country=pub.country, unnamed=True
-        )
+        return self.unnamed_person(f"{demonym} {office}", pub.country)
 
     def foreign_holder_first(self, m: Mention, own: str, entry: PersonEntry | None) -> bool:
         """ "I met the Prime Minister of Fiji. The Prime Minister and I agreed ...": a bare title first
@@ -309,11 +305,7 @@ class _Resolver:
             entry = self.gaz.office_holder(f"{prefix} {m.office}", None, self.published)
             if entry is not None:
                 return self.person_from_entry(entry)
-        label = f"{body} {m.office}"
-        for actor in self.actors.values():
-            if actor.name == f"{label} (unnamed)":
-                return actor
-        return self.new_actor(label, type=ActorType.PERSON, name=f"{label} (unnamed)", unnamed=True)
+        return self.unnamed_person(f"{body} {m.office}", None)
 
     def holds(self, actor: ActorDraft, office: str | None) -> bool:
         """Whether the gazetteer says ``actor`` held ``office`` on the publication date."""
