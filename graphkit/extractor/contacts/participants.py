@@ -1,0 +1,210 @@
+"""Participants: who takes part in a contact, from the grammatical roles around its trigger.
+
+General patterns: the subject (also shared by coordinated verbs or dropped in a participle clause), the
+object, with-/to-/by-phrases, a possessor ("his call with X"), the holder of a relative clause ("the talks he
+held with X"), a person possessed by a state ("Iran's foreign minister"), the pair of a headline. Tests:
+tests/test_contact_rules.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from graphkit.extractor.mentions import Mention
+    from graphkit.lexicon import Lexicon
+
+from graphkit.extractor.contacts.grammar import SUBJ, Context, preps_of
+from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
+
+
+def actors_of(ctx: Context, tok: Token) -> list[str]:
+    """The actors an argument token stands for (a name, a role, a pronoun, a group, or 'the two')."""
+    ids: list[str] = []
+    listed = conjuncts_of(tok, ctx.lex)
+    for t in listed + mention_tail(ctx, listed):
+        mention = ctx.by_token.get(t.i)
+        if mention is None:
+            # "the Dutch and Belgian colleagues": the states named inside the noun phrase.
+            mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            mods += [k for c in mods for k in c.conjuncts if k.i > c.i]  # "Dutch and Belgian colleagues"
+            inner = [ctx.by_token[c.i] for c in mods if c.i in ctx.by_token]
+            if (
+                t.lower_ in ctx.lex.non_actors
+                or t.lemma_ in ctx.lex.non_actors
+                or t.lower_ in ctx.lex.place_nouns
+            ):
+                continue  # the press, the public; "the Istiqlal Mosque" is a place
+            # "met Putin dozens of times": a name glued onto a count by the parser is the object itself
+            counted = t.lower_ in {"dozens", "dozen", "hundreds", "times", "several", "twice", "occasions"}
+            # "the Dutch and Belgian colleagues", "Mercosur heads of state": people of a side; but
+            # "met its NATO spending target" names no party
+            people = (
+                t.lemma_.lower()
+                in ctx.lex.people_nouns | ctx.lex.words.side_nouns | ctx.lex.words.collectives
+                or t.lower_ in ctx.lex.office_words
+            )
+            inner = [
+                m
+                for m in inner
+                if (m.kind in {"country", "org", "role"} and people) or t.pos_ == "PROPN" or counted
+            ]
+            counterparts = t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"
+            if t.lemma_.lower() in ctx.lex.words.members or counterparts:
+                # "several members of the Bundestag": the body they belong to;
+                # "her counterparts from A and B": the states, where their people are not named
+                for p in preps_of(t, {"of", "from"}):  # "officials from China and Japan"
+                    body = conjuncts_of(p, ctx.lex)
+                    inner += [
+                        ctx.by_token[k.i] for k in body + mention_tail(ctx, body) if k.i in ctx.by_token
+                    ]
+            for m in inner:
+                if m.actor and m.actor not in ids:
+                    ids.append(m.actor)
+            continue
+        if mention.kind == "org" and last_word(mention) in ctx.lex.words.process_names:
+            continue  # "the cybersecurity dialogue", "the Normandy format": a process or place, not a party
+        owner = ctx.by_token.get(t.head.i)
+        if mention.kind == "country" and t.dep_ == "poss" and owner is not None and owner.kind != "country":
+            mention = owner  # "Iran's President Rouhani" hung on the state: the person is meant
+        elif mention.kind == "country":
+            mention = possessed_person(ctx, mention) or mention
+        if mention.actor is None:
+            continue
+        actor = ctx.actors.get(mention.actor)
+        members = actor.members if actor is not None and actor.members else (mention.actor,)
+        ids.extend(a for a in members if a not in ids)
+    return ids
+
+
+def possessed_person(ctx: Context, mention: Mention) -> Mention | None:
+    """ "Chile's newly elected President Gabriel Boric", however parsed: the person after the possessive."""
+    doc = ctx.doc
+    i = mention.end
+    if i >= len(doc) or doc[i].text not in {"'s", "’s"}:
+        return None
+    for j in range(i + 1, min(i + 6, len(doc))):
+        person = ctx.by_token.get(j)
+        if person is not None:
+            return person if person.type.value == "person" and person.kind in {"name", "role"} else None
+        hyphen = doc[j].text in {"-", "‑"} and not doc[j - 1].whitespace_  # "re-elected"
+        if not hyphen and (doc[j].pos_ not in {"ADV", "ADJ", "VERB", "PROPN", "NOUN"} or doc[j].is_punct):
+            return None
+    return None
+
+
+def headline_pair(ctx: Context, verb: Token) -> list[Token]:
+    """ "Putin, Xi hold talks in Beijing": a headline's comma stands for "and" between the two subjects."""
+    sent = verb.sent
+    last = sent[-1] if not sent[-1].is_space else sent[-2] if len(sent) > 1 else sent[-1]
+    if last.text in {".", "!", "?", '"', "”"} or len(sent) < 4 or sent[1].text != ",":
+        return []
+    first, second = ctx.by_token.get(sent.start), ctx.by_token.get(sent.start + 2)
+    if first is None or second is None or first is second or verb.i <= second.end - 1:
+        return []
+    one, two = ctx.doc[first.head], ctx.doc[second.head]
+    if first.end != sent.start + 1:
+        return []
+    # only for the verb the pair is the subject of: "Xi hold", or "Modi, Biden to meet" parsed off "Modi"
+    subject = (two.head.i == verb.i and two.dep_ in {"nsubj", "nsubjpass"}) or (
+        verb.dep_ == "conj" and verb.head.i == one.i
+    )
+    return [one, two] if subject else []
+
+
+def subjects_of(ctx: Context, verb: Token) -> list[Token]:
+    pair = headline_pair(ctx, verb)
+    if pair:
+        return pair
+    subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    if subs and verb.dep_ == "relcl" and all(c.lower_ in {"who", "that", "which"} for c in subs):
+        return [verb.head]  # "Trump, who met Kim three times": the relative pronoun is the noun it follows
+    if subs:
+        return subs
+    if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+        owner = (
+            verb.head.head
+        )  # "his goal in meeting with X": the goal's owner; "after meeting X": the verb's subject
+        while owner.dep_ == "npadvmod" and owner.pos_ == "NOUN" and owner.head.i != owner.i:
+            owner = owner.head  # "..., a day after meeting X": the span of time hangs on the main verb
+        poss = [c for c in owner.children if c.dep_ == "poss"]
+        if owner.pos_ in {"NOUN", "PROPN"} and poss:
+            return poss
+        if owner.pos_ in {"VERB", "AUX"}:
+            return subjects_of(ctx, owner)
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return agents
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and not ((trigger := ctx.lex.verb_triggers.get(verb.lemma_)) and trigger.passive_patient):
+        return passive
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in {"xcomp", "advcl"} and head.lemma_ in ctx.lex.object_control_verbs:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs
+    if verb.dep_ == "relcl":
+        if (
+            (head.i not in ctx.by_token or ctx.by_token[head.i].actor is None)
+            and head.dep_ == "attr"
+            and head.head.lemma_ in {"be", "become", "remain"}
+        ):
+            return subjects_of(ctx, head.head)  # "X became the first leader to meet Putin"
+        return [head]
+    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and head.pos_ in {
+        "VERB",
+        "AUX",
+        "ADJ",
+    }:
+        return subjects_of(ctx, head)
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        if head.i not in ctx.by_token and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+            return subjects_of(ctx, head.head)  # "we had an opportunity to talk": who had it talked
+        return [head]
+    return []
+
+
+def stranded_subjects(verb: Token, ctx: Context) -> list[Token]:
+    """Actors before a main verb the parser left without a subject ("In Hanoi, A and B held talks").
+
+    Only for a sentence's root verb with no subject at all; place names after "in"/"at" are left out.
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ | {"expl"} for c in verb.children):
+        return []
+    out = []
+    for i in range(verb.sent.start, verb.i):
+        mention = ctx.by_token.get(i)
+        tok = ctx.doc[i]
+        if mention is None or i != mention.head or mention.kind in {"pronoun", "first", "second", "we"}:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "from", "to"} and mention.kind != "name":
+            continue
+        out.append(tok)
+    return out
+
+
+def owner_via_prep(noun: Token) -> list[Token]:
+    """ "his goal in meeting with X": the owner of the noun that a contact noun hangs from."""
+    if noun.dep_ not in {"pobj", "pcomp"} or noun.head.dep_ != "prep":
+        return []
+    owner = noun.head.head
+    if owner.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [c for c in owner.children if c.dep_ == "poss"]
+
+
+def relative_holder(noun: Token, lex: Lexicon) -> Token | None:
+    """ "the meeting he had with X", "the calls that she made": the verb of a relative clause on the noun.
+
+    Only a verb of holding whose object is the noun itself (the relative pronoun, or none written).
+    """
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in lex.words.holding_verbs:
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if all(o.tag_ in {"WDT", "WP"} for o in objects):
+                return child
+    return None

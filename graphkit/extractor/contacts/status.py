@@ -1,0 +1,238 @@
+"""Status: whether a contact occurred, is planned, proposed or negated.
+
+General patterns: modality and tense on the trigger and on the chain of verbs that govern it ("will meet",
+"plans to visit", "called for talks", "refused to meet", "no closer to arranging a meeting"), cues before a
+noun ("ahead of talks", "a planned visit"), futurate progressives ("is meeting X next week"). Cue words are
+data (``status_cues`` in data/lexicon/contacts.yaml). Tests: tests/test_contact_rules.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graphkit.models import ContactStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from graphkit.lexicon import Lexicon
+
+from graphkit.extractor.contacts.grammar import CLAUSE_LINKS, SUBJ, SUBORDINATORS, TOPIC_PREPS, Context
+from graphkit.extractor.contacts.participants import relative_holder, subjects_of
+
+
+def present_tense(tok: Token, lex: Lexicon) -> bool:
+    """The trigger, or the verb governing a trigger noun, is in the present ("meets", "is accompanying")."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok, lex)
+    if verb is None:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def ahead_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb that a contact noun is "ahead of" ("arrived ahead of a new round of talks"), if it is."""
+    cur = noun
+    while (
+        cur.dep_ == "pobj"
+        and cur.head.lower_ == "of"
+        and cur.head.head.lemma_.lower() in lex.words.quantity_nouns
+    ):
+        cur = cur.head.head  # "a new round of talks"
+    of = cur.head
+    if cur.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in {"ahead", "prior"}:
+        return None
+    verb = of.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def governing_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb a contact noun is the object of, through "a round of" ("held a round of talks")."""
+    relative = relative_holder(noun, lex) or ahead_of(noun, lex)
+    if relative is not None:
+        return relative
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in {"dobj", "pobj", "attr", "prep", "npadvmod"}:
+            return None
+        if (
+            cur.dep_ == "prep"
+            and cur.lower_ in TOPIC_PREPS
+            and cur.head.pos_ in {"NOUN", "PROPN"}
+            and cur.head.lemma_.lower() not in lex.words.quantity_nouns
+        ):
+            return None  # "briefed X on the outcomes of the meeting": the meeting is not the briefing's
+        if cur.dep_ == "prep" and (
+            cur.lower_ in {"about", "regarding", "concerning"}
+            or (cur.lower_ == "on" and cur.head.lemma_.lower() in lex.words.informing_verbs)
+        ):
+            return None  # "briefed Boric on the meeting": what he told about, not what he held
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def chain_of(ctx: Context, tok: Token) -> list[Token]:
+    """The trigger and the words governing it, up to (not into) a reporting verb or the clause root."""
+    chain = [tok]
+    cur = tok
+    while cur.head.i != cur.i:
+        head = cur.head
+        if (cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting) or cur.dep_ == "relcl":
+            break  # a reported or relative clause has its own tense and modality
+        if cur.dep_ not in CLAUSE_LINKS | {
+            "dobj",
+            "pobj",
+            "prep",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "acomp",
+            "npadvmod",
+            "compound",
+            "appos",
+            "oprd",
+        }:
+            break
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS for c in cur.children
+        ):
+            break  # "what they agreed once they met": the modality of "agreed" is not the meeting's
+        if (
+            cur.dep_ == "prep"
+            and head.pos_ in {"VERB", "AUX"}
+            and cur.lower_ not in {"for", "to", "of", "before"}
+            and chain[0].i != cur.i
+        ):
+            break  # "At the outset of our talks, I would like ...": an adverbial, not a complement
+        shares_verb = not any(c.dep_ in SUBJ | {"aux", "auxpass"} for c in cur.children)
+        if (
+            cur.dep_ == "conj"
+            and cur.pos_ == "VERB"
+            and not (cur.tag_ == "VB" and head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl", "acl"})
+            and not (cur.tag_ in {"VB", "VBG"} and head.tag_ == cur.tag_ and shares_verb)
+        ):
+            break  # a verb of its own; but "will go and meet X" shares the "will" (and "to do X and meet")
+        chain.append(head)
+        cur = head
+        if len(chain) > 8:
+            break
+    return chain
+
+
+def status_of(ctx: Context, tok: Token) -> ContactStatus:
+    st = ctx.lex.status
+    negations = 0
+    proposed = planned = False
+    below = -1  # the chain element under t
+    if any(
+        k.dep_ == "acl"
+        and k.lemma_.lower() in ctx.lex.words.scheduling_verbs
+        and any(a.tag_ == "TO" for a in k.children)
+        for k in tok.children
+    ):
+        return ContactStatus.PLANNED  # "the Trade Council to be held in Ottawa on May 20"
+    purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
+    if (
+        purpose is not None
+        and purpose.tag_ in {"VBZ", "VBP"}
+        and purpose.lemma_.lower() in {"be", *ctx.lex.travel_verbs}
+    ):
+        return ContactStatus.PLANNED  # "Modi is in Paris for talks with Macron": ahead
+    if ahead_of(tok, ctx.lex) is not None:
+        return ContactStatus.PLANNED  # "ahead of a fresh round of talks": still to come
+    deps = {k.dep_: k for k in tok.children}
+    if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
+        return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
+    for t in chain_of(ctx, tok):
+        lemma = t.lemma_.lower()
+        kids = list(t.children)
+        particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
+        if particle is not None:
+            lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
+        if lemma in st["wish_verbs"] and any(k.lower_ == "would" for k in kids):
+            proposed = True  # "would like to meet": a wish, not a plan
+        if lemma in {"close", "near"} and t.tag_ == "JJR" and any(k.lower_ == "no" for k in kids):
+            proposed = True  # "no closer to arranging a meeting": still only wished for
+        elif any(
+            k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
+            for k in kids
+        ):
+            negations += 1
+            if lemma in st["double_negation"] or lemma in {"rule", "rule_out"}:
+                return ContactStatus.PROPOSED
+        governs_subject = any(k.i == below and k.dep_ == "nsubj" for k in kids)
+        if t.i != tok.i and (lemma in st["negated_governors"] or t.lower_ in st["negated_governors"]):
+            negations += not governs_subject  # "talks ended without a deal" took place; "ended talks" did not
+        if lemma in st["negated_nouns"]:
+            negations += 1
+        for k in kids:
+            klow = k.lower_
+            if (k.dep_ == "aux" and klow in st["planned_aux"]) or (k.dep_ == "aux" and klow == "would"):
+                planned = True
+            elif k.dep_ == "aux" and klow in st["proposed_aux"]:
+                proposed = True
+            elif k.dep_ in {"amod", "compound"} and klow in st["planned_words"]:
+                planned = True
+            elif k.dep_ in {"amod"} and klow in st["proposed_modifiers"]:
+                proposed = True
+            elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
+                negations += 1
+            elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
+                proposed = True  # "a visit remains possible"
+            elif k.dep_ == "mark" and klow in {"if", "unless"}:
+                proposed = True  # "if Xi meets Putin": a condition, not an event
+            elif k.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in k.children
+            ):
+                proposed = True  # "he would talk to Putin if re-elected"
+        if (
+            t.i != tok.i
+            and (lemma in st["proposed_governors"] or t.lower_ in st["proposed_governors"])
+            and (lemma != "open" or t.pos_ == "ADJ")
+        ):
+            proposed = True  # "open to talks", not "opened talks"
+        if t.i != tok.i and (lemma in st["planned_governors"] or t.lower_ in st["planned_governors"]):
+            planned = True
+        if lemma == "be" and any(k.dep_ == "xcomp" and k.i == below for k in kids) and t.i != tok.i:
+            planned = True  # "is to meet"
+        if (
+            t.dep_ in {"acl", "relcl"}
+            and lemma in ctx.lex.words.scheduling_verbs
+            and any(k.tag_ == "TO" for k in kids if k.dep_ == "aux")
+        ):
+            planned = True  # "the Trade Council to be held on May 20"
+        if lemma == "look" and any(k.lower_ == "forward" for k in kids) and t.i != tok.i:
+            planned = True  # "looking forward to the meeting"
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and [k.tag_ for k in kids if k.dep_ == "aux"] == ["TO"]:
+            planned = True  # headline future: "Brazil, Argentina to Hold Border Talks"
+        below = t.i
+    first_person = any(t.lower_ in {"i", "we"} for t in subjects_of(ctx, tok))
+    performative = (
+        trigger := ctx.lex.verb_triggers.get(tok.lemma_.lower())
+    ) is not None and trigger.performative
+    if performative and first_person and not negations:
+        return ContactStatus.OCCURRED  # "I would like to welcome you": performative, it is happening
+    if negations % 2 == 1:
+        return ContactStatus.NEGATED
+    if proposed:
+        return ContactStatus.PROPOSED
+    if planned:
+        return ContactStatus.PLANNED
+    return ContactStatus.OCCURRED
+
+
+def inside_topic_contact(ctx: Context, tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` belongs to another contact noun that is only the topic of ``trigger``."""
+    cur, other = tok, False
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.pos_ in {"NOUN", "PROPN"} and (
+            cur.lower_ in ctx.lex.nouns or cur.lemma_.lower() in ctx.lex.nouns
+        ):
+            other = True
+        elif other and cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS:
+            return True
+        cur = cur.head
+    return False
