@@ -241,6 +241,11 @@ INVITATIONS = [
 # (text, participants, status)
 STATUSES = [
     (
+        "Foreign Secretary Jane Doe will be the first British minister to visit Norway since the crisis.",
+        {"Jane Doe", "Norway"},
+        "planned",
+    ),
+    (
         "Tomorrow Secretary Blinken will fly to Tokyo and meet with Prime Minister Fumio Kishida.",
         {"Antony Blinken", "Fumio Kishida"},
         "planned",
@@ -417,6 +422,23 @@ ADVERBIAL_WITH = [
     ),
 ]
 
+# "X is the first Y to visit Z": a ranked noun after a copula describes its subject, who is the visitor;
+# the copula gives the tense.
+RANKED = [
+    (
+        "Foreign Secretary Jane Doe will be the first British minister to visit Norway since the crisis.",
+        {pair("Jane Doe", "Norway", "visit")},
+    ),
+    (
+        "Chancellor Olaf Scholz became the second Western leader to meet President Xi Jinping this year.",
+        {pair("Olaf Scholz", "Xi Jinping", "meeting")},
+    ),
+    (
+        "Prime Minister Jacinda Ardern was the only foreign leader to visit Tonga after the eruption.",
+        {pair("Jacinda Ardern", "Tonga", "visit")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -487,6 +509,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # a ranked noun with no contact: the first to speak
+    "Prime Minister Mark Rutte was the last leader to speak at the summit.",
     # a holder nobody can resolve: the counterparts did not meet each other
     "Whether it was the separate talks that I held with the heads of Chile, Peru and Bolivia.",
     # spoke to the press, not to a counterpart
@@ -548,6 +572,7 @@ NEGATIVES = [
         *NATIONALITIES,
         *STOPS,
         *ADVERBIAL_WITH,
+        *RANKED,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -147,13 +147,19 @@ def subjects_of(ctx: Context, verb: Token) -> list[Token]:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs:
             return objs
+    if (
+        verb.dep_ in {"relcl", "acl"}
+        and head.dep_ == "attr"
+        and head.head.lemma_ in {"be", "become", "remain"}
+    ) and (
+        head.i not in ctx.by_token
+        or ctx.by_token[head.i].actor is None
+        or any(c.ent_type_ == "ORDINAL" or c.lower_ in {"only", "last"} for c in head.children)
+    ):
+        # "X became the first leader to meet Y", "she is the only minister to have visited Z": the
+        # ranked noun describes the subject, it is nobody of its own
+        return subjects_of(ctx, head.head)
     if verb.dep_ == "relcl":
-        if (
-            (head.i not in ctx.by_token or ctx.by_token[head.i].actor is None)
-            and head.dep_ == "attr"
-            and head.head.lemma_ in {"be", "become", "remain"}
-        ):
-            return subjects_of(ctx, head.head)  # "X became the first leader to meet Putin"
         return [head]
     if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and head.pos_ in {
         "VERB",

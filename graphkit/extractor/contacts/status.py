@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 
     from graphkit.lexicon import Lexicon
 
-from graphkit.extractor.contacts.grammar import CLAUSE_LINKS, SUBJ, SUBORDINATORS, TOPIC_PREPS, Context
+from graphkit.extractor.contacts.grammar import (
+    CLAUSE_LINKS,
+    SUBJ,
+    SUBORDINATORS,
+    TOPIC_PREPS,
+    Context,
+    is_infinitive,
+)
 from graphkit.extractor.contacts.participants import relative_holder, subjects_of
 
 
@@ -80,8 +87,12 @@ def chain_of(ctx: Context, tok: Token) -> list[Token]:
     cur = tok
     while cur.head.i != cur.i:
         head = cur.head
-        if (cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting) or cur.dep_ == "relcl":
-            break  # a reported or relative clause has its own tense and modality
+        if (cur.dep_ == "ccomp" and head.lemma_.lower() in ctx.reporting) or (
+            cur.dep_ == "relcl" and not (is_infinitive(cur) and head.dep_ == "attr")
+        ):
+            # a reported or relative clause has its own tense and modality; but "will be the first to visit"
+            # takes the tense of the copula
+            break
         if cur.dep_ not in CLAUSE_LINKS | {
             "dobj",
             "pobj",
