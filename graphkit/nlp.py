@@ -105,6 +105,7 @@ def _co_verb_lemmas(doc: Doc) -> Doc:
 def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     """The pipeline ``name`` with graphkit's sentence rules for news text added before the parser."""
     from spacy.language import Language
+    from spacy.util import compile_infix_regex
 
     if "graphkit_line_breaks" not in Language.factories:
         Language.component("graphkit_line_breaks", func=_line_breaks)
@@ -113,6 +114,10 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
         # "co-chaired" split at the hyphen derails the parse of the whole sentence; keep it one verb.
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
+    # "U.S.-Taliban talks": the default infixes split a hyphen after a letter only, so a dyad whose first side
+    # ends in an abbreviation's period stays one token and neither side is found.
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     if "graphkit_co_verbs" not in Language.factories:
         Language.component("graphkit_co_verbs", func=_co_verb_lemmas)
     if "graphkit_co_verbs" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:

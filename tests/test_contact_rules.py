@@ -439,6 +439,24 @@ RANKED = [
     ),
 ]
 
+# "A-B talks": two sides joined by a hyphen before a contact noun both take part; whoever wants or praises the
+# talks does not.
+HYPHEN_DYADS = [
+    ("The US-China talks in Geneva ended without a deal.", {pair("United States", "China", "meeting")}),
+    # a side ending in an abbreviation's period: the tokenizer splits the hyphen after it
+    ("The U.S.-China talks in Geneva ended on Tuesday.", {pair("United States", "China", "meeting")}),
+    (
+        "Officials prepared for the next round of Russia-Ukraine negotiations in Istanbul.",
+        {pair("Russia", "Ukraine", "meeting")},
+    ),
+    ("The France-Germany summit took place on Monday.", {pair("France", "Germany", "meeting")}),
+    ("Moscow wants a Putin-Trump summit soon.", {pair("Vladimir Putin", "Donald Trump", "meeting")}),
+    (
+        "Secretary Blinken praised the Armenia-Azerbaijan talks held in Washington on Monday.",
+        {pair("Armenia", "Azerbaijan", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -509,6 +527,10 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # hyphenated words that name no pair: a region, a leader of something, a sports fixture
+    "The Asia-Pacific summit opened in Lima.",
+    "The U.S.-led coalition met in Brussels.",
+    "The India-Pakistan match was played on Sunday.",
     # a ranked noun with no contact: the first to speak
     "Prime Minister Mark Rutte was the last leader to speak at the summit.",
     # a holder nobody can resolve: the counterparts did not meet each other
@@ -573,6 +595,7 @@ NEGATIVES = [
         *STOPS,
         *ADVERBIAL_WITH,
         *RANKED,
+        *HYPHEN_DYADS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

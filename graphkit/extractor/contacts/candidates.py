@@ -29,7 +29,7 @@ from graphkit.extractor.contacts.grammar import (
     with_phrases,
 )
 from graphkit.extractor.contacts.levels import level_in
-from graphkit.extractor.contacts.lists import between_in_clause, between_members, told_apart
+from graphkit.extractor.contacts.lists import between_in_clause, between_members, hyphen_dyad, told_apart
 from graphkit.extractor.contacts.participants import actors_of, owner_via_prep, stranded_subjects, subjects_of
 from graphkit.extractor.contacts.status import chain_of, governing_verb, present_tense, status_of
 
@@ -513,7 +513,11 @@ class Finder:
             return None  # "a call for restraint" is not a phone call; "a call from X" is
         if trigger.channel and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
-        own = preps_of(tok, WITH_PREPS | {"by", "from"}) + between_members(self.ctx, tok)
+        own = (
+            preps_of(tok, WITH_PREPS | {"by", "from"})
+            + between_members(self.ctx, tok)
+            + hyphen_dyad(self.ctx, tok)
+        )
         own += [
             c
             for c in tok.children
@@ -551,7 +555,9 @@ class Finder:
         via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
         if verb is not None and verb.lemma_.lower() in self.lex.onlooker_verbs and not via_prep:
             verb = None  # "China protested Abe's visit": the protester is not a participant
-        listed = self._ids(between_members(self.ctx, tok) + preps_of(tok, {"between"}))
+        listed = self._ids(
+            between_members(self.ctx, tok) + preps_of(tok, {"between"}) + hyphen_dyad(self.ctx, tok)
+        )
         if verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in self.lex.words.conveners:
             # "The Kremlin ruled out a meeting between Putin and Zelensky": the parties are listed;
             # whoever rules it out, proposes or welcomes it is not one of them (a host or mediator is)

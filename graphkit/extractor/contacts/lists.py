@@ -150,3 +150,23 @@ def between_in_clause(noun: Token, contact_nouns: dict[str, str]) -> list[Token]
         if not nested:
             return [p for p in tok.children if p.dep_ == "pobj"]
     return []
+
+
+HYPHENS = {"-", "\u2013"}
+
+
+def hyphen_dyad(ctx: Context, noun: Token) -> list[Token]:
+    """The two sides written before a contact noun and joined by a hyphen ("U.S.-Taliban talks", "the
+    India-Pakistan summit", "a Putin-Trump meeting"): both take part. Both sides must be actors and touch the
+    hyphen; a range or a compound word ("Asia-Pacific", "U.S.-led") names no pair."""
+    doc = ctx.doc
+    for i in range(noun.left_edge.i + 1, noun.i - 1):
+        dash = doc[i]
+        if dash.text not in HYPHENS or dash.whitespace_ or doc[i - 1].whitespace_:
+            continue
+        left, right = ctx.by_token.get(i - 1), ctx.by_token.get(i + 1)
+        if left is None or right is None or left.actor is None or right.actor is None:
+            continue
+        if left.actor != right.actor and right.end <= noun.i:
+            return [doc[i - 1], doc[i + 1]]
+    return []
