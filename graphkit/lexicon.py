@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
 
 from graphkit.errors import GraphkitError
-from graphkit.models import ContactKind, ContactStatus, Role
+from graphkit.models import ContactKind, ContactLevel, ContactStatus, Role
 
 __all__ = [
     "LEXICON_DIR",
@@ -198,6 +198,14 @@ class WordClasses(_Record):
     """Nouns for a place on a journey ("Tokyo was the first stop on X's tour"): that place is visited."""
     pointing_back: frozenset[Word]
     """Modifiers by which a contact noun points back at the contact just told ("another call")."""
+    describing_verbs: frozenset[Word]
+    """Verbs of a clause on a contact noun that tells how it was held, sent or made ("the call they had on
+    Monday", "talks held in May"): that clause's date is the contact's."""
+    same_time_adverbs: frozenset[Word]
+    """Adverbs by which an undated contact follows on from the sentence before and takes its date ("also",
+    "later")."""
+    trip_verbs: frozenset[Word]
+    """Verbs of going somewhere or gathering: a plan told after them in the same trip shares their day."""
 
 
 class StatusCues(_Record):
@@ -232,6 +240,7 @@ class ContactLexicon(_Record):
     news_agencies: list[Word]
     non_actors: list[Word]
     status: StatusCues
+    levels: dict[Word, ContactLevel]
 
 
 @dataclass(frozen=True)
@@ -261,6 +270,7 @@ class Lexicon:
     channel_nouns: frozenset[str]  # nouns whose record has ``channel``
     directive_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    levels: dict[str, ContactLevel]  # "technical" in "technical-level talks" -> ContactLevel.TECHNICAL
 
     @functools.cached_property
     def office_pattern(self) -> re.Pattern[str]:
@@ -352,6 +362,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         verb_triggers=dict(contacts.verbs),
         noun_triggers=dict(contacts.nouns),
         words=contacts.word_classes,
+        levels=dict(contacts.levels),
         channel_nouns=frozenset(word for word, trigger in contacts.nouns.items() if trigger.channel),
         directive_verbs=frozenset(speech["directive_verbs"]),
         document_nouns=frozenset(speech["document_nouns"]),

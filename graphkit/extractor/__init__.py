@@ -80,9 +80,9 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     quotes = find_statements(doc, lex, mentions)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     _apply_dateline(doc, drafts, article.published)
-    inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)})
+    drafts = inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)}, lex)
     country_of = {a.id: a.country for a in drafts_by_id.values()}
-    date_by_trips(drafts, country_of)
+    drafts = date_by_trips(drafts, country_of)
     _apply_week_frame(doc, drafts, dates)
     contacts = merge_drafts(drafts, country_of)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}

@@ -11,14 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graphkit.extractor.mentions import in_headline
-from graphkit.lexicon import NounTrigger
-from graphkit.models import ContactKind, ContactStatus, Role
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-
 from graphkit.extractor.contacts.dating import date_for, lasting_span
 from graphkit.extractor.contacts.grammar import (
     WITH_PREPS,
@@ -32,6 +24,12 @@ from graphkit.extractor.contacts.levels import level_in
 from graphkit.extractor.contacts.lists import between_in_clause, between_members, hyphen_dyad, told_apart
 from graphkit.extractor.contacts.participants import actors_of, owner_via_prep, stranded_subjects, subjects_of
 from graphkit.extractor.contacts.status import chain_of, governing_verb, present_tense, status_of
+from graphkit.extractor.mentions import in_headline
+from graphkit.lexicon import NounTrigger
+from graphkit.models import ContactKind, ContactStatus, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind) -> ContactKind:
@@ -713,7 +711,7 @@ class Finder:
         draft = ContactDraft(
             everyone, role_of, kind, status, date, location_of(self.ctx, tok), tok.sent, tok.i
         )
-        draft.level = level_in(tok.sent.text)
+        draft.level = level_in(tok.sent.text, self.lex)
         # "spoke to A, B and C this morning": one call with all of them, unless told apart ("and, separately,
         # with C"); several meetings with one visitor are sessions of their own
         one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not told_apart(tok, self.lex)

@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
-
-from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-    from graphkit.extractor.mentions import Mention
 
 from graphkit.extractor.contacts.grammar import (
     CLAUSES,
@@ -30,6 +24,13 @@ from graphkit.extractor.contacts.grammar import (
 )
 from graphkit.extractor.contacts.merging import share_within_lists
 from graphkit.extractor.contacts.status import chain_of, inside_topic_contact
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from graphkit.extractor.mentions import Mention
+    from graphkit.lexicon import Lexicon
 
 NUMBERS = {
     "two": 2,
@@ -113,7 +114,7 @@ def in_when_clause(span: Span, chain_ids: set[int]) -> bool:
     return False
 
 
-def describes_trigger(span: Span, trigger: Token) -> bool:
+def describes_trigger(span: Span, trigger: Token, lex: Lexicon) -> bool:
     """A date in a clause that describes the contact noun itself dates the contact.
 
     "thanked her for the letter she had written last week", "the calls the two leaders had on May 2 and
@@ -127,23 +128,11 @@ def describes_trigger(span: Span, trigger: Token) -> bool:
         if cur.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos"}:
             return False  # a clause inside the clause
         cur = cur.head
-    return cur.head.i == trigger.i and cur.dep_ in {"relcl", "acl"} and cur.lemma_.lower() in HOLDING_VERBS
-
-
-# Verbs of a clause that tells how a contact was held, sent or made ("the call they had", "talks held").
-HOLDING_VERBS = {
-    "have",
-    "hold",
-    "send",
-    "write",
-    "make",
-    "pay",
-    "conduct",
-    "take",
-    "host",
-    "exchange",
-    "place",
-}
+    return (
+        cur.head.i == trigger.i
+        and cur.dep_ in {"relcl", "acl"}
+        and cur.lemma_.lower() in lex.words.describing_verbs
+    )
 
 
 def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None:
@@ -180,7 +169,7 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
             if (
                 inside_clause_of_argument(span.root, tok)
                 and not closes_title_appositive(span, tok)
-                and not describes_trigger(span, tok)
+                and not describes_trigger(span, tok, ctx.lex)
                 and not in_when_clause(span, chain_ids | {tok.i})
             ):
                 continue  # "met Bennett, who is on trial for a plot in 2006": that date is Bennett's
@@ -204,26 +193,6 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
     return best[1] if best else None
 
 
-SAME_TIME_ADVERBS = {"also", "later", "then", "afterwards", "afterward", "subsequently", "too"}
-
-
-# Verbs of going somewhere or gathering: a plan told after them in the same trip shares their day.
-TRIP_VERBS = {
-    "travel",
-    "visit",
-    "go",
-    "fly",
-    "head",
-    "arrive",
-    "leave",
-    "depart",
-    "tour",
-    "attend",
-    "meet",
-    "hold",
-}
-
-
 # Statuses whose undated contacts take the date of the sentence before: what happened, and what is planned.
 INHERITING = {ContactStatus.OCCURRED, ContactStatus.PLANNED}
 
@@ -232,13 +201,15 @@ def inherit_dates(
     drafts: list[ContactDraft],
     ctx_dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
     by_token: dict[int, Mention],
-) -> None:
+    lex: Lexicon,
+) -> list[ContactDraft]:
     """Undated past contacts told right after a dated sentence about the same actor happen on that date.
 
     "The two leaders met Friday with Brahimi. Kerry later met with Ban": the second meeting is on Friday too.
     Only the sentence just before counts, its date must hang on its main verb, that verb's subject must be a
     participant, and the later sentence must say "also", "later" or "then" or share the subject.
     """
+    drafts = [replace(d) for d in drafts]  # the caller's drafts stay as they were
     for draft in drafts:
         if draft.date is not None or draft.status not in INHERITING or draft.sentence.start == 0:
             continue
@@ -247,7 +218,7 @@ def inherit_dates(
         trigger = doc[draft.trigger]
         if any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "’ve"} for c in trigger.children):
             continue  # "Blinken has also met Wang Yi": some time, not the day just told
-        cue = any(c.lower_ in SAME_TIME_ADVERBS for c in trigger.children if c.dep_ == "advmod")
+        cue = any(c.lower_ in lex.words.same_time_adverbs for c in trigger.children if c.dep_ == "advmod")
         same_day = re.search(
             r"\b(on )?(the same day|that day|the same occasion)\b", draft.sentence.text, re.I
         )
@@ -285,7 +256,7 @@ def inherit_dates(
             verb = previous.root
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
-            if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in TRIP_VERBS:
+            if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in lex.words.trip_verbs:
                 continue  # a plan takes the day of the trip told before, not of a speech or a signing
             # "X will, together with Y, travel ...": the parser may hang the subject on a word under the verb
             heads = [verb, *(c for c in verb.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ == "aux")]
@@ -299,6 +270,7 @@ def inherit_dates(
             if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
                 draft.date = past
                 break
+    return drafts
 
 
 DURING_TRIP = re.compile(
@@ -308,15 +280,17 @@ DURING_TRIP = re.compile(
 )
 
 
-def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> None:
+def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> list[ContactDraft]:
     """Undated contacts of a traveller with people of the state he visited happen during that visit.
 
-    "On May 7-8, Clinton traveled to India ... In New Delhi, she delivered remarks with Krishna": the
-    remarks are dated May 7-8. Only visits with a date, and contacts of the same status told after them.
+    "On 3-4 June the minister travelled to Chile ... In Santiago she gave a joint press conference with her
+    counterpart": the press conference is dated 3-4 June. Only visits with a date, and contacts of the same
+    status told after them.
     A sentence that says so itself ("during his trip", "while in Lima") needs no counterpart of the host
     state: the people met on a trip are often not in the gazetteer. The counterparts of one sentence met in
     one list ("met A, B and C") share the date that one of them got from the trip.
     """
+    drafts = [replace(d) for d in drafts]  # the caller's drafts stay as they were
     trips = [
         d for d in drafts if d.kind is ContactKind.VISIT and d.date is not None and len(d.participants) >= 2
     ]
@@ -339,4 +313,4 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
             ):
                 draft.date = trip.date
                 break
-    share_within_lists(drafts)
+    return share_within_lists(drafts)

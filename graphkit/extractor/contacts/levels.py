@@ -8,20 +8,7 @@ from typing import TYPE_CHECKING
 from graphkit.models import ContactLevel
 
 if TYPE_CHECKING:
-    pass
-
-
-LEVEL_WORDS = {
-    **dict.fromkeys(
-        ("highest", "top", "summit", "leader", "leaders", "head-of-state", "presidential"), "summit"
-    ),
-    **dict.fromkeys(("ministerial", "minister", "foreign-minister", "foreign minister"), "ministerial"),
-    **dict.fromkeys(("deputy", "deputy-minister", "deputy minister", "vice-ministerial"), "deputy"),
-    **dict.fromkeys(("ambassadorial", "ambassador"), "ambassadorial"),
-    **dict.fromkeys(("expert", "experts"), "expert"),
-    "technical": "technical",
-    "working": "working",
-}
+    from graphkit.lexicon import Lexicon
 
 
 LEVEL = re.compile(
@@ -29,10 +16,11 @@ LEVEL = re.compile(
 )
 
 
-def level_in(sentence: str) -> ContactLevel | None:
-    """The level a sentence gives: "technical-level contacts", "dialogue at the highest level"."""
+def level_in(sentence: str, lex: Lexicon) -> ContactLevel | None:
+    """The level a sentence gives: "technical-level contacts", "dialogue at the highest level" (the words are
+    ``levels`` in data/lexicon/contacts.yaml)."""
     for match in LEVEL.finditer(sentence):
         word = (match.group("at") or match.group("adj")).lower()
-        if word in LEVEL_WORDS:
-            return ContactLevel(LEVEL_WORDS[word])
+        if word in lex.levels:
+            return lex.levels[word]
     return None

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.contacts.grammar import Context
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from graphkit.extractor.mentions import Mention
     from graphkit.lexicon import Lexicon
-
-from graphkit.extractor.contacts.grammar import Context
 
 
 def conjuncts_of(tok: Token, lex: Lexicon) -> list[Token]:

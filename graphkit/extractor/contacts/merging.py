@@ -6,25 +6,28 @@ Merging the same contact told in several sentences is :mod:`graphkit.extractor.m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.contacts.grammar import ContactDraft
 from graphkit.models import ContactStatus, DateSpan
 
 if TYPE_CHECKING:
     pass
 
-from graphkit.extractor.contacts.grammar import ContactDraft
 
-
-def share_within_lists(drafts: list[ContactDraft]) -> None:
+def share_within_lists(drafts: list[ContactDraft]) -> list[ContactDraft]:
     """Drafts split from one trigger ("met A, B and C") left undated take the date a sibling got."""
     dated: dict[tuple[int, ContactStatus], DateSpan] = {}
     for draft in drafts:
         if draft.date is not None:
             dated.setdefault((draft.trigger, draft.status), draft.date)
-    for draft in drafts:
-        if draft.date is None and (draft.trigger, draft.status) in dated:
-            draft.date = dated[(draft.trigger, draft.status)]
+    return [
+        replace(d, date=dated[(d.trigger, d.status)])
+        if d.date is None and (d.trigger, d.status) in dated
+        else d
+        for d in drafts
+    ]
 
 
 def split_draft(draft: ContactDraft) -> list[ContactDraft]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.contacts.grammar import SUBJ, Context, preps_of
+from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from graphkit.extractor.mentions import Mention
     from graphkit.lexicon import Lexicon
-
-from graphkit.extractor.contacts.grammar import SUBJ, Context, preps_of
-from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
 
 
 def actors_of(ctx: Context, tok: Token) -> list[str]:

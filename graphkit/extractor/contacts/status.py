@@ -10,13 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graphkit.models import ContactStatus
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
-
-    from graphkit.lexicon import Lexicon
-
 from graphkit.extractor.contacts.grammar import (
     CLAUSE_LINKS,
     SUBJ,
@@ -26,6 +19,12 @@ from graphkit.extractor.contacts.grammar import (
     is_infinitive,
 )
 from graphkit.extractor.contacts.participants import relative_holder, subjects_of
+from graphkit.models import ContactStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from graphkit.lexicon import Lexicon
 
 
 def present_tense(tok: Token, lex: Lexicon) -> bool:
