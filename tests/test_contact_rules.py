@@ -457,6 +457,23 @@ HYPHEN_DYADS = [
     ),
 ]
 
+# An aside between a preposition and its object ("with, among others, A and B") hides no counterpart.
+ASIDES = [
+    (
+        "Foreign Minister Jane Roe held some key bilaterals today with, amongst others, the United "
+        "Kingdom and China.",
+        {pair("Jane Roe", "United Kingdom", "meeting"), pair("Jane Roe", "China", "meeting")},
+    ),
+    (
+        "Jane Roe met with, among others, Boris Johnson and Xi Jinping.",
+        {pair("Jane Roe", "Boris Johnson", "meeting"), pair("Jane Roe", "Xi Jinping", "meeting")},
+    ),
+    (
+        "Secretary Blinken will hold talks with, among others, the Chinese foreign minister.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -527,6 +544,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # an aside with nobody after it
+    "Jane Roe spoke with, among others, reporters from the region.",
     # hyphenated words that name no pair: a region, a leader of something, a sports fixture
     "The Asia-Pacific summit opened in Lima.",
     "The U.S.-led coalition met in Brussels.",
@@ -596,6 +615,7 @@ NEGATIVES = [
         *ADVERBIAL_WITH,
         *RANKED,
         *HYPHEN_DYADS,
+        *ASIDES,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

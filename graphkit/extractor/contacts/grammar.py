@@ -116,7 +116,38 @@ def preps_of(tok: Token, words: set[str]) -> list[Token]:
     return out
 
 
+# Asides that may stand between a preposition and its object ("talks with, among others, A and B").
+ASIDES = (
+    "among others",
+    "amongst others",
+    "inter alia",
+    "in particular",
+    "most notably",
+    "notably",
+    "above all",
+)
+
+
+def after_aside(prep: Token) -> Token | None:
+    """The head of the noun phrase after an aside set off by commas right after ``prep``, if any."""
+    doc, end = prep.doc, prep.sent.end
+    if prep.i + 2 >= end or doc[prep.i + 1].text != ",":
+        return None
+    close = next((j for j in range(prep.i + 2, min(prep.i + 6, end)) if doc[j].text == ","), None)
+    if close is None or doc[prep.i + 2 : close].text.lower() not in ASIDES or close + 1 >= end:
+        return None
+    tok = doc[close + 1]
+    while tok.dep_ in {"det", "compound", "amod", "nmod", "poss"} and close < tok.head.i <= close + 8:
+        tok = tok.head
+    return tok if tok.pos_ in {"PROPN", "NOUN"} else None
+
+
 def stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parse left without one: the proper noun right after it, or the noun
+    phrase after an aside ("met with, among others, A and B")."""
+    aside = after_aside(prep)
+    if aside is not None:
+        return [aside]
     doc = prep.doc
     for j in range(prep.i + 1, min(prep.i + 7, prep.sent.end)):
         tok = doc[j]

@@ -23,6 +23,8 @@ def conjuncts_of(tok: Token, lex: Lexicon) -> list[Token]:
     out = [tok]
     for child in tok.children:
         if child.dep_ in {"conj", "appos"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            if child.dep_ == "appos" and tok.i < tok.head.i < child.i:
+                continue  # "A met with, among others, B": an "appositive" past A's own verb is a misparse
             out.extend(conjuncts_of(child, lex))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts_of(p, lex))
