@@ -474,6 +474,24 @@ ASIDES = [
     ),
 ]
 
+# "A and B ... . They met on Friday": "they" as the subject of a contact is the coordinated subject of the
+# sentence before.
+PLURAL_THEY = [
+    (
+        "Jane Roe and Pedro Soto were tired. They met on Friday.",
+        {pair("Jane Roe", "Pedro Soto", "meeting")},
+    ),
+    (
+        "Jane Roe and Pedro Soto were tired. They held talks on Friday.",
+        {pair("Jane Roe", "Pedro Soto", "meeting")},
+    ),
+    (
+        "President Lula and President Petro arrived in Belem on Sunday. They will meet King Charles on "
+        "Monday.",
+        {(frozenset({"Luiz Inácio Lula da Silva", "Gustavo Petro", "Charles III"}), "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -544,6 +562,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # "they" after a sentence whose subject is no list of actors
+    "Reporters from many countries waited outside. They met on Friday.",
     # an aside with nobody after it
     "Jane Roe spoke with, among others, reporters from the region.",
     # hyphenated words that name no pair: a region, a leader of something, a sports fixture
@@ -616,6 +636,7 @@ NEGATIVES = [
         *RANKED,
         *HYPHEN_DYADS,
         *ASIDES,
+        *PLURAL_THEY,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

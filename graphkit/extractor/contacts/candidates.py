@@ -22,7 +22,13 @@ from graphkit.extractor.contacts.grammar import (
 )
 from graphkit.extractor.contacts.levels import level_in
 from graphkit.extractor.contacts.lists import between_in_clause, between_members, hyphen_dyad, told_apart
-from graphkit.extractor.contacts.participants import actors_of, owner_via_prep, stranded_subjects, subjects_of
+from graphkit.extractor.contacts.participants import (
+    actors_of,
+    owner_via_prep,
+    plural_antecedents,
+    stranded_subjects,
+    subjects_of,
+)
 from graphkit.extractor.contacts.status import chain_of, governing_verb, present_tense, status_of
 from graphkit.extractor.mentions import in_headline
 from graphkit.lexicon import NounTrigger
@@ -159,6 +165,7 @@ class Finder:
             # "Putin and Modi discussed trade" is one
             return None
         subjects = subjects_of(self.ctx, tok) or stranded_subjects(tok, self.ctx)
+        subjects = [a for s in subjects for a in (plural_antecedents(self.ctx, s) or [s])]
         objects = [
             c
             for c in tok.children
@@ -569,6 +576,7 @@ class Finder:
         )
         if verb is not None and (via_prep or own_talks or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or subjects_of(self.ctx, verb) or stranded_subjects(verb, self.ctx)
+            gov_subjects = [a for s in gov_subjects for a in (plural_antecedents(self.ctx, s) or [s])]
             own += preps_of(verb, WITH_PREPS)
             if verb.lemma_.lower() in self.lex.words.companion_verbs:
                 own += [

@@ -214,3 +214,28 @@ def relative_holder(noun: Token, lex: Lexicon) -> Token | None:
             if all(o.tag_ in {"WDT", "WP"} for o in objects):
                 return child
     return None
+
+
+PLURAL_PRONOUNS = {"they", "we"}
+
+
+def plural_antecedents(ctx: Context, pronoun: Token) -> list[Token]:
+    """ "A and B ... . They met again on Friday": a plural pronoun standing as the subject of a contact,
+    resolved to nobody, is the coordinated actors that were the subject of the sentence before (two or more
+    named actors joined by "and"). Only the sentence just before counts, and only its subject."""
+    if pronoun.lower_ != "they" or pronoun.dep_ not in SUBJ:
+        return []
+    mention = ctx.by_token.get(pronoun.i)
+    if mention is not None and mention.actor is not None:
+        return []
+    sent = pronoun.sent
+    if sent.start == 0:
+        return []
+    before = ctx.doc[sent.start - 1].sent
+    for tok in before:
+        if tok.dep_ not in SUBJ or tok.head.i != before.root.i:
+            continue
+        listed = [t for t in [tok, *tok.conjuncts] if t.i in ctx.by_token and ctx.by_token[t.i].actor]
+        if len(listed) >= 2 and any(c.dep_ == "cc" and c.lower_ == "and" for t in listed for c in t.children):
+            return listed
+    return []
