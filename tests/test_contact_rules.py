@@ -240,6 +240,28 @@ INVITATIONS = [
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
 STATUSES = [
+    # a commitment, intention, pledge or accepted invitation to travel or meet is a plan
+    (
+        "Prime Minister Jane Roe expressed her commitment to visit Australia soon.",
+        {"Jane Roe", "Australia"},
+        "planned",
+    ),
+    (
+        "Prime Minister Jane Roe has accepted an invitation from President Lula to visit Brasilia in the "
+        "coming weeks.",
+        {"Jane Roe", "Brazil"},
+        "planned",
+    ),
+    (
+        "Chancellor Olaf Scholz vowed to travel to Kyiv before the summer.",
+        {"Olaf Scholz", "Ukraine"},
+        "planned",
+    ),
+    (
+        "Jane Roe met President Lula on Monday and reaffirmed her commitment to free trade.",
+        {"Jane Roe", "Luiz Inácio Lula da Silva"},
+        "occurred",
+    ),
     (
         "Foreign Secretary Jane Doe will be the first British minister to visit Norway since the crisis.",
         {"Jane Doe", "Norway"},
