@@ -514,6 +514,28 @@ PLURAL_THEY = [
     ),
 ]
 
+# "flew to X to discuss Y with Z": the purpose of a journey names the counterpart met on it (a visit with a
+# named counterpart is a meeting); without a with-phrase the journey stays a visit.
+JOURNEY_PURPOSE = [
+    (
+        "Secretary Blinken traveled to Cairo on Monday to discuss the ceasefire with President Sisi.",
+        {pair("Antony Blinken", "Abdel Fattah el-Sisi", "meeting")},
+    ),
+    (
+        "President Macron will fly to Berlin on Friday to discuss the budget with Chancellor Scholz.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Foreign Minister Jane Roe should visit Beijing next year to talk about trade with her counterpart, "
+        "Wang Yi.",
+        {pair("Jane Roe", "Wang Yi", "meeting")},
+    ),
+    (
+        "Secretary Blinken traveled to Cairo on Monday to discuss the ceasefire.",
+        {pair("Antony Blinken", "Egypt", "visit")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -659,6 +681,7 @@ NEGATIVES = [
         *HYPHEN_DYADS,
         *ASIDES,
         *PLURAL_THEY,
+        *JOURNEY_PURPOSE,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

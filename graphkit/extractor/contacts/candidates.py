@@ -153,8 +153,21 @@ class Finder:
             if trigger.topic_object
             else []
         )  # "conveyed his concerns to X": the parser hangs the to-phrase on what was conveyed
-        if trigger.discussion and tok.dep_ in {"xcomp", "advcl"} and self._contact_word(tok.head):
-            return None  # "met on Monday to discuss trade": the purpose of the meeting told already
+        if (
+            trigger.discussion
+            and tok.dep_ in {"xcomp", "advcl"}
+            and self._contact_word(tok.head)
+            and not (
+                self._journey(tok.head)
+                and (
+                    preps_of(tok, {"with"})
+                    or [p for d in tok.children if d.dep_ == "dobj" for p in preps_of(d, {"with"})]
+                )
+            )
+        ):
+            # "met on Monday to discuss trade": the purpose of the meeting told already; but "flew to Cairo
+            # to discuss the truce with X" meets X on the journey
+            return None
         if (
             trigger.discussion
             and not preps_of(tok, {"with"})
@@ -319,6 +332,11 @@ class Finder:
         """Whether ``tok`` is a contact trigger or a verb of travel."""
         lemma = tok.lemma_.lower()
         return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
+
+    def _journey(self, tok: Token) -> bool:
+        """Whether ``tok`` is a verb of travel or a visit ("flew", "visited"), not a meeting verb."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.travel_verbs or self.lex.verbs.get(lemma) == "visit"
 
     def _forum(self, tok: Token) -> bool:
         mention = self.ctx.by_token.get(tok.i)
