@@ -344,7 +344,7 @@ def hand_group(g: dict[str, Any]) -> dict[str, Any]:
         "wikidata": qid,
         "family": g.get("family"),
         "headquarters": None,
-        "hq_country": None,
+        "hq_country": g.get("country"),
         "informal": True,
         "source": "hand",
     }

@@ -643,3 +643,32 @@ def test_generated_files_are_up_to_date(tmp_path: Path) -> None:
         assert fresh == (DATA_DIR / f"{kind}.json").read_bytes(), (
             f"data/gazetteer/{kind}.json is stale: run .venv/bin/python scripts/build_gazetteer.py"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("the Taliban", "Taliban", "AFG"),
+        ("FARC", "Revolutionary Armed Forces of Colombia", "COL"),
+        ("TPLF", "Tigray People's Liberation Front", "ETH"),
+        ("Hezbollah", "Hezbollah", "LBN"),
+    ],
+)
+def test_non_state_parties_are_organizations_based_in_a_state(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    entry = gaz.organization(text)
+    assert entry is not None and entry.name == name and entry.hq_country == country
+
+
+def test_talks_with_a_non_state_party_name_it() -> None:
+    from graphkit.extractor import extract
+    from graphkit.models import Article
+
+    extraction = extract(
+        Article(
+            id="t", published=dt.date(2024, 5, 15), text="Envoy Jane Roe held talks with the Taliban in Doha."
+        )
+    )
+    names = [{extraction.actor(p.actor).name for p in c.participants} for c in extraction.contacts]
+    assert names == [{"Jane Roe", "Taliban"}]
