@@ -240,6 +240,22 @@ INVITATIONS = [
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
 STATUSES = [
+    # a relative clause on the contact noun tells its tense, whatever governs the noun
+    (
+        "This will build on the talks that Jane Roe had last month with President Gabriel Boric.",
+        {"Jane Roe", "Gabriel Boric"},
+        "occurred",
+    ),
+    (
+        "Next week's summit follows the meeting Jane Roe held this spring with Chancellor Scholz.",
+        {"Jane Roe", "Olaf Scholz"},
+        "occurred",
+    ),
+    (
+        "The agenda covers the meeting that Jane Roe will hold with President Lula next week.",
+        {"Jane Roe", "Luiz Inácio Lula da Silva"},
+        "planned",
+    ),
     # a commitment, intention, pledge or accepted invitation to travel or meet is a plan
     (
         "Prime Minister Jane Roe expressed her commitment to visit Australia soon.",

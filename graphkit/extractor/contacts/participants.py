@@ -210,13 +210,11 @@ def relative_holder(noun: Token, lex: Lexicon) -> Token | None:
     """
     for child in noun.children:
         if child.dep_ == "relcl" and child.lemma_.lower() in lex.words.holding_verbs:
-            objects = [c for c in child.children if c.dep_ == "dobj"]
+            # "the talks she had this weekend": a time parsed as the object is no object
+            objects = [c for c in child.children if c.dep_ == "dobj" and c.ent_type_ not in {"DATE", "TIME"}]
             if all(o.tag_ in {"WDT", "WP"} for o in objects):
                 return child
     return None
-
-
-PLURAL_PRONOUNS = {"they", "we"}
 
 
 def plural_antecedents(ctx: Context, pronoun: Token) -> list[Token]:

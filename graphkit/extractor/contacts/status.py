@@ -133,6 +133,11 @@ def chain_of(ctx: Context, tok: Token) -> list[Token]:
 
 
 def status_of(ctx: Context, tok: Token) -> ContactStatus:
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        holding = relative_holder(tok, ctx.lex)
+        if holding is not None:
+            # "builds on the talks she had last week": the relative clause tells the contact's own tense
+            return status_of(ctx, holding)
     st = ctx.lex.status
     negations = 0
     proposed = planned = False
