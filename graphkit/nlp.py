@@ -101,6 +101,23 @@ def _co_verb_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+_ARGUMENT_SLOTS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
+_VERBAL_CHILDREN = {"aux", "auxpass", "nsubj", "nsubjpass", "dobj", "mark", "neg", "prt"}
+
+
+def _argument_nouns(doc: Doc) -> Doc:
+    """ "held Gaza ceasefire talks": a word tagged as a verb in -s ("talks", "visits", "calls") that the
+    parser put in a noun's slot, with no verbal dependents, is a plural noun."""
+    for tok in doc:
+        if (
+            tok.tag_ == "VBZ"
+            and tok.dep_ in _ARGUMENT_SLOTS
+            and not any(c.dep_ in _VERBAL_CHILDREN for c in tok.children)
+        ):
+            tok.pos_, tok.tag_ = "NOUN", "NNS"
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
     """The pipeline ``name`` with graphkit's sentence rules for news text added before the parser."""
@@ -122,6 +139,10 @@ def parser_for_articles(name: str = DEFAULT_PIPELINE) -> Language:
         Language.component("graphkit_co_verbs", func=_co_verb_lemmas)
     if "graphkit_co_verbs" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("graphkit_co_verbs", after="lemmatizer")
+    if "graphkit_argument_nouns" not in Language.factories:
+        Language.component("graphkit_argument_nouns", func=_argument_nouns)
+    if "graphkit_argument_nouns" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("graphkit_argument_nouns", after="parser")
     if "graphkit_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("graphkit_line_breaks", before=before) if before else nlp.add_pipe(

@@ -552,6 +552,24 @@ JOURNEY_PURPOSE = [
     ),
 ]
 
+# "attends Syria talks with A and B": a state written before the contact noun is the topic when the holder
+# and the other parties are named apart; "U.S. talks with Iran" (no other holder) keeps it as a party.
+TOPIC_STATES = [
+    (
+        "Foreign Secretary Jane Roe will attend Syria talks in Vienna with Russia and Turkey on Friday.",
+        {(frozenset({"Jane Roe", "Russia", "Turkey"}), "meeting")},
+    ),
+    (
+        "Envoy Jane Roe joined the Ukraine peace talks with Russia and Turkey in Istanbul.",
+        {(frozenset({"Jane Roe", "Russia", "Turkey"}), "meeting")},
+    ),
+    (
+        "Secretary Blinken held Gaza ceasefire talks with President Sisi in Cairo.",
+        {pair("Antony Blinken", "Abdel Fattah el-Sisi", "meeting")},
+    ),
+    ("U.S. talks with Iran resumed in Oman on Friday.", {pair("United States", "Iran", "meeting")}),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -698,6 +716,7 @@ NEGATIVES = [
         *ASIDES,
         *PLURAL_THEY,
         *JOURNEY_PURPOSE,
+        *TOPIC_STATES,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

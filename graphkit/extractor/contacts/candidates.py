@@ -333,6 +333,17 @@ class Finder:
         lemma = tok.lemma_.lower()
         return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
 
+    def _topic_state(self, modifier: Token, noun: Token) -> bool:
+        """A state written as a compound on a contact noun ("Syria talks", "Iran nuclear talks")."""
+        mention = self.ctx.by_token.get(modifier.i)
+        return (
+            modifier.dep_ == "compound"
+            and modifier.i < noun.i
+            and mention is not None
+            and mention.kind == "country"
+            and modifier.head.i in {noun.i, *(c.i for c in noun.children if c.dep_ == "compound")}
+        )
+
     def _journey(self, tok: Token) -> bool:
         """Whether ``tok`` is a verb of travel or a visit ("flew", "visited"), not a meeting verb."""
         lemma = tok.lemma_.lower()
@@ -636,6 +647,10 @@ class Finder:
             own = between_in_clause(tok, self.lex.nouns)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return self.another(tok, kind)
+        if self._ids(gov_subjects) and preps_of(tok, {"with"}):
+            # "will attend Syria talks in Vienna with A, B and C": a state named before the noun is what the
+            # talks are about when the holder and the other parties are named apart
+            own = [o for o in own if not self._topic_state(o, tok)]
         roles = (Role.VISITOR, Role.HOST) if kind is ContactKind.VISIT else None
         if kind is ContactKind.CORRESPONDENCE:
             roles = (Role.SENDER, Role.RECIPIENT)
