@@ -7,6 +7,7 @@ Stages inside: spaCy parse -> actor mentions -> coreference -> contact triggers 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -148,14 +149,19 @@ def _single_day(span: DateSpan) -> bool:
 _ANAPHORA_REACH = 80
 
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATELINE = re.compile(
-    # "March 3, 2015, Lima", "14 May 2021 - 09:12" (a time of posting may follow the day)
-    rf"^[ \t]*(?P<date>{_MONTHS} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTHS} \d{{4}})"
-    r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
-    r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
-    re.M,
-)
+@functools.cache
+def _dateline_pattern() -> re.Pattern[str]:
+    """A line that is only a date, a time of posting and a place; month names from the date lexicon."""
+    from graphkit.dates import date_lexicon
+
+    months = "|".join(m.capitalize() for m in date_lexicon().months)
+    return re.compile(
+        # "March 3, 2015, Lima", "14 May 2021 - 09:12" (a time of posting may follow the day)
+        rf"^[ \t]*(?P<date>(?:{months}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{months}) \d{{4}})"
+        r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+        r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
+        re.M,
+    )
 
 
 def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | None:
@@ -166,7 +172,7 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
     """
     from graphkit.dates import resolve
 
-    match = _DATELINE.search(text, 0, min(len(text), 1500))
+    match = _dateline_pattern().search(text, 0, min(len(text), 1500))
     if match is None:
         return None
     previous = text[: match.start()].rstrip().rsplit("\n", 1)[-1]

@@ -6,11 +6,13 @@ are the same actor is the job of :mod:`graphkit.extractor.coref`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graphkit.dates import date_lexicon
 from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
 from graphkit.nlp import text_of, wire_dateline
@@ -31,32 +33,18 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
 _TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
 _NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-# Words NER glues onto names ("Putin Wednesday").
-_CALENDAR = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tomorrow",
-    }
-)
+# A month name that is a surname as often ("Theresa May"): never cut off the end of a name.
+_SURNAME_MONTHS = frozenset({"may"})
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Words NER glues onto names ("Putin Wednesday"): weekdays, months and one-word days ("today")."""
+    lex = date_lexicon()
+    days = {w for w in lex.relative_days if " " not in w}
+    return frozenset({*lex.weekdays, *lex.months, *days} - _SURNAME_MONTHS)
+
+
 # Offices too generic to name one person per state ("U.S. and Chinese officials" stand for the states).
 _GENERIC_OFFICES = frozenset({"official", "diplomat", "envoy", "negotiator", "representative", "delegate"})
 # Short names of international bodies that national bodies share; they need "UN" or the like before them.
@@ -312,7 +300,7 @@ class _Finder:
             start += 1
         if start > 0 and gender is None:
             gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
-        while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
+        while end > start and (doc[end - 1].lower_ in _calendar_words() or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
         while end - start > 1 and _post_nominal(doc[end - 1]):
             end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
@@ -849,7 +837,7 @@ class _Finder:
                 t is not None
                 and t.pos_ == "PROPN"
                 and not t.is_punct
-                and t.lower_ not in _CALENDAR  # "... of Palau June 3": a date, not more of a name
+                and t.lower_ not in _calendar_words()  # "... of Palau June 3": a date, not more of a name
                 for t in (before, after)
             ):
                 continue
