@@ -182,7 +182,7 @@ def first_person(text: str, url: str | None, published: dt.date) -> list[str | N
     doc = parser_for_articles(DEFAULT_PIPELINE)(text)
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
-    actors = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
+    actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
     return [
         actors[m.actor].name if m.actor else None for m in mentions if m.kind == "first" and m.surface == "I"
     ]
@@ -271,7 +271,7 @@ def role_offices(text: str, published: dt.date = dt.date(2022, 7, 8)) -> list[tu
     doc = parser_for_articles(DEFAULT_PIPELINE)(text)
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
-    actors = resolve_mentions(doc, mentions, gaz, published)
+    actors, mentions = resolve_mentions(doc, mentions, gaz, published)
     return [
         (m.surface, m.office, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "role"
     ]
@@ -361,7 +361,7 @@ def name_mentions(text: str, published: dt.date = dt.date(2018, 11, 12)) -> list
     doc = parser_for_articles(DEFAULT_PIPELINE)(text)
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
-    actors = resolve_mentions(doc, mentions, gaz, published)
+    actors, mentions = resolve_mentions(doc, mentions, gaz, published)
     return [
         (m.surface, m.country, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "name"
     ]
@@ -441,7 +441,7 @@ def test_own_title_in_other_words(text: str, url: str, published: dt.date, expec
     doc = parser_for_articles(DEFAULT_PIPELINE)(text)
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
-    actors = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
+    actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
     roles = [actors[m.actor].name for m in mentions if m.kind == "role" and m.actor]
     assert roles and roles[-1] == expected, roles
 
@@ -480,7 +480,7 @@ def test_bare_title_before_a_namesake_in_its_sentence(
     doc = parser_for_articles(DEFAULT_PIPELINE)(text)
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
-    actors = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
+    actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
     roles = [actors[m.actor].name if m.actor else None for m in mentions if m.kind == "role"]
     if expected is None:
         assert all(r is None or "Scholz" in r or "(unnamed)" in r for r in roles), roles

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from graphkit.extractor.mentions import in_headline
@@ -1619,13 +1619,15 @@ def inherit_dates(
     drafts: list[ContactDraft],
     ctx_dates: list[tuple[Span, DateSpan | None, DateSpan | None]],
     by_token: dict[int, Mention],
-) -> None:
+) -> list[ContactDraft]:
     """Undated past contacts told right after a dated sentence about the same actor happen on that date.
 
     "The two leaders met Friday with Brahimi. Kerry later met with Ban": the second meeting is on Friday too.
     Only the sentence just before counts, its date must hang on its main verb, that verb's subject must be a
     participant, and the later sentence must say "also", "later" or "then" or share the subject.
+    Returns new drafts; a date inherited is passed on to the contacts told after it.
     """
+    drafts = [replace(d) for d in drafts]  # copies: the caller's drafts stay as they were
     for draft in drafts:
         if draft.date is not None or draft.status not in _INHERITING or draft.sentence.start == 0:
             continue
@@ -1686,6 +1688,7 @@ def inherit_dates(
             if subjects & set(draft.participants) and (cue or draft.participants[0] in subjects):
                 draft.date = past
                 break
+    return drafts
 
 
 _DURING_TRIP = re.compile(
@@ -1695,15 +1698,16 @@ _DURING_TRIP = re.compile(
 )
 
 
-def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> None:
+def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None]) -> list[ContactDraft]:
     """Undated contacts of a traveller with people of the state he visited happen during that visit.
 
     "On May 7-8, Clinton traveled to India ... In New Delhi, she delivered remarks with Krishna": the
     remarks are dated May 7-8. Only visits with a date, and contacts of the same status told after them.
     A sentence that says so itself ("during his trip", "while in Lima") needs no counterpart of the host
     state: the people met on a trip are often not in the gazetteer. The counterparts of one sentence met in
-    one list ("met A, B and C") share the date that one of them got from the trip.
+    one list ("met A, B and C") share the date that one of them got from the trip. Returns new drafts.
     """
+    drafts = [replace(d) for d in drafts]  # copies: the caller's drafts stay as they were
     trips = [
         d for d in drafts if d.kind is ContactKind.VISIT and d.date is not None and len(d.participants) >= 2
     ]
@@ -1727,6 +1731,7 @@ def date_by_trips(drafts: list[ContactDraft], country_of: dict[str, str | None])
                 draft.date = trip.date
                 break
     _share_within_lists(drafts)
+    return drafts
 
 
 def _share_within_lists(drafts: list[ContactDraft]) -> None:

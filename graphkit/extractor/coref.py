@@ -13,19 +13,19 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
 
+from graphkit.extractor.mentions import Mention, MentionKind
 from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
 from graphkit.models import ActorType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from graphkit.extractor.mentions import Mention
     from graphkit.gazetteer import Gazetteer, PersonEntry, Publisher
 
-__all__ = ["ActorDraft", "resolve_mentions"]
+__all__ = ["ActorDraft", "Resolution", "resolve_mentions"]
 
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 
@@ -57,7 +57,8 @@ class ActorDraft:
         if (
             surface
             and surface not in self.aliases
-            and mention.kind not in {"pronoun", "first", "second", "we"}
+            and mention.kind
+            not in {MentionKind.PRONOUN, MentionKind.FIRST, MentionKind.SECOND, MentionKind.WE}
         ):
             self.aliases.append(surface)
         if mention.office and mention.office not in self.offices:
@@ -268,7 +269,9 @@ class _Resolver:
         words = _key(_strip_det(m.surface))
         sentence = self.doc[m.start].sent
         if any(
-            m.end <= o.start < sentence.end and o.kind == "name" and f" {words} " in f" {_key(o.surface)} "
+            m.end <= o.start < sentence.end
+            and o.kind is MentionKind.NAME
+            and f" {words} " in f" {_key(o.surface)} "
             for o in self.all_mentions
         ):
             return False  # "The President spoke with President X": nobody speaks with themselves
@@ -294,7 +297,7 @@ class _Resolver:
         if entry is not None:
             return self.person_from_entry(entry)
         state = self.gaz.countries.get(country)
-        m.kind, m.type = "country", ActorType.COUNTRY
+        m.kind, m.type = MentionKind.COUNTRY, ActorType.COUNTRY
         m.name, m.wikidata = (state.name, state.wikidata) if state is not None else (m.surface, None)
         return self.country(m)
 
@@ -400,7 +403,7 @@ class _Resolver:
             speaker = self.speaker_at(m)
             if speaker is None:
                 continue
-            if m.kind == "we":
+            if m.kind is MentionKind.WE:
                 pairs = [
                     a
                     for a in self.actors.values()
@@ -517,11 +520,11 @@ class _Resolver:
                 continue
             speaker, addressee = turn
             addressee = addressee or (fallback if fallback != speaker else None)
-            if m.kind == "first":
+            if m.kind is MentionKind.FIRST:
                 m.actor = speaker
-            elif m.kind == "second" and addressee:
+            elif m.kind is MentionKind.SECOND and addressee:
                 m.actor = addressee
-            elif m.kind == "we" and addressee:
+            elif m.kind is MentionKind.WE and addressee:
                 group = ActorDraft(
                     id=f"{speaker}+{addressee}",
                     type=ActorType.PERSON,
@@ -537,7 +540,7 @@ class _Resolver:
         if speaker is None:
             return
         for m in pronouns:
-            if m.kind == "first" and not self.quoted(m.start):
+            if m.kind is MentionKind.FIRST and not self.quoted(m.start):
                 m.actor = speaker
 
     def headline_person(self, labels: list[tuple[int, str | None]]) -> str | None:
@@ -559,11 +562,11 @@ class _Resolver:
 
     def resolve(self, m: Mention) -> None:
         actor: ActorDraft | None
-        if m.kind in {"name", "country", "org"}:
+        if m.kind in {MentionKind.NAME, MentionKind.COUNTRY, MentionKind.ORG}:
             actor = self.name(m)
-        elif m.kind == "role":
+        elif m.kind is MentionKind.ROLE:
             actor = self.role(m)
-        elif m.kind == "pronoun":
+        elif m.kind is MentionKind.PRONOUN:
             subject = self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
             speaker = self.speaker_at(m)  # in a quotation, "she" is not the one speaking
             actor = self.recent_person(m.start, subject_first=subject, gender=m.gender, exclude=speaker)
@@ -673,30 +676,41 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
 
 
+class Resolution(NamedTuple):
+    """What coreference decides: the actors by id, and copies of the mentions with ``actor`` filled in."""
+
+    actors: dict[str, ActorDraft]
+    mentions: list[Mention]
+
+
 def resolve_mentions(
     doc: Doc,
-    mentions: list[Mention],
+    mentions: Sequence[Mention],
     gaz: Gazetteer,
     published: dt.date | None,
     quotes: Sequence[tuple[int, int, str]] = (),
     publisher: Publisher | None = None,
-) -> dict[str, ActorDraft]:
-    """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id.
+) -> Resolution:
+    """The actors of the article and its mentions resolved to them; ``mentions`` are left as they were.
 
     ``quotes`` (character start, end, speaker id) make a second pass quotation-aware: inside a quotation
     "I" is its speaker, "we" the speaker's pair named last, and "he"/"she" somebody other than the speaker.
     """
-    for m in mentions:
-        m.actor = None
+    # Copies: resolving writes each mention's actor (and may turn a role into its state), and the caller
+    # resolves the same mentions again once it knows the quotations.
+    mentions = [replace(m, actor=None, extra_tokens=list(m.extra_tokens)) for m in mentions]
     resolver = _Resolver(doc, gaz, published, quotes, publisher)
     resolver.all_mentions = mentions
+    speech = {MentionKind.FIRST, MentionKind.SECOND, MentionKind.WE}
     for m in mentions:
-        if m.kind not in {"first", "second", "we"}:
+        if m.kind not in speech:
             resolver.resolve(m)
-    resolver.dialogue([m for m in mentions if m.kind in {"first", "second", "we"}], mentions)
-    resolver.quoted_first_person([m for m in mentions if m.kind in {"first", "we"} and m.actor is None])
+    resolver.dialogue([m for m in mentions if m.kind in speech], mentions)
+    resolver.quoted_first_person(
+        [m for m in mentions if m.kind in {MentionKind.FIRST, MentionKind.WE} and m.actor is None]
+    )
     _name_the_envoys(resolver.actors)
-    return resolver.actors
+    return Resolution(resolver.actors, mentions)
 
 
 def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
