@@ -6,12 +6,16 @@ Every sentence here is ours, not from an article.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 
 from graphkit.extractor import extract
 from graphkit.gazetteer import load_gazetteer
-from graphkit.models import Article, Extraction
+from graphkit.models import UNNAMED_MARKER, Article, Extraction
+
+if TYPE_CHECKING:
+    from graphkit.extractor.coref import ActorDraft
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
@@ -21,11 +25,16 @@ def run(text: str, url: str | None, published: dt.date) -> Extraction:
 
 
 def called(extraction: Extraction, surface: str) -> str | None:
-    """The name of the actor one of whose mentions reads ``surface`` (case ignored), or None."""
+    """The label of the actor one of whose mentions reads ``surface`` (case ignored), or None."""
     for actor in extraction.actors:
         if any(alias.lower() == surface.lower() for alias in actor.aliases):
-            return actor.name
+            return actor.label
     return None
+
+
+def label(actor: ActorDraft) -> str:
+    """An actor being resolved as its extracted actor's label shows it: "X (unnamed)" when unnamed."""
+    return f"{actor.name}{UNNAMED_MARKER}" if actor.unnamed else actor.name
 
 
 # --- a government's own site: its bare titles are its own office holders ------------------------------
@@ -184,7 +193,9 @@ def first_person(text: str, url: str | None, published: dt.date) -> list[str | N
     mentions = find_mentions(doc, gaz, load_lexicon())
     actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
     return [
-        actors[m.actor].name if m.actor else None for m in mentions if m.kind == "first" and m.surface == "I"
+        label(actors[m.actor]) if m.actor else None
+        for m in mentions
+        if m.kind == "first" and m.surface == "I"
     ]
 
 
@@ -273,7 +284,7 @@ def role_offices(text: str, published: dt.date = dt.date(2022, 7, 8)) -> list[tu
     mentions = find_mentions(doc, gaz, load_lexicon())
     actors, mentions = resolve_mentions(doc, mentions, gaz, published)
     return [
-        (m.surface, m.office, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "role"
+        (m.surface, m.office, label(actors[m.actor]) if m.actor else "") for m in mentions if m.kind == "role"
     ]
 
 
@@ -363,7 +374,9 @@ def name_mentions(text: str, published: dt.date = dt.date(2018, 11, 12)) -> list
     mentions = find_mentions(doc, gaz, load_lexicon())
     actors, mentions = resolve_mentions(doc, mentions, gaz, published)
     return [
-        (m.surface, m.country, actors[m.actor].name if m.actor else "") for m in mentions if m.kind == "name"
+        (m.surface, m.country, label(actors[m.actor]) if m.actor else "")
+        for m in mentions
+        if m.kind == "name"
     ]
 
 
@@ -442,7 +455,7 @@ def test_own_title_in_other_words(text: str, url: str, published: dt.date, expec
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
     actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
-    roles = [actors[m.actor].name for m in mentions if m.kind == "role" and m.actor]
+    roles = [label(actors[m.actor]) for m in mentions if m.kind == "role" and m.actor]
     assert roles and roles[-1] == expected, roles
 
 
@@ -481,7 +494,7 @@ def test_bare_title_before_a_namesake_in_its_sentence(
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz, load_lexicon())
     actors, mentions = resolve_mentions(doc, mentions, gaz, published, publisher=gaz.publisher(url))
-    roles = [actors[m.actor].name if m.actor else None for m in mentions if m.kind == "role"]
+    roles = [label(actors[m.actor]) if m.actor else None for m in mentions if m.kind == "role"]
     if expected is None:
         assert all(r is None or "Scholz" in r or "(unnamed)" in r for r in roles), roles
     else:

@@ -340,6 +340,7 @@ def _actor(draft: ActorDraft, doc: Doc) -> Actor:
         offices=tuple(draft.offices),
         aliases=tuple(draft.aliases),
         wikidata=draft.wikidata,
+        unnamed=draft.unnamed,
         mentions=tuple(
             _evidence(text_of(doc), doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
             for m in draft.mentions

@@ -108,11 +108,10 @@ class _Resolver:
 
     def unnamed_person(self, label: str, country: str | None) -> ActorDraft:
         """The unnamed person known by ``label`` ("Macron's adviser"): the one made before, else a new one."""
-        name = f"{label} (unnamed)"
         for actor in self.actors.values():
-            if actor.name == name:
+            if actor.unnamed and actor.name == label:
                 return actor
-        return self.new_actor(label, type=ActorType.PERSON, name=name, country=country, unnamed=True)
+        return self.new_actor(label, type=ActorType.PERSON, name=label, country=country, unnamed=True)
 
     def persons(self, *, named: bool = False) -> list[ActorDraft]:
         return [
@@ -237,7 +236,7 @@ class _Resolver:
                 return self.person_from_entry(entry)
         label = f"{m.title or m.office}"
         return self.new_actor(
-            label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
+            label, type=ActorType.PERSON, name=_strip_det(label), country=country, unnamed=True
         )
 
     def own_office_holder(self, m: Mention) -> ActorDraft | None:
@@ -368,7 +367,7 @@ class _Resolver:
         return self.new_actor(
             f"{country} counterpart",
             type=ActorType.PERSON,
-            name=f"{label} (unnamed)",
+            name=label,
             country=country,
             offices=[office] if office else [],
             unnamed=True,
