@@ -291,7 +291,7 @@ def role_offices(text: str, published: dt.date = dt.date(2022, 7, 8)) -> list[tu
 LONGER_TITLES = [
     (
         "She later spoke with the US Secretary of State about grain exports.",
-        "secretary of state",
+        "foreign minister",  # the office the Secretary of State holds (data/lexicon/offices.yaml)
         "Antony Blinken",
     ),
     (
@@ -299,7 +299,7 @@ LONGER_TITLES = [
         "foreign minister",
         "Catherine Colonna",
     ),
-    ("On Friday the British Minister for Defence visited the base.", "defence minister", ""),
+    ("On Friday the British Minister for Defence visited the base.", "defense minister", ""),
 ]
 
 

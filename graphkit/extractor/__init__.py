@@ -293,8 +293,8 @@ def _future_clause(root: Token) -> bool:
 
 def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel | None:
     """The level the participants' offices show: all heads of state or government, all ministers."""
-    from graphkit.extractor.coref import LEADER_OFFICES
     from graphkit.gazetteer import load_gazetteer
+    from graphkit.offices import load_offices
 
     gaz = load_gazetteer()
     held: list[set[str]] = []
@@ -310,9 +310,9 @@ def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel 
         if known is not None and at is not None:
             offices |= {t.office for t in known.offices_at(at)}
         held.append(offices)
-    if all(o & (LEADER_OFFICES | {"monarch"}) for o in held):
+    if all(o & load_offices().leaders for o in held):
         return ContactLevel.SUMMIT
-    if all(any("minister" in x or x == "secretary of state" for x in o) for o in held):
+    if all(any("minister" in x for x in o) for o in held):
         return ContactLevel.MINISTERIAL
     return None
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from graphkit.extractor.mentions import Mention, MentionKind
 from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
 from graphkit.models import ActorType
+from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,6 +41,9 @@ class ActorDraft:
     country: str | None = None
     wikidata: str | None = None
     offices: list[str] = field(default_factory=list)
+    titles: list[str] = field(
+        default_factory=list
+    )  # as written, lower case, without "the": "u.s. secretary of state"
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     members: tuple[str, ...] = ()  # for groups: the actors a "the two leaders" stands for
@@ -63,6 +67,9 @@ class ActorDraft:
             self.aliases.append(surface)
         if mention.office and mention.office not in self.offices:
             self.offices.append(mention.office)
+        title = _strip_det(" ".join((mention.title or "").lower().split()))
+        if title and title not in self.titles:
+            self.titles.append(title)
         if mention.country and not self.country:
             self.country = mention.country
         self.gender = self.gender or mention.gender
@@ -213,7 +220,9 @@ class _Resolver:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
             holders = [
-                a for a in self.persons() if _bare_fits(m.office, a.offices) or self.holds(a, m.office)
+                a
+                for a in self.persons()
+                if not _ranked(m) and (_bare_fits(m.office, a) or self.holds(a, m.office))
             ]
             if holders:
                 return max(reversed(holders), key=lambda a: len(a.mentions))
@@ -244,7 +253,7 @@ class _Resolver:
         that office of the publishing state on the publication date, else an unnamed holder of it. Only for an
         office the state has (a UK site's "the President" is somebody else's)."""
         pub = self.publisher
-        if pub is None or m.office is None or m.office in GENERIC_OFFICES | {"counterpart"}:
+        if pub is None or m.office is None or m.office in load_offices().generic | {"counterpart"}:
             return None
         office = pub.office(m.office)
         if not self.gaz.has_office(office, pub.country):
@@ -349,7 +358,8 @@ class _Resolver:
             # state's before the party's ("president" before "general secretary")
             known = self.gaz.person(owner.name, at=self.published, country=owner.country)
             terms = known.offices_at(self.published) if known is not None else ()
-            offices = sorted({t.office for t in terms}, key=lambda o: (o not in LEADER_OFFICES, o))
+            leaders = load_offices().leaders
+            offices = sorted({t.office for t in terms}, key=lambda o: (o not in leaders, o))
         for held in offices if self.published is not None else []:
             entry = self.gaz.office_holder(held, country, self.published)  # type: ignore[arg-type]
             if entry is not None:
@@ -361,8 +371,6 @@ class _Resolver:
         )
         state = self.gaz.countries.get(country)
         demonym = demonym or (state.demonyms[0] if state is not None and state.demonyms else None)
-        if office:
-            office = self.gaz.normalize_office(office) or office  # not "Indonesian secretary of state"
         label = f"{demonym} {office}" if demonym and office else _strip_det(m.surface)
         return self.new_actor(
             f"{country} counterpart",
@@ -586,57 +594,55 @@ class _Resolver:
             self.history.append(m)
 
 
-# Offices that "the Russian leader" or "the two leaders" may stand for.
-LEADER_OFFICES = frozenset(
-    {
-        "leader",
-        "president",
-        "prime minister",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "supreme leader",
-        "sultan",
-        "head of state",
-        "head of government",
-        "crown prince",
-    }
-)
-
-
-# Descriptions that fit any official of the state they name ("the U.S. diplomat").
-GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "mediator", "representative"})
-
-
 # Words that make an office another one: a prime minister is no "minister", a vice president no "president".
 _RANKS = frozenset({"prime", "vice", "deputy", "assistant", "under", "first", "acting", "junior", "chief"})
 
 
-def _bare_fits(office: str | None, held: list[str]) -> bool:
-    """Whether a bare title ("the Minister", "the Secretary") fits an office held: the same office, or a
-    longer one it heads ("foreign minister", "secretary of state"), but not a higher or lower rank of it."""
+def _bare_fits(office: str | None, actor: ActorDraft) -> bool:
+    """Whether a bare title ("the Minister", "the Secretary") fits an actor: an office or a title the actor
+    was given is that office or a longer one it heads ("foreign minister", "Secretary of State"), but not a
+    higher or lower rank of it ("Prime Minister", "Deputy Secretary of State")."""
     if office is None:
         return False
-    return any(
-        h == office
-        or (h.endswith(f" {office}") and h.split()[0] not in _RANKS)
-        or h.startswith(f"{office} of ")
-        for h in held
-    )
+    return any(_heads(office, h) for h in actor.offices) or any(_heads(office, t) for t in actor.titles)
 
 
-# Who is sent to talk for a state: never its head of state or government ("Norway's negotiator" is not
-# its king), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
-_SENT = frozenset({"envoy", "negotiator", "mediator", "representative"})
+def _ranked(m: Mention) -> bool:
+    """Whether a rank word sits right before the office word of the role's own title: "the Permanent
+    Under-Secretary" or "a Deputy Minister" is not the Secretary or the Minister."""
+    words = re.split(r"[\s\-\u2010-\u2014]+", (m.title or m.surface).lower())
+    office = (m.office or "").split()
+    return any(words[i : i + len(office)] == office and words[i - 1] in _RANKS for i in range(1, len(words)))
+
+
+def _heads(office: str, title: str) -> bool:
+    """Whether ``office`` is the head word of ``title``: the whole of it, its last word or the word before
+    its of-phrase, without a rank word before it."""
+    words, bare = title.split(), office.split()
+    for i in range(len(words) - len(bare) + 1):
+        after = words[i + len(bare) : i + len(bare) + 1]
+        if words[i : i + len(bare)] == bare and after in ([], ["of"]):
+            return i == 0 or words[i - 1] not in _RANKS
+    return False
 
 
 def _same_office(office: str | None, held: list[str]) -> bool:
+    """Whether a role's office fits the offices an actor holds: the same, or a more specific one ending with
+    it ("spokesperson" and "presidential spokesperson"; not for a word many offices share, "minister")."""
+    vocabulary = load_offices()
     if office in held:
         return True
-    if office in GENERIC_OFFICES and held:
-        return not (office in _SENT and all(h in LEADER_OFFICES for h in held))
-    return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
+    if (
+        office is not None
+        and office not in vocabulary.shared_words
+        and any(h.endswith(f" {office}") for h in held)
+    ):
+        return True
+    if office in vocabulary.generic and held:
+        # who is sent to talk for a state is never its head of state or government ("Norway's negotiator"
+        # is not its king), where "the U.S. diplomat" or "official" may be any office holder
+        return not (office in vocabulary.sent and all(h in vocabulary.leaders for h in held))
+    return office == "leader" and (not held or any(h in vocabulary.leaders for h in held))
 
 
 def _same_person(words: list[str], known: list[str]) -> bool:
@@ -718,10 +724,11 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
     An unnamed envoy, negotiator or representative of a state is the article's only named person of that
     state, when there is exactly one; an office like "president" is never guessed this way.
     """
+    vocabulary = load_offices()
     for actor in list(actors.values()):
         if not actor.unnamed or actor.members or not actor.offices or actor.country is None:
             continue
-        if not set(actor.offices) <= GENERIC_OFFICES:
+        if not set(actor.offices) <= vocabulary.generic:
             continue
         named = [
             a
@@ -731,7 +738,7 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
             and not a.members
             and a.country == actor.country
             and not (
-                a.offices and all(o in LEADER_OFFICES for o in a.offices)
+                a.offices and all(o in vocabulary.leaders for o in a.offices)
             )  # a head of state is sent by no one
         ]
         if len(named) != 1:

@@ -17,6 +17,7 @@ from graphkit.dates import date_lexicon
 from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
 from graphkit.nlp import text_of, wire_dateline
+from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -46,8 +47,8 @@ def _calendar_words() -> frozenset[str]:
     return frozenset({*lex.weekdays, *lex.months, *days} - _SURNAME_MONTHS)
 
 
-# Offices too generic to name one person per state ("U.S. and Chinese officials" stand for the states).
-_GENERIC_OFFICES = frozenset({"official", "diplomat", "envoy", "negotiator", "representative", "delegate"})
+# Nouns heading the name of the body that serves an office holder ("the Office of the Spokesperson").
+_OFFICE_BODIES = frozenset({"office", "bureau", "secretariat", "cabinet"})
 # Short names of international bodies that national bodies share; they need "UN" or the like before them.
 _NEEDS_QUALIFIER = frozenset({"security council"})
 # Web page furniture around an article's text.
@@ -775,7 +776,7 @@ class _Finder:
                 elif c.pos_ in {"ADJ", "NOUN", "PROPN"} and c.dep_ in {"amod", "compound"}:
                     words.append(c.lemma_.lower())
             office, _ = _office_in(" ".join([*words, tok.lemma_.lower()]), self.lex)
-            if len(states) < 2 or office is None or office in _GENERIC_OFFICES | {"counterpart"}:
+            if len(states) < 2 or office is None or office in load_offices().generic | {"counterpart"}:
                 continue  # one state ("the Chinese president") is a role of its own; officials stand for it
             surface = doc[tok.left_edge.i : tok.i + 1].text
             for c, code in states:
@@ -984,6 +985,8 @@ class _Finder:
             tok.head.i != tok.i and tok.head.lower_ in self.title_words and tok.dep_ in {"amod", "compound"}
         ):
             return
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE_BODIES:
+            return  # "the Office of the Press Secretary" is a body, not the person who holds the office
         left = tok.left_edge.i
         mods = [t for t in self.doc[left : tok.i + 1]]
         named = self.appositive_name(tok)
