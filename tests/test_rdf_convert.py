@@ -129,6 +129,7 @@ def extractions(draw: st.DrawFn) -> Extraction:
             aliases=tuple(draw(st.lists(_TEXT, max_size=3))),
             wikidata=draw(st.sampled_from([None, "Q7747", "Q142"])),
             mentions=tuple(draw(st.lists(_spans(text), max_size=2))),
+            unnamed=draw(st.booleans()),
         )
         for i in ids
     )
