@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from rdflib import SDO, Literal
 
 from graphkit import extract, to_graph
 from graphkit.identity import actor_key
@@ -182,4 +183,17 @@ def test_an_unnamed_actor_survives_rdf() -> None:
     adviser = _actor("adv", "Macron's adviser", country="FRA", unnamed=True)
     extraction = _with_actors("x1", [adviser, _actor("u", "Yury Ushakov", country="RUS")])
     [back] = extractions_from_graph(to_graph([extraction]))
+    assert back.actors == extraction.actors
+
+
+def test_a_store_written_before_the_field_reads_back_unnamed() -> None:
+    """Graphs written before gk:unnamed marked such actors in their name only."""
+    adviser = _actor("adv", "Macron's adviser", country="FRA", unnamed=True)
+    extraction = _with_actors("x1", [adviser, _actor("u", "Yury Ushakov", country="RUS")])
+    graph = to_graph([extraction])
+    graph.remove((None, GK.unnamed, None, None))
+    for s, _, _, ctx in list(graph.quads((None, SDO.name, Literal("Macron's adviser")))):
+        graph.remove((s, SDO.name, None, ctx))
+        graph.add((s, SDO.name, Literal("Macron's adviser (unnamed)"), ctx))
+    [back] = extractions_from_graph(graph)
     assert back.actors == extraction.actors
