@@ -35,6 +35,7 @@ __all__ = [
     "DATE_LEXICON",
     "DateLexicon",
     "Tense",
+    "date_lexicon",
     "find_expressions",
     "is_anaphoric",
     "load_date_lexicon",

@@ -115,7 +115,7 @@ def to_html(obj: Any, *, caption: str | None = None, limit: int = MAX_ROWS) -> s
 
 
 def _extraction_html(extraction: Extraction, limit: int) -> str:
-    names = {a.id: a.name for a in extraction.actors}
+    names = {a.id: a.label for a in extraction.actors}
     parts = [
         _article_html(extraction.article),
         _rows_html([_row(a) for a in extraction.actors], f"Actors ({len(extraction.actors)})", limit),
@@ -193,7 +193,7 @@ def _row(obj: Any, names: Names | None = None) -> dict[str, str]:
 @_row.register
 def _(actor: Actor, names: Names | None = None) -> dict[str, str]:
     return {
-        "name": actor.name,
+        "name": actor.label,
         "type": actor.type.value,
         "country": actor.country or "",
         "offices": "; ".join(actor.offices),
@@ -355,7 +355,7 @@ def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
     for extraction in extractions:
         article_id = extraction.article.id
         actors = {a.id: a for a in extraction.actors}
-        names = {a.id: a.name for a in extraction.actors}
+        names = {a.id: a.label for a in extraction.actors}
         for n, contact in enumerate(extraction.contacts):
             date = contact.date
             countries = dict.fromkeys(c for a in contact.actor_ids if (c := actors[a].country))
@@ -398,7 +398,7 @@ def statements_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
                 {
                     "article": extraction.article.id,
                     "published": extraction.article.published,
-                    "speaker": speaker.name,
+                    "speaker": speaker.label,
                     "country": speaker.country,
                     "direct": statement.direct,
                     "date": statement.date.start if statement.date else None,

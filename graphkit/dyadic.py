@@ -266,7 +266,7 @@ def _rows(event: Event, index: _Index, codes: CodeBook) -> list[Dyad]:
 def _side(prefix: str, iri: str, actor: Actor, role: Role) -> dict[str, Any]:
     return {
         prefix: iri,
-        f"{prefix}_name": actor.name,
+        f"{prefix}_name": actor.label,
         f"{prefix}_type": actor.type,
         f"{prefix}_wikidata": actor.wikidata,
         f"{prefix}_country": actor.country,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from graphkit.errors import InputError
+from graphkit.offices import OFFICES_FILE, load_offices
 
 __all__ = [
     "DATA_DIR",
@@ -143,7 +144,7 @@ class OrgEntry:
 class Tenure:
     """One term in one office: ``[start, end)``, ``end`` None while it lasts."""
 
-    office: str  # normalized, a key of offices.yaml
+    office: str  # normalized, a key of data/lexicon/offices.yaml
     title: str  # as the source wrote it
     country: str | None
     start: dt.date | None
@@ -224,12 +225,14 @@ class Gazetteer:
         offices: Mapping[str, str],
         honorifics: Iterable[str] = (),
         publishers: Publishers | None = None,
+        shared_words: Iterable[str] = (),
     ) -> None:
         self.countries = dict(countries)
         self.metonyms = dict(metonyms)
         self.organizations = dict(organizations)
         self.persons = dict(people)
         self._offices = dict(offices)
+        self._shared_words = frozenset(shared_words)  # offices with no holder of their own ("minister")
         self._honorifics = frozenset(normalize_key(h) for h in honorifics)
         self._publishers = publishers or Publishers()
         self._country_idx, self._demonym_idx = self._index_countries()
@@ -346,7 +349,7 @@ class Gazetteer:
             code = self._country_code(country)
             found = [p for p in found if code in {p.country, *(t.country for t in p.tenures)}]
         if office:
-            wanted = self.normalize_office(office)
+            wanted = self._held_office(office)
             found = [p for p in found if any(_office_matches(wanted, t.office) for t in p.tenures)]
         if len(found) > 1 and at is not None:
             in_office = [p for p in found if p.offices_at(at)]
@@ -370,14 +373,20 @@ class Gazetteer:
                 return self._offices[rest]
         return None
 
+    def _held_office(self, title: str) -> str | None:
+        """The office of a title that has holders of its own: not a word many offices share ("minister")."""
+        office = self.normalize_office(title)
+        return None if office in self._shared_words else office
+
     def office_holder(self, office: str, country: str | None, at: dt.date) -> PersonEntry | None:
         """Who held ``office`` for ``country`` on ``at``; None if unknown or several (say, spokespeople).
 
         ``country`` is an ISO3 code or a name; None for international offices ("UN secretary-general").
         An exact office wins over a more specific one:
-        "spokesperson" finds a lone "presidential spokesperson".
+        "spokesperson" finds a lone "presidential spokesperson". A word many offices share ("minister",
+        "secretary") finds no one.
         """
-        wanted = self.normalize_office(office)
+        wanted = self._held_office(office)
         if wanted is None:
             return None
         code = self._country_code(country) if country else None
@@ -395,7 +404,7 @@ class Gazetteer:
 
     def has_office(self, office: str, country: str) -> bool:
         """Whether ``country`` has ``office`` at all: someone held it at some time (never a UK president)."""
-        wanted = self.normalize_office(office)
+        wanted = self._held_office(office)
         code = self._country_code(country)
         return wanted is not None and any(
             t.country == code and t.office == wanted for p in self.persons.values() for t in p.tenures
@@ -554,16 +563,12 @@ def _person(pid: str, raw: dict[str, Any]) -> PersonEntry:
     return _entry(PersonEntry, raw, id=pid, tenures=tuple(_tenure(t) for t in raw["tenures"]))
 
 
-def read_offices(path: Path) -> tuple[dict[str, str], list[str]]:
-    """The office lexicon (normalized surface form -> office key) and the honorifics to skip before names."""
-    import yaml
-
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    lexicon: dict[str, str] = {}
-    for office, forms in raw["offices"].items():
-        for form in (office, *forms):
-            lexicon[normalize_key(form)] = office
-    return lexicon, list(raw.get("honorifics", ()))
+def read_offices(path: Path = OFFICES_FILE) -> tuple[dict[str, str], list[str]]:
+    """The office lookups (normalized name -> office) and the honorifics to skip before names, from the office
+    vocabulary (``data/lexicon/offices.yaml``)."""
+    vocabulary = load_offices(path)
+    lookups = {normalize_key(name): office for name, office in vocabulary.names.items()}
+    return lookups, list(vocabulary.honorifics)
 
 
 @functools.lru_cache(maxsize=8)
@@ -583,13 +588,14 @@ def load_gazetteer(extra: str | Path | None = None, *, data_dir: str | Path | No
     metonyms = {k: _entry(MetonymEntry, v, key=k) for k, v in _read_json(folder / "metonyms.json").items()}
     orgs = {k: _entry(OrgEntry, v, key=k) for k, v in _read_json(folder / "organizations.json").items()}
     people = {k: _person(k, v) for k, v in _read_json(folder / "people.json").items()}
-    offices, honorifics = read_offices(folder / "offices.yaml")
+    offices, honorifics = read_offices()
     publishers = read_publishers(folder / "publishers.yaml")
     if extra is not None:
         extra_people, extra_orgs = read_extra(Path(extra), offices)
         people.update(extra_people)
         orgs.update(extra_orgs)
-    return Gazetteer(countries, metonyms, orgs, people, offices, honorifics, publishers)
+    shared = load_offices().shared_words
+    return Gazetteer(countries, metonyms, orgs, people, offices, honorifics, publishers, shared)
 
 
 # -- user files of extra actors --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, 
 
 from graphkit.errors import GraphkitError
 from graphkit.models import ContactKind, ContactLevel, ContactStatus, Role
+from graphkit.offices import load_offices
 
 __all__ = [
     "LEXICON_DIR",
@@ -258,7 +259,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     news_agencies: frozenset[str]
     status: dict[str, frozenset[str]]
-    offices: dict[str, str]
+    offices: dict[str, str]  # title as written (lower case) -> normalized office, from offices.yaml
     honorifics: frozenset[str]
     group_anaphora: tuple[str, ...]
     nicknames: dict[str, tuple[str, ...]]
@@ -340,6 +341,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Load the lexicons from ``directory`` (cached per directory)."""
     contacts = _validated(directory / "contacts.yaml", _read(directory, "contacts.yaml"))
     titles = _read(directory, "titles.yaml")
+    offices = load_offices(directory / "offices.yaml")
     speech = _read(directory, "speech.yaml")
     return Lexicon(
         verbs={lemma: trigger.kind.value for lemma, trigger in contacts.verbs.items()},
@@ -353,7 +355,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         place_nouns=frozenset(contacts.place_nouns),
         news_agencies=frozenset(contacts.news_agencies),
         status={key: inflected(values) for key, values in contacts.status.model_dump().items()},
-        offices=dict(titles["offices"]),
+        offices=dict(offices.titles),
         honorifics=frozenset(titles["honorifics"]),
         group_anaphora=tuple(titles["group_anaphora"]),
         nicknames={short: tuple(full) for short, full in titles.get("nicknames", {}).items()},

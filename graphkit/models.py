@@ -13,6 +13,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 __all__ = [
+    "UNNAMED_MARKER",
     "Actor",
     "ActorType",
     "Article",
@@ -169,6 +170,10 @@ class DateSpan(_Model):
         return self
 
 
+#: What a label adds to the name of an unnamed actor (the convention of the corpus records).
+UNNAMED_MARKER = " (unnamed)"
+
+
 class Actor(_Model):
     """A person, state or organization taking part in a contact or speaking."""
 
@@ -182,6 +187,22 @@ class Actor(_Model):
     aliases: tuple[str, ...] = Field(default=(), description="Surface forms seen in the article")
     wikidata: QID | None = None
     mentions: tuple[Evidence, ...] = Field(default=(), description="Where the actor is mentioned")
+    unnamed: bool = Field(
+        default=False,
+        description="Known only by a role ('his adviser', 'the Belgian foreign minister'): the name "
+        "describes the actor and does not identify it, so it is never the same actor as another of that name",
+    )
+
+    @property
+    def label(self) -> str:
+        """The name as shown and as JSON Lines records write it: "Macron's adviser (unnamed)"."""
+        return f"{self.name}{UNNAMED_MARKER}" if self.unnamed else self.name
+
+    @staticmethod
+    def split_label(label: str) -> tuple[str, bool]:
+        """(name, unnamed) of a :attr:`label`: "X (unnamed)" is the unnamed actor described as X."""
+        name = label.removesuffix(UNNAMED_MARKER)
+        return (name, True) if name != label and name.strip() else (label, False)
 
     @field_validator("country")
     @classmethod

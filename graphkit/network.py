@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphkit.errors import GraphkitError, InputError
+from graphkit.identity import actor_key
 from graphkit.models import Actor, Contact, ContactKind, ContactStatus, Extraction, Role
 
 if TYPE_CHECKING:
@@ -62,40 +63,10 @@ __all__ = [
 #: Roles that start a contact, and the roles they are directed at: visitor -> host, caller -> callee.
 _SOURCE_ROLES = frozenset({Role.VISITOR, Role.CALLER, Role.SENDER, Role.ENVOY})
 _TARGET_ROLES = frozenset({Role.HOST, Role.CALLEE, Role.RECIPIENT})
-#: The extractor names actors known only by a role "his adviser (unnamed)"; two of them in different
-#: articles are not the same person, so such actors are never merged across articles.
-_UNNAMED_SUFFIX = " (unnamed)"
 #: Suffixes of RDF files, read through graphkit.rdf.
 _RDF_SUFFIXES = frozenset({".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".owl", ".n3"})
 
 # -- building --------------------------------------------------------------------------------------
-
-
-def actor_key(actor: Actor, article_id: str, wikidata_by_name: Mapping[str, str] | None = None) -> str:
-    """The node id of an actor, the same across articles for the same actor.
-
-    The Wikidata id when known (from the actor itself or, by name, from another article); otherwise type and
-    name ("person:vladimir putin"). Actors known only by a role are local to their article.
-
-    Args:
-        actor: the actor as extracted.
-        article_id: the article it comes from.
-        wikidata_by_name: Wikidata ids of other mentions, by :func:`_name_key`.
-
-    >>> from graphkit.models import Actor, ActorType
-    >>> actor_key(Actor(id="a1", name="Vladimir Putin", type=ActorType.PERSON), "d001")
-    'person:vladimir putin'
-    """
-    if actor.wikidata:
-        return actor.wikidata
-    if actor.name.endswith(_UNNAMED_SUFFIX):
-        return f"{article_id}/{actor.id}"
-    name = _name_key(actor)
-    return (wikidata_by_name or {}).get(name, name)
-
-
-def _name_key(actor: Actor) -> str:
-    return f"{actor.type.value}:{actor.name.casefold()}"
 
 
 def event_id(article_id: str, index: int) -> str:
@@ -118,12 +89,11 @@ def event_graph(source: Any) -> nx.Graph:
     import networkx as nx
 
     extractions = _extractions(source)
-    names = _wikidata_by_name(extractions)
     graph = nx.Graph(articles={})
     for extraction in extractions:
         article = extraction.article
         graph.graph["articles"][article.id] = _article_attrs(extraction)
-        keys = {a.id: actor_key(a, article.id, names) for a in extraction.actors}
+        keys = {a.id: actor_key(a, article.id) for a in extraction.actors}
         for actor in extraction.actors:
             _add_actor(graph, keys[actor.id], actor, article.id)
         for index, contact in enumerate(extraction.contacts):
@@ -205,7 +175,7 @@ def _add_actor(graph: nx.Graph, key: str, actor: Actor, article_id: str) -> None
             key,
             bipartite=0,
             node_type="actor",
-            name=actor.name,
+            name=actor.label,
             type=actor.type.value,
             country=actor.country,
             offices=(),
@@ -266,16 +236,6 @@ def _direction(a: str, b: str, roles: Mapping[str, str]) -> tuple[str, str, str 
 
 def _union(old: tuple[str, ...], new: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*old, *new)))
-
-
-def _wikidata_by_name(extractions: Iterable[Extraction]) -> dict[str, str]:
-    """Wikidata ids by name key, so an actor without one joins the node of a namesake that has one."""
-    found: dict[str, str] = {}
-    for extraction in extractions:
-        for actor in extraction.actors:
-            if actor.wikidata and not actor.name.endswith(_UNNAMED_SUFFIX):
-                found.setdefault(_name_key(actor), actor.wikidata)
-    return found
 
 
 def _country_name(code: str) -> str:

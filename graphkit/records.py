@@ -79,7 +79,7 @@ def from_record(record: Mapping[str, Any], article_text: str | None = None) -> E
                     "title": record.get("title"),
                     "text": text,
                 },
-                "actors": record.get("actors", []),
+                "actors": [_actor_fields(a) for a in record.get("actors", [])],
                 "contacts": [_contact_fields(c) for c in record.get("contacts", [])],
                 "statements": record.get("statements", []),
             }
@@ -134,7 +134,7 @@ def _date_record(span: DateSpan | None) -> Record | None:
 def _actor_record(actor: Actor) -> Record:
     return {
         "id": actor.id,
-        "name": actor.name,
+        "name": actor.label,  # the corpus convention: "Macron's adviser (unnamed)"
         "type": actor.type.value,
         "country": actor.country,
         "aliases": list(actor.aliases),
@@ -168,6 +168,14 @@ def _statement_record(statement: Statement) -> Record:
         "date": _date_record(statement.date),
         "evidence": _evidence_record(statement.evidence),
     }
+
+
+def _actor_fields(actor: Mapping[str, Any]) -> Record:
+    """An actor record as :class:`Actor` fields: a name marked "(unnamed)" is an unnamed actor's label."""
+    if not isinstance(actor.get("name"), str):
+        return dict(actor)
+    name, unnamed = Actor.split_label(actor["name"])
+    return {**actor, "name": name, "unnamed": bool(actor.get("unnamed")) or unnamed}
 
 
 def _contact_fields(contact: Mapping[str, Any]) -> Record:

@@ -6,7 +6,7 @@ Sources (read-only, ``--shared``, default ``../shared/data`` beside the reposito
     organizations/general_list.json    confirmordeny/supraverden (CC BY-SA 4.0)
     leaders/current.json               open-data-archive/world-leaders-current (CC BY-SA 4.0)
 plus the installed ``countrynames`` package (MIT) and, in ``data/gazetteer/``: overrides.yaml, metonyms.yaml,
-groups.yaml, people.csv, offices.yaml (ours).
+groups.yaml, people.csv, data/lexicon/offices.yaml (ours).
 
     python scripts/build_gazetteer.py [--shared DIR] [--out DIR]
 """
@@ -531,7 +531,7 @@ def write(out: Path, kind: str, entries: dict[str, Any]) -> None:
 def build(shared: Path, out: Path) -> dict[str, int]:
     """Build every gazetteer file into ``out``; returns the number of entries per file."""
     overrides = read_yaml(HAND / "overrides.yaml")
-    offices, _ = read_offices(HAND / "offices.yaml")
+    offices, _ = read_offices()
     countries = build_countries(shared, overrides)
     files = {
         "countries": countries,

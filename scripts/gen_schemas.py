@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from graphkit.lexicon import ContactLexicon
 from graphkit.models import Article, Extraction
+from graphkit.offices import OfficeVocabulary
 from graphkit.pipeline import RunReport
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "extraction": Extraction,
     "run_report": RunReport,
     "lexicon": ContactLexicon,  # data/lexicon/contacts.yaml: contact trigger records and word classes
+    "offices": OfficeVocabulary,  # data/lexicon/offices.yaml: offices, their titles and properties
 }
 
 

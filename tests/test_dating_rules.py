@@ -526,30 +526,3 @@ def test_an_infinitive_relative_takes_the_time_of_its_clause(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
-
-
-def test_dating_stages_return_new_drafts_and_leave_their_input_alone() -> None:
-    """inherit_dates and date_by_trips are pure: the caller's drafts keep their dates."""
-    import spacy
-
-    from graphkit.extractor.contacts import ContactDraft, date_by_trips, inherit_dates
-    from graphkit.lexicon import load_lexicon
-    from graphkit.models import ContactKind, ContactStatus, DateSpan, Granularity, Role
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    doc = nlp("Jane Roe flew to Chile on 3 June. In Santiago she met Pedro Soto.")
-    first, second = list(doc.sents)
-    june = DateSpan(start=dt.date(2024, 6, 3), end=dt.date(2024, 6, 3), granularity=Granularity.DAY)
-    trip = ContactDraft(
-        ["jane", "chl"], {"jane": Role.VISITOR, "chl": Role.HOST}, ContactKind.VISIT,
-        ContactStatus.OCCURRED, june, None, first, 2,
-    )  # fmt: skip
-    meeting = ContactDraft(
-        ["jane", "pedro"], {"jane": Role.PARTICIPANT, "pedro": Role.PARTICIPANT}, ContactKind.MEETING,
-        ContactStatus.OCCURRED, None, None, second, second.start + 3,
-    )  # fmt: skip
-    dated = date_by_trips([trip, meeting], {"jane": "GBR", "chl": "CHL", "pedro": "CHL"})
-    assert meeting.date is None and dated[1].date == june and dated[1] is not meeting
-    inherited = inherit_dates([trip, meeting], [], {}, load_lexicon())
-    assert meeting.date is None and inherited[1].date == june and inherited[1] is not meeting

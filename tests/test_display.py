@@ -132,8 +132,8 @@ def test_frames(extraction: Extraction) -> None:
     assert contacts["countries"].tolist() == ["FRA; RUS", "RUS; FRA"]
     actor = "https://w3id.org/graphkit/id/actor/"
     assert contacts["actors"].tolist() == [
-        [f"{actor}wd/Q3052772", f"{actor}RUS/vladimir-putin"],
-        [f"{actor}RUS/serguei-lavrov", f"{actor}wd/Q142"],
+        [f"{actor}wd/Q3052772", f"{actor}person/vladimir-putin"],
+        [f"{actor}person/serguei-lavrov", f"{actor}wd/Q142"],
     ]
     events = contacts["event"].tolist()
     assert len(set(events)) == 2 and all(e.startswith("https://w3id.org/graphkit/id/event/") for e in events)

@@ -39,8 +39,8 @@ def names(extraction: Extraction, who: set[str], contact_index: int = 0) -> set[
 
 
 def parties(extraction: Extraction, contact: Contact) -> frozenset[str]:
-    """The names of a contact's participants."""
-    return frozenset(extraction.actor(p.actor).name for p in contact.participants)
+    """The labels (names, "X (unnamed)" for unnamed actors) of a contact's participants."""
+    return frozenset(extraction.actor(p.actor).label for p in contact.participants)
 
 
 def speakers(extraction: Extraction) -> list[str]:
@@ -774,7 +774,7 @@ def test_plural_counterparts_are_one_office_holder_per_state() -> None:
     # ... and where it does not, the counterparts stay unnamed, with the office they share with him.
     unknown = run(text.format("Belgian", "Peruvian"))
     actors = [unknown.actor(p.actor) for p in unknown.contacts[0].participants]
-    assert [(a.name, a.country) for a in actors[1:]] == [
+    assert [(a.label, a.country) for a in actors[1:]] == [
         ("Belgian foreign minister (unnamed)", "BEL"),
         ("Peruvian foreign minister (unnamed)", "PER"),
     ]
@@ -870,7 +870,7 @@ def test_lists_that_the_parser_hangs_elsewhere_and_bodies_standing_for_their_peo
         "representatives in Brasilia."
     )
     result = run(text)
-    found = [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts]
+    found = [sorted(result.actor(p.actor).label for p in c.participants) for c in result.contacts]
     assert found == [
         ["Egypt", "France", "Qatar"],
         ["Gabriel Boric", "Luis Arce"],  # what Arce told Boric about is not a meeting of his
@@ -1021,7 +1021,7 @@ def test_officials_of_states_and_bodies_without_a_name() -> None:
         "The UN envoy held talks in Tehran with Iranian officials on Sunday."
     )
     result = run(text)
-    found = [sorted(result.actor(p.actor).name for p in c.participants) for c in result.contacts]
+    found = [sorted(result.actor(p.actor).label for p in c.participants) for c in result.contacts]
     assert found == [
         ["Antony Blinken", "Indonesian foreign minister (unnamed)"],
         ["Iran", "UN envoy (unnamed)"],

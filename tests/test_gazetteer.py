@@ -421,7 +421,7 @@ def test_no_two_holders_of_one_office_at_once(gaz: Gazetteer) -> None:
 
 
 def test_people_table_is_consistent(gaz: Gazetteer) -> None:
-    offices = set(gazetteer_module.read_offices(DATA_DIR / "offices.yaml")[0].values())
+    offices = set(gazetteer_module.read_offices()[0].values())
     for person in gaz.persons.values():
         assert person.tenures, person.id
         assert person.checked_in, person.id

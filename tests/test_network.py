@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV_TEXTS = Path("/work/shared/corpus/dev/texts")
 D = dt.date
 
-# The conftest extraction's actors, as node ids: Wikidata id where known, else type and name.
-MACRON, PUTIN, LAVROV, FRANCE = "Q3052772", "person:vladimir putin", "person:sergueï lavrov", "Q142"
+# The conftest extraction's actors, as node ids: Wikidata id where known, else type and normalized name.
+MACRON, PUTIN, LAVROV, FRANCE = "Q3052772", "person:vladimir putin", "person:serguei lavrov", "Q142"
 
 
 # -- building extractions by hand ------------------------------------------------------------------
@@ -192,8 +192,8 @@ def test_actors_are_merged_across_articles_by_wikidata_and_name() -> None:
     two = make_extraction(
         "n2",
         [
-            Actor(id="p", name="Vladimir Putin", type=ActorType.PERSON, offices=("President",)),
-            person("m", "EMMANUEL MACRON", "FRA"),
+            Actor(id="p", name="V. Putin", type=ActorType.PERSON, offices=("President",), wikidata="Q7747"),
+            person("m", "EMMANUEL MACRON"),  # a person's country left unsaid does not make another person
         ],
         [(["p", "m"], MEET, DONE, None)],
     )
@@ -203,16 +203,18 @@ def test_actors_are_merged_across_articles_by_wikidata_and_name() -> None:
     putin = graph.nodes["Q7747"]
     assert (putin["name"], putin["country"], putin["offices"]) == ("Vladimir Putin", "RUS", ("President",))
     assert putin["articles"] == ("n1", "n2")
+    assert graph.nodes["person:emmanuel macron"]["country"] == "FRA"
 
 
 def test_actors_known_only_by_a_role_stay_in_their_article() -> None:
-    adviser = person("adv", "Macron's adviser (unnamed)", "FRA")
+    adviser = person("adv", "Macron's adviser", "FRA").model_copy(update={"unnamed": True})
     ushakov = person("u", "Yury Ushakov", "RUS")
     extractions = [
         make_extraction(f"r{n}", [adviser, ushakov], [(["adv", "u"], MEET, DONE, None)]) for n in range(2)
     ]
     graph = gn.contact_graph(extractions)
     assert sorted(graph) == ["person:yury ushakov", "r0/adv", "r1/adv"]
+    assert graph.nodes["r0/adv"]["name"] == "Macron's adviser (unnamed)"
 
 
 def test_contacts_of_three_actors_are_one_event_and_three_pairs() -> None:

@@ -63,11 +63,11 @@ def test_no_blank_nodes_and_spans_are_rfc5147(extraction: Extraction) -> None:
     assert graph.value(span, NIF.beginIndex).toPython() == evidence.start
 
 
-def test_actor_iris_from_qid_else_name_and_country(extraction: Extraction) -> None:
+def test_actor_iris_from_qid_else_type_and_name(extraction: Extraction) -> None:
     graph = article_graph(extraction)
     macron = URIRef("https://w3id.org/graphkit/id/actor/wd/Q3052772")
     assert (macron, OWL.sameAs, WD.Q3052772) in graph
-    putin = URIRef("https://w3id.org/graphkit/id/actor/RUS/vladimir-putin")
+    putin = URIRef("https://w3id.org/graphkit/id/actor/person/vladimir-putin")
     local = URIRef("https://w3id.org/graphkit/id/article/d001/actor/putin")
     assert graph.value(local, GK.refersTo) == putin
 
@@ -76,7 +76,7 @@ def test_same_actor_in_two_articles_is_one_node(extraction: Extraction) -> None:
     other = extraction.model_copy(update={"article": extraction.article.model_copy(update={"id": "d002"})})
     dataset = to_graph([extraction, other])
     locals_ = sorted(
-        dataset.subjects(GK.refersTo, URIRef("https://w3id.org/graphkit/id/actor/RUS/vladimir-putin"))
+        dataset.subjects(GK.refersTo, URIRef("https://w3id.org/graphkit/id/actor/person/vladimir-putin"))
     )
     assert [str(n).split("/article/")[1] for n in locals_] == ["d001/actor/putin", "d002/actor/putin"]
 
@@ -129,6 +129,7 @@ def extractions(draw: st.DrawFn) -> Extraction:
             aliases=tuple(draw(st.lists(_TEXT, max_size=3))),
             wikidata=draw(st.sampled_from([None, "Q7747", "Q142"])),
             mentions=tuple(draw(st.lists(_spans(text), max_size=2))),
+            unnamed=draw(st.booleans()),
         )
         for i in ids
     )

@@ -7,19 +7,24 @@ Stages inside: spaCy parse -> actor mentions -> coreference -> contact triggers 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphkit.models import (
     Actor,
+    ActorType,
     Article,
     Contact,
     ContactLevel,
+    ContactStatus,
     DateSpan,
     Evidence,
     Extraction,
+    Granularity,
     Participant,
     Statement,
 )
@@ -62,7 +67,7 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     """
     from graphkit.extractor.contacts import date_by_trips, find_contacts, inherit_dates
     from graphkit.extractor.coref import resolve_mentions
-    from graphkit.extractor.mentions import find_mentions
+    from graphkit.extractor.mentions import MentionKind, find_mentions
     from graphkit.extractor.merge import merge_drafts
     from graphkit.extractor.statements import find_statements
     from graphkit.gazetteer import load_gazetteer
@@ -71,25 +76,27 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     gaz, lex = load_gazetteer(actors), load_lexicon()
     mentions = find_mentions(doc, gaz, lex)
     publisher = gaz.publisher(article.url)  # a government's own readout calls its leader "the Prime Minister"
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, publisher=publisher)
+    first = resolve_mentions(doc, mentions, gaz, article.published, publisher=publisher)
     dates = temporal_expressions(doc, article.published)
     # A second pass knows the quotations: "I" inside one is its speaker, "she" is not.
-    quotes = find_statements(doc, lex, mentions)
+    quotes = find_statements(doc, lex, first.mentions)
     spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.direct]
-    drafts_by_id = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
+    drafts_by_id, mentions = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
     quotes = find_statements(doc, lex, mentions)
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
-    _apply_dateline(doc, drafts, article.published)
+    drafts = _apply_dateline(doc, drafts, article.published)
     drafts = inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)}, lex)
     country_of = {a.id: a.country for a in drafts_by_id.values()}
     drafts = date_by_trips(drafts, country_of)
-    _apply_week_frame(doc, drafts, dates)
+    drafts = _apply_week_frame(doc, drafts, dates)
     contacts = merge_drafts(drafts, country_of)
     used = {a for rep, _ in contacts for a in rep.participants} | {q.speaker for q in quotes if q.speaker}
     # Every actor the article names, not only those in contacts: a graph of who is mentioned where is useful
     # on its own, and "the two leaders" style groups are not actors of their own.
     named = {
-        a.id for a in drafts_by_id.values() if not a.members and any(m.kind != "pronoun" for m in a.mentions)
+        a.id
+        for a in drafts_by_id.values()
+        if not a.members and any(m.kind is not MentionKind.PRONOUN for m in a.mentions)
     }
     for rep, _ in contacts:
         rep.level = rep.level or _office_level([drafts_by_id[a] for a in rep.participants], article.published)
@@ -140,7 +147,7 @@ def temporal_expressions(
 
 
 def _single_day(span: DateSpan) -> bool:
-    return span.granularity.value == "day" and span.start == span.end
+    return span.granularity is Granularity.DAY and span.start == span.end
 
 
 # How far back (in tokens, from the start of one sentence to the start of another) "the next day" looks for
@@ -148,14 +155,19 @@ def _single_day(span: DateSpan) -> bool:
 _ANAPHORA_REACH = 80
 
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATELINE = re.compile(
-    # "March 3, 2015, Lima", "14 May 2021 - 09:12" (a time of posting may follow the day)
-    rf"^[ \t]*(?P<date>{_MONTHS} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTHS} \d{{4}})"
-    r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
-    r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
-    re.M,
-)
+@functools.cache
+def _dateline_pattern() -> re.Pattern[str]:
+    """A line that is only a date, a time of posting and a place; month names from the date lexicon."""
+    from graphkit.dates import date_lexicon
+
+    months = "|".join(m.capitalize() for m in date_lexicon().months)
+    return re.compile(
+        # "March 3, 2015, Lima", "14 May 2021 - 09:12" (a time of posting may follow the day)
+        rf"^[ \t]*(?P<date>(?:{months}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{months}) \d{{4}})"
+        r"(?:[ \t]*[-–,][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
+        r"(?P<place>,[ \t]*[A-Z][^\n]{0,40})?[ \t]*$",
+        re.M,
+    )
 
 
 def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | None:
@@ -166,7 +178,7 @@ def dateline(text: str, anchor: dt.date | None) -> tuple[DateSpan, int, int] | N
     """
     from graphkit.dates import resolve
 
-    match = _DATELINE.search(text, 0, min(len(text), 1500))
+    match = _dateline_pattern().search(text, 0, min(len(text), 1500))
     if match is None:
         return None
     previous = text[: match.start()].rstrip().rsplit("\n", 1)[-1]
@@ -195,30 +207,36 @@ def _lead_end(text: str, start: int) -> int:
     return start + (lines[0].end() if lines else 0)
 
 
-def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> None:
+def _apply_dateline(doc: Doc, drafts: list[ContactDraft], anchor: dt.date | None) -> list[ContactDraft]:
     """Undated contacts in a readout's headline and lead, or told in the present tense, happen on its date."""
     found = dateline(text_of(doc), anchor)
     if found is None:
-        return
+        return list(drafts)
     span, _, lead_end = found
-    for draft in drafts:
-        if draft.date is not None or draft.status.value != "occurred":
-            continue
-        trigger = doc[draft.trigger]
-        # "I'm delighted to welcome ...": the finite verb above an infinitive or adjective carries the tense.
-        while trigger.tag_ == "VB" and trigger.dep_ == "xcomp" and trigger.head.tag_ in {"JJ", "VBN"}:
-            trigger = trigger.head.head if trigger.head.dep_ == "acomp" else trigger.head
-        present = trigger.tag_ in {"VBP", "VBZ"} or (
-            trigger.tag_ in {"VBG", "VBN", "JJ"}
-            and any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
-        )
-        if draft.sentence.start_char < lead_end or present:
-            draft.date = span
+    return [
+        replace(d, date=span)
+        if d.date is None and d.status is ContactStatus.OCCURRED and _in_lead(doc, d, lead_end)
+        else d
+        for d in drafts
+    ]
+
+
+def _in_lead(doc: Doc, draft: ContactDraft, lead_end: int) -> bool:
+    """Whether the contact is told in the headline and lead (before ``lead_end``) or in the present tense."""
+    trigger = doc[draft.trigger]
+    # "I'm delighted to welcome ...": the finite verb above an infinitive or adjective carries the tense.
+    while trigger.tag_ == "VB" and trigger.dep_ == "xcomp" and trigger.head.tag_ in {"JJ", "VBN"}:
+        trigger = trigger.head.head if trigger.head.dep_ == "acomp" else trigger.head
+    present = trigger.tag_ in {"VBP", "VBZ"} or (
+        trigger.tag_ in {"VBG", "VBN", "JJ"}
+        and any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ"} for c in trigger.children)
+    )
+    return draft.sentence.start_char < lead_end or present
 
 
 def _apply_week_frame(
     doc: Doc, drafts: list[ContactDraft], dates: list[tuple[Span, DateSpan | None, DateSpan | None]]
-) -> None:
+) -> list[ContactDraft]:
     """A week that opens a line near the top frames the whole article: its undated contacts fall in it.
 
     Weekly round-ups ("This week at the ministry") and trip announcements ("This week, the Secretary will
@@ -231,7 +249,7 @@ def _apply_week_frame(
     weeks = [s for s, past, _ in dates if s.start_char <= _FRAME_REACH and _this_week(past, doc)]
     for span, past, future in dates:
         if span.start_char > _FRAME_REACH:
-            return
+            break
         line_start = text.rfind("\n", 0, span.start_char) + 1
         if text[line_start : span.start_char].strip() or not _this_week(past, doc):
             continue
@@ -240,15 +258,14 @@ def _apply_week_frame(
             continue
         planned = _future_clause(span.sent.root)
         week = future if planned else past
-        for draft in drafts:
-            status = "planned" if planned else "occurred"
-            if (
-                draft.date is None
-                and draft.sentence.start >= span.sent.start
-                and draft.status.value == status
-            ):
-                draft.date = week
-        return
+        status = ContactStatus.PLANNED if planned else ContactStatus.OCCURRED
+        return [
+            replace(d, date=week)
+            if d.date is None and d.sentence.start >= span.sent.start and d.status is status
+            else d
+            for d in drafts
+        ]
+    return list(drafts)
 
 
 # How far into the text (characters) a framing week may open a line: the headline, the standfirst, the lead.
@@ -261,7 +278,7 @@ def _this_week(span: DateSpan | None, doc: Doc) -> bool:
     return (
         span is not None
         and anchor is not None
-        and span.granularity.value == "week"
+        and span.granularity is Granularity.WEEK
         and span.start <= anchor <= span.end
     )
 
@@ -276,13 +293,13 @@ def _future_clause(root: Token) -> bool:
 
 def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel | None:
     """The level the participants' offices show: all heads of state or government, all ministers."""
-    from graphkit.extractor.coref import LEADER_OFFICES
     from graphkit.gazetteer import load_gazetteer
+    from graphkit.offices import load_offices
 
     gaz = load_gazetteer()
     held: list[set[str]] = []
     for actor in actors:
-        if actor.type.value != "person":
+        if actor.type is not ActorType.PERSON:
             return None  # a state or a body: no level to read from offices
         offices = {gaz.normalize_office(o) or o for o in actor.offices}
         known = (
@@ -293,9 +310,9 @@ def _office_level(actors: list[ActorDraft], at: dt.date | None) -> ContactLevel 
         if known is not None and at is not None:
             offices |= {t.office for t in known.offices_at(at)}
         held.append(offices)
-    if all(o & (LEADER_OFFICES | {"monarch"}) for o in held):
+    if all(o & load_offices().leaders for o in held):
         return ContactLevel.SUMMIT
-    if all(any("minister" in x or x == "secretary of state" for x in o) for o in held):
+    if all(any("minister" in x for x in o) for o in held):
         return ContactLevel.MINISTERIAL
     return None
 
@@ -323,6 +340,7 @@ def _actor(draft: ActorDraft, doc: Doc) -> Actor:
         offices=tuple(draft.offices),
         aliases=tuple(draft.aliases),
         wikidata=draft.wikidata,
+        unnamed=draft.unnamed,
         mentions=tuple(
             _evidence(text_of(doc), doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
             for m in draft.mentions

@@ -13,19 +13,20 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
 
+from graphkit.extractor.mentions import Mention, MentionKind
 from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
 from graphkit.models import ActorType
+from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from graphkit.extractor.mentions import Mention
     from graphkit.gazetteer import Gazetteer, PersonEntry, Publisher
 
-__all__ = ["ActorDraft", "resolve_mentions"]
+__all__ = ["ActorDraft", "Resolution", "resolve_mentions"]
 
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 
@@ -40,6 +41,9 @@ class ActorDraft:
     country: str | None = None
     wikidata: str | None = None
     offices: list[str] = field(default_factory=list)
+    titles: list[str] = field(
+        default_factory=list
+    )  # as written, lower case, without "the": "u.s. secretary of state"
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     members: tuple[str, ...] = ()  # for groups: the actors a "the two leaders" stands for
@@ -57,11 +61,15 @@ class ActorDraft:
         if (
             surface
             and surface not in self.aliases
-            and mention.kind not in {"pronoun", "first", "second", "we"}
+            and mention.kind
+            not in {MentionKind.PRONOUN, MentionKind.FIRST, MentionKind.SECOND, MentionKind.WE}
         ):
             self.aliases.append(surface)
         if mention.office and mention.office not in self.offices:
             self.offices.append(mention.office)
+        title = _strip_det(" ".join((mention.title or "").lower().split()))
+        if title and title not in self.titles:
+            self.titles.append(title)
         if mention.country and not self.country:
             self.country = mention.country
         self.gender = self.gender or mention.gender
@@ -107,11 +115,10 @@ class _Resolver:
 
     def unnamed_person(self, label: str, country: str | None) -> ActorDraft:
         """The unnamed person known by ``label`` ("Macron's adviser"): the one made before, else a new one."""
-        name = f"{label} (unnamed)"
         for actor in self.actors.values():
-            if actor.name == name:
+            if actor.unnamed and actor.name == label:
                 return actor
-        return self.new_actor(label, type=ActorType.PERSON, name=name, country=country, unnamed=True)
+        return self.new_actor(label, type=ActorType.PERSON, name=label, country=country, unnamed=True)
 
     def persons(self, *, named: bool = False) -> list[ActorDraft]:
         return [
@@ -213,7 +220,9 @@ class _Resolver:
             # "the President" with no state named: of those who hold that office, the one the article is
             # about (most mentioned so far), not merely the last named; a Kremlin readout's "the President".
             holders = [
-                a for a in self.persons() if _bare_fits(m.office, a.offices) or self.holds(a, m.office)
+                a
+                for a in self.persons()
+                if not _ranked(m) and (_bare_fits(m.office, a) or self.holds(a, m.office))
             ]
             if holders:
                 return max(reversed(holders), key=lambda a: len(a.mentions))
@@ -236,7 +245,7 @@ class _Resolver:
                 return self.person_from_entry(entry)
         label = f"{m.title or m.office}"
         return self.new_actor(
-            label, type=ActorType.PERSON, name=f"{_strip_det(label)} (unnamed)", country=country, unnamed=True
+            label, type=ActorType.PERSON, name=_strip_det(label), country=country, unnamed=True
         )
 
     def own_office_holder(self, m: Mention) -> ActorDraft | None:
@@ -244,7 +253,7 @@ class _Resolver:
         that office of the publishing state on the publication date, else an unnamed holder of it. Only for an
         office the state has (a UK site's "the President" is somebody else's)."""
         pub = self.publisher
-        if pub is None or m.office is None or m.office in GENERIC_OFFICES | {"counterpart"}:
+        if pub is None or m.office is None or m.office in load_offices().generic | {"counterpart"}:
             return None
         office = pub.office(m.office)
         if not self.gaz.has_office(office, pub.country):
@@ -268,7 +277,9 @@ class _Resolver:
         words = _key(_strip_det(m.surface))
         sentence = self.doc[m.start].sent
         if any(
-            m.end <= o.start < sentence.end and o.kind == "name" and f" {words} " in f" {_key(o.surface)} "
+            m.end <= o.start < sentence.end
+            and o.kind is MentionKind.NAME
+            and f" {words} " in f" {_key(o.surface)} "
             for o in self.all_mentions
         ):
             return False  # "The President spoke with President X": nobody speaks with themselves
@@ -294,7 +305,7 @@ class _Resolver:
         if entry is not None:
             return self.person_from_entry(entry)
         state = self.gaz.countries.get(country)
-        m.kind, m.type = "country", ActorType.COUNTRY
+        m.kind, m.type = MentionKind.COUNTRY, ActorType.COUNTRY
         m.name, m.wikidata = (state.name, state.wikidata) if state is not None else (m.surface, None)
         return self.country(m)
 
@@ -347,7 +358,8 @@ class _Resolver:
             # state's before the party's ("president" before "general secretary")
             known = self.gaz.person(owner.name, at=self.published, country=owner.country)
             terms = known.offices_at(self.published) if known is not None else ()
-            offices = sorted({t.office for t in terms}, key=lambda o: (o not in LEADER_OFFICES, o))
+            leaders = load_offices().leaders
+            offices = sorted({t.office for t in terms}, key=lambda o: (o not in leaders, o))
         for held in offices if self.published is not None else []:
             entry = self.gaz.office_holder(held, country, self.published)  # type: ignore[arg-type]
             if entry is not None:
@@ -359,13 +371,11 @@ class _Resolver:
         )
         state = self.gaz.countries.get(country)
         demonym = demonym or (state.demonyms[0] if state is not None and state.demonyms else None)
-        if office:
-            office = self.gaz.normalize_office(office) or office  # not "Indonesian secretary of state"
         label = f"{demonym} {office}" if demonym and office else _strip_det(m.surface)
         return self.new_actor(
             f"{country} counterpart",
             type=ActorType.PERSON,
-            name=f"{label} (unnamed)",
+            name=label,
             country=country,
             offices=[office] if office else [],
             unnamed=True,
@@ -400,7 +410,7 @@ class _Resolver:
             speaker = self.speaker_at(m)
             if speaker is None:
                 continue
-            if m.kind == "we":
+            if m.kind is MentionKind.WE:
                 pairs = [
                     a
                     for a in self.actors.values()
@@ -517,11 +527,11 @@ class _Resolver:
                 continue
             speaker, addressee = turn
             addressee = addressee or (fallback if fallback != speaker else None)
-            if m.kind == "first":
+            if m.kind is MentionKind.FIRST:
                 m.actor = speaker
-            elif m.kind == "second" and addressee:
+            elif m.kind is MentionKind.SECOND and addressee:
                 m.actor = addressee
-            elif m.kind == "we" and addressee:
+            elif m.kind is MentionKind.WE and addressee:
                 group = ActorDraft(
                     id=f"{speaker}+{addressee}",
                     type=ActorType.PERSON,
@@ -537,7 +547,7 @@ class _Resolver:
         if speaker is None:
             return
         for m in pronouns:
-            if m.kind == "first" and not self.quoted(m.start):
+            if m.kind is MentionKind.FIRST and not self.quoted(m.start):
                 m.actor = speaker
 
     def headline_person(self, labels: list[tuple[int, str | None]]) -> str | None:
@@ -559,11 +569,11 @@ class _Resolver:
 
     def resolve(self, m: Mention) -> None:
         actor: ActorDraft | None
-        if m.kind in {"name", "country", "org"}:
+        if m.kind in {MentionKind.NAME, MentionKind.COUNTRY, MentionKind.ORG}:
             actor = self.name(m)
-        elif m.kind == "role":
+        elif m.kind is MentionKind.ROLE:
             actor = self.role(m)
-        elif m.kind == "pronoun":
+        elif m.kind is MentionKind.PRONOUN:
             subject = self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
             speaker = self.speaker_at(m)  # in a quotation, "she" is not the one speaking
             actor = self.recent_person(m.start, subject_first=subject, gender=m.gender, exclude=speaker)
@@ -584,57 +594,55 @@ class _Resolver:
             self.history.append(m)
 
 
-# Offices that "the Russian leader" or "the two leaders" may stand for.
-LEADER_OFFICES = frozenset(
-    {
-        "leader",
-        "president",
-        "prime minister",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "supreme leader",
-        "sultan",
-        "head of state",
-        "head of government",
-        "crown prince",
-    }
-)
-
-
-# Descriptions that fit any official of the state they name ("the U.S. diplomat").
-GENERIC_OFFICES = frozenset({"diplomat", "official", "envoy", "negotiator", "mediator", "representative"})
-
-
 # Words that make an office another one: a prime minister is no "minister", a vice president no "president".
 _RANKS = frozenset({"prime", "vice", "deputy", "assistant", "under", "first", "acting", "junior", "chief"})
 
 
-def _bare_fits(office: str | None, held: list[str]) -> bool:
-    """Whether a bare title ("the Minister", "the Secretary") fits an office held: the same office, or a
-    longer one it heads ("foreign minister", "secretary of state"), but not a higher or lower rank of it."""
+def _bare_fits(office: str | None, actor: ActorDraft) -> bool:
+    """Whether a bare title ("the Minister", "the Secretary") fits an actor: an office or a title the actor
+    was given is that office or a longer one it heads ("foreign minister", "Secretary of State"), but not a
+    higher or lower rank of it ("Prime Minister", "Deputy Secretary of State")."""
     if office is None:
         return False
-    return any(
-        h == office
-        or (h.endswith(f" {office}") and h.split()[0] not in _RANKS)
-        or h.startswith(f"{office} of ")
-        for h in held
-    )
+    return any(_heads(office, h) for h in actor.offices) or any(_heads(office, t) for t in actor.titles)
 
 
-# Who is sent to talk for a state: never its head of state or government ("Norway's negotiator" is not
-# its king), where "the U.S. diplomat" or "official" may be any office holder, a secretary of state too.
-_SENT = frozenset({"envoy", "negotiator", "mediator", "representative"})
+def _ranked(m: Mention) -> bool:
+    """Whether a rank word sits right before the office word of the role's own title: "the Permanent
+    Under-Secretary" or "a Deputy Minister" is not the Secretary or the Minister."""
+    words = re.split(r"[\s\-\u2010-\u2014]+", (m.title or m.surface).lower())
+    office = (m.office or "").split()
+    return any(words[i : i + len(office)] == office and words[i - 1] in _RANKS for i in range(1, len(words)))
+
+
+def _heads(office: str, title: str) -> bool:
+    """Whether ``office`` is the head word of ``title``: the whole of it, its last word or the word before
+    its of-phrase, without a rank word before it."""
+    words, bare = title.split(), office.split()
+    for i in range(len(words) - len(bare) + 1):
+        after = words[i + len(bare) : i + len(bare) + 1]
+        if words[i : i + len(bare)] == bare and after in ([], ["of"]):
+            return i == 0 or words[i - 1] not in _RANKS
+    return False
 
 
 def _same_office(office: str | None, held: list[str]) -> bool:
+    """Whether a role's office fits the offices an actor holds: the same, or a more specific one ending with
+    it ("spokesperson" and "presidential spokesperson"; not for a word many offices share, "minister")."""
+    vocabulary = load_offices()
     if office in held:
         return True
-    if office in GENERIC_OFFICES and held:
-        return not (office in _SENT and all(h in LEADER_OFFICES for h in held))
-    return office == "leader" and (not held or any(h in LEADER_OFFICES for h in held))
+    if (
+        office is not None
+        and office not in vocabulary.shared_words
+        and any(h.endswith(f" {office}") for h in held)
+    ):
+        return True
+    if office in vocabulary.generic and held:
+        # who is sent to talk for a state is never its head of state or government ("Norway's negotiator"
+        # is not its king), where "the U.S. diplomat" or "official" may be any office holder
+        return not (office in vocabulary.sent and all(h in vocabulary.leaders for h in held))
+    return office == "leader" and (not held or any(h in vocabulary.leaders for h in held))
 
 
 def _same_person(words: list[str], known: list[str]) -> bool:
@@ -673,30 +681,41 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
 
 
+class Resolution(NamedTuple):
+    """What coreference decides: the actors by id, and copies of the mentions with ``actor`` filled in."""
+
+    actors: dict[str, ActorDraft]
+    mentions: list[Mention]
+
+
 def resolve_mentions(
     doc: Doc,
-    mentions: list[Mention],
+    mentions: Sequence[Mention],
     gaz: Gazetteer,
     published: dt.date | None,
     quotes: Sequence[tuple[int, int, str]] = (),
     publisher: Publisher | None = None,
-) -> dict[str, ActorDraft]:
-    """Assign ``mention.actor`` for every mention that can be resolved; return the actors by id.
+) -> Resolution:
+    """The actors of the article and its mentions resolved to them; ``mentions`` are left as they were.
 
     ``quotes`` (character start, end, speaker id) make a second pass quotation-aware: inside a quotation
     "I" is its speaker, "we" the speaker's pair named last, and "he"/"she" somebody other than the speaker.
     """
-    for m in mentions:
-        m.actor = None
+    # Copies: resolving writes each mention's actor (and may turn a role into its state), and the caller
+    # resolves the same mentions again once it knows the quotations.
+    mentions = [replace(m, actor=None, extra_tokens=list(m.extra_tokens)) for m in mentions]
     resolver = _Resolver(doc, gaz, published, quotes, publisher)
     resolver.all_mentions = mentions
+    speech = {MentionKind.FIRST, MentionKind.SECOND, MentionKind.WE}
     for m in mentions:
-        if m.kind not in {"first", "second", "we"}:
+        if m.kind not in speech:
             resolver.resolve(m)
-    resolver.dialogue([m for m in mentions if m.kind in {"first", "second", "we"}], mentions)
-    resolver.quoted_first_person([m for m in mentions if m.kind in {"first", "we"} and m.actor is None])
+    resolver.dialogue([m for m in mentions if m.kind in speech], mentions)
+    resolver.quoted_first_person(
+        [m for m in mentions if m.kind in {MentionKind.FIRST, MentionKind.WE} and m.actor is None]
+    )
     _name_the_envoys(resolver.actors)
-    return resolver.actors
+    return Resolution(resolver.actors, mentions)
 
 
 def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
@@ -705,10 +724,11 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
     An unnamed envoy, negotiator or representative of a state is the article's only named person of that
     state, when there is exactly one; an office like "president" is never guessed this way.
     """
+    vocabulary = load_offices()
     for actor in list(actors.values()):
         if not actor.unnamed or actor.members or not actor.offices or actor.country is None:
             continue
-        if not set(actor.offices) <= GENERIC_OFFICES:
+        if not set(actor.offices) <= vocabulary.generic:
             continue
         named = [
             a
@@ -718,7 +738,7 @@ def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
             and not a.members
             and a.country == actor.country
             and not (
-                a.offices and all(o in LEADER_OFFICES for o in a.offices)
+                a.offices and all(o in vocabulary.leaders for o in a.offices)
             )  # a head of state is sent by no one
         ]
         if len(named) != 1:

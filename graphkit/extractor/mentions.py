@@ -6,14 +6,18 @@ are the same actor is the job of :mod:`graphkit.extractor.coref`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from graphkit.dates import date_lexicon
 from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
 from graphkit.nlp import text_of, wire_dateline
+from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
     from graphkit.gazetteer import Gazetteer
     from graphkit.lexicon import Lexicon
 
-__all__ = ["Mention", "find_mentions", "in_headline"]
+__all__ = ["Mention", "MentionKind", "find_mentions", "in_headline"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 POSSESSIVES = {"his": "m", "her": "f"}
@@ -31,34 +35,20 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Tokens that may sit inside a title written before a name ("Prime Minister of India Manmohan Singh").
 _TITLE_GLUE = {"of", "for", "'s", "’s", "-", "the"}
 _NAME_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-# Words NER glues onto names ("Putin Wednesday").
-_CALENDAR = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tomorrow",
-    }
-)
-# Offices too generic to name one person per state ("U.S. and Chinese officials" stand for the states).
-_GENERIC_OFFICES = frozenset({"official", "diplomat", "envoy", "negotiator", "representative", "delegate"})
+# A month name that is a surname as often ("Theresa May"): never cut off the end of a name.
+_SURNAME_MONTHS = frozenset({"may"})
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Words NER glues onto names ("Putin Wednesday"): weekdays, months and one-word days ("today")."""
+    lex = date_lexicon()
+    days = {w for w in lex.relative_days if " " not in w}
+    return frozenset({*lex.weekdays, *lex.months, *days} - _SURNAME_MONTHS)
+
+
+# Nouns heading the name of the body that serves an office holder ("the Office of the Spokesperson").
+_OFFICE_BODIES = frozenset({"office", "bureau", "secretariat", "cabinet"})
 # Short names of international bodies that national bodies share; they need "UN" or the like before them.
 _NEEDS_QUALIFIER = frozenset({"security council"})
 # Web page furniture around an article's text.
@@ -121,7 +111,7 @@ def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention
         span.start,
         span.end,
         span.root.i,
-        "org",
+        MentionKind.ORG,
         ActorType.ORGANIZATION,
         span.text,
         name=name,
@@ -204,6 +194,20 @@ def _name_like(tok: Token) -> bool:
     )
 
 
+class MentionKind(str, Enum):
+    """What a mention is: a name, a state, a body, a role phrase, or a word standing for somebody."""
+
+    NAME = "name"  # a person's name (with its titles)
+    COUNTRY = "country"  # a state, by name, demonym, capital or seat of government
+    ORG = "org"  # an organization or body
+    ROLE = "role"  # a role phrase ("the French president", "his adviser")
+    PRONOUN = "pronoun"  # he, him, his, she, her
+    GROUP = "group"  # "the two leaders", "both countries"
+    FIRST = "first"  # I, me, my
+    SECOND = "second"  # you, your
+    WE = "we"  # we, us, our
+
+
 @dataclass
 class Mention:
     """One reference to an actor in the text (token span ``[start, end)``)."""
@@ -211,7 +215,7 @@ class Mention:
     start: int
     end: int
     head: int
-    kind: str  # name | country | org | role | pronoun | group
+    kind: MentionKind
     type: ActorType
     surface: str
     name: str | None = None
@@ -312,7 +316,7 @@ class _Finder:
             start += 1
         if start > 0 and gender is None:
             gender = _HONORIFIC_GENDER.get(doc[start - 1].lower_.rstrip("."))
-        while end > start and (doc[end - 1].lower_ in _CALENDAR or not _name_like(doc[end - 1])):
+        while end > start and (doc[end - 1].lower_ in _calendar_words() or not _name_like(doc[end - 1])):
             end -= 1  # NER glues "Wednesday" or "say" onto names
         while end - start > 1 and _post_nominal(doc[end - 1]):
             end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
@@ -368,7 +372,7 @@ class _Finder:
             start=title_start,
             end=end,
             head=end - 1,
-            kind="name",
+            kind=MentionKind.NAME,
             type=ActorType.PERSON,
             surface=_clean(doc[title_start:surface_end].text),
             name=name,
@@ -605,7 +609,7 @@ class _Finder:
             start=span.start,
             end=span.end,
             head=span.root.i,
-            kind="country",
+            kind=MentionKind.COUNTRY,
             type=ActorType.COUNTRY,
             surface=span.text,
             name=name,
@@ -666,7 +670,7 @@ class _Finder:
             return  # "the Minister of Foreign Affairs, <Name>": NER's ORG is a title; the role pass has it
         if span[-1].lower_ in _PAGE_WORDS or all(_post_nominal(t) for t in span):
             return  # "World News", "Feature Story": page furniture and media; "KC MP" after a name
-        surnames = {m.name.split()[-1] for m in self.mentions if m.kind == "name" and m.name}
+        surnames = {m.name.split()[-1] for m in self.mentions if m.kind is MentionKind.NAME and m.name}
         if len(span) == 1 and (span.text in surnames or self.gaz.people(span.text)):
             self.person(span)  # "he and Blinken have agreed": NER's ORG is the minister named before
             return
@@ -706,7 +710,7 @@ class _Finder:
                     ent.start,
                     ent.end,
                     ent.root.i,
-                    "role",
+                    MentionKind.ROLE,
                     ActorType.PERSON,
                     # The phrase that refers, jointly, to each of them; the span stays the demonym.
                     self.doc[head.left_edge.i : head.i + 1].text,
@@ -754,7 +758,7 @@ class _Finder:
         """ "The Chinese and U.S. presidents", "the Greek and Turkish foreign ministers": each state's
         holder of the office (coreference asks the gazetteer for the date, else keeps the state)."""
         doc = self.doc
-        country_heads = {m.head for m in self.mentions if m.kind == "country"}
+        country_heads = {m.head for m in self.mentions if m.kind is MentionKind.COUNTRY}
         for tok in doc:
             if tok.tag_ not in {"NNS", "NNPS"} or (tok.i in self.taken and tok.i not in country_heads):
                 continue
@@ -763,14 +767,16 @@ class _Finder:
             states: list[tuple[Token, str]] = []
             words = []
             for c in sorted(mods, key=lambda t: t.i):
-                mention = next((m for m in self.mentions if m.covers(c.i) and m.kind == "country"), None)
+                mention = next(
+                    (m for m in self.mentions if m.covers(c.i) and m.kind is MentionKind.COUNTRY), None
+                )
                 code = mention.country if mention is not None else self.gaz.demonym(c.text)
                 if code:
                     states.append((c, code))
                 elif c.pos_ in {"ADJ", "NOUN", "PROPN"} and c.dep_ in {"amod", "compound"}:
                     words.append(c.lemma_.lower())
             office, _ = _office_in(" ".join([*words, tok.lemma_.lower()]), self.lex)
-            if len(states) < 2 or office is None or office in _GENERIC_OFFICES | {"counterpart"}:
+            if len(states) < 2 or office is None or office in load_offices().generic | {"counterpart"}:
                 continue  # one state ("the Chinese president") is a role of its own; officials stand for it
             surface = doc[tok.left_edge.i : tok.i + 1].text
             for c, code in states:
@@ -781,7 +787,7 @@ class _Finder:
                         c.i,
                         c.i + 1,
                         c.i,
-                        "role",
+                        MentionKind.ROLE,
                         ActorType.PERSON,
                         surface,
                         country=code,
@@ -797,7 +803,7 @@ class _Finder:
         and the whole phrase is the surface form the article uses for that side."""
         doc = self.doc
         for m in self.mentions:
-            if m.kind not in {"org", "country"} or m.end >= len(doc):
+            if m.kind not in {MentionKind.ORG, MentionKind.COUNTRY} or m.end >= len(doc):
                 continue
             noun = doc[m.end]
             if noun.tag_ not in {"NNS", "NNPS"} or m.head not in {t.i for t in noun.children}:
@@ -832,7 +838,7 @@ class _Finder:
                 continue
             listed = any(
                 (
-                    m.kind == "country"
+                    m.kind is MentionKind.COUNTRY
                     and (m.head == span.root.head.i or span.root.i in {c.i for c in doc[m.head].children})
                 )
                 for m in self.mentions
@@ -849,7 +855,7 @@ class _Finder:
                 t is not None
                 and t.pos_ == "PROPN"
                 and not t.is_punct
-                and t.lower_ not in _CALENDAR  # "... of Palau June 3": a date, not more of a name
+                and t.lower_ not in _calendar_words()  # "... of Palau June 3": a date, not more of a name
                 for t in (before, after)
             ):
                 continue
@@ -860,7 +866,7 @@ class _Finder:
         names = [
             m.name.split()
             for m in self.mentions
-            if m.kind == "name" and m.type is ActorType.PERSON and m.name
+            if m.kind is MentionKind.NAME and m.type is ActorType.PERSON and m.name
         ]
         known = {n[-1] for n in names}
         full = {tuple(n) for n in names if len(n) == 2}
@@ -882,13 +888,25 @@ class _Finder:
             # A leader the gazetteer knows by surname ("Scholz invited Modi"), where NER saw a place or none.
             famous = tok.is_title and bool(self.gaz.people(tok.text)) and not self.gaz.country(tok.text)
             if tok.ent_type_ not in _NUMERIC_ENTS and (tok.text in known or tok.text in given or famous):
-                self.add(Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=tok.text))
+                self.add(
+                    Mention(
+                        tok.i, tok.i + 1, tok.i, MentionKind.NAME, ActorType.PERSON, tok.text, name=tok.text
+                    )
+                )
             elif tok.text in short and tok.ent_type_ not in _NUMERIC_ENTS:
                 self.add(
-                    Mention(tok.i, tok.i + 1, tok.i, "name", ActorType.PERSON, tok.text, name=short[tok.text])
+                    Mention(
+                        tok.i,
+                        tok.i + 1,
+                        tok.i,
+                        MentionKind.NAME,
+                        ActorType.PERSON,
+                        tok.text,
+                        name=short[tok.text],
+                    )
                 )
         for m in self.mentions:
-            if m.kind == "name" and m.name in short:
+            if m.kind is MentionKind.NAME and m.name in short:
                 m.name = short[m.name]  # NER found "Tony" itself
 
     def label_names(self) -> None:
@@ -925,7 +943,7 @@ class _Finder:
                         span.start,
                         span.end,
                         span.end - 1,
-                        "name",
+                        MentionKind.NAME,
                         ActorType.PERSON,
                         span.text,
                         name=name,
@@ -952,7 +970,7 @@ class _Finder:
                     span.start,
                     span.end,
                     span.end - 1,
-                    "role",
+                    MentionKind.ROLE,
                     ActorType.PERSON,
                     span.text,
                     office=office,
@@ -967,6 +985,8 @@ class _Finder:
             tok.head.i != tok.i and tok.head.lower_ in self.title_words and tok.dep_ in {"amod", "compound"}
         ):
             return
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE_BODIES:
+            return  # "the Office of the Press Secretary" is a body, not the person who holds the office
         left = tok.left_edge.i
         mods = [t for t in self.doc[left : tok.i + 1]]
         named = self.appositive_name(tok)
@@ -1006,7 +1026,8 @@ class _Finder:
         body_at: Mention | None = None
         if of_country and of is not None:
             state = next(
-                (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind == "country"), None
+                (m for m in self.mentions if of.i < m.start <= of.i + 3 and m.kind is MentionKind.COUNTRY),
+                None,
             )
             # Up to the state's name: the parser may hang more on it ("of Ukraine and European Union ...").
             end = max(end, state.end if state is not None else of.right_edge.i + 1)
@@ -1017,7 +1038,7 @@ class _Finder:
                     m
                     for m in self.mentions
                     if of.i < m.start <= of.i + 2
-                    and m.kind == "org"
+                    and m.kind is MentionKind.ORG
                     and m.country is None
                     and self.gaz.organization(m.surface)  # a known body, not "the Ministers' Council"
                 ),
@@ -1026,15 +1047,21 @@ class _Finder:
             end = body_at.end if body_at is not None else end
         inside = [m for m in self.mentions if left <= m.start and m.end <= tok.i and m.start != poss_token]
         # "the President of Ukraine": the state in the of-phrase names the office's side, as a demonym would.
-        inside += [m for m in self.mentions if tok.i < m.start and m.end <= end and m.kind == "country"]
+        inside += [
+            m for m in self.mentions if tok.i < m.start and m.end <= end and m.kind is MentionKind.COUNTRY
+        ]
         inside += [body_at] if body_at is not None else []
-        if any(m.kind not in {"country", "org"} for m in inside):
+        if any(m.kind not in {MentionKind.COUNTRY, MentionKind.ORG} for m in inside):
             return
         # "his advisor": the possessive belongs to the role phrase; coreference resolves it from there.
         # "Norway's top envoy": the state is the envoy's side (already in ``country``), not a participant.
-        inside += [m for m in self.mentions if m.start == poss_token and m.kind in {"pronoun", "country"}]
+        inside += [
+            m
+            for m in self.mentions
+            if m.start == poss_token and m.kind in {MentionKind.PRONOUN, MentionKind.COUNTRY}
+        ]
         # "the UN envoy": an international body names the office's side when no state does
-        body = next((m.surface for m in inside if m.kind == "org" and m.country is None), None)
+        body = next((m.surface for m in inside if m.kind is MentionKind.ORG and m.country is None), None)
         words = [t for t in mods if t.pos_ == "PROPN" and t.lower_ not in self.title_words]
         if body is None and words and self.gaz.organization(" ".join(t.text for t in words)):
             body = " ".join(t.text for t in words)  # "The NATO secretary general": NER left NATO in the title
@@ -1049,7 +1076,7 @@ class _Finder:
                 start,
                 end,
                 tok.i,
-                "role",
+                MentionKind.ROLE,
                 ActorType.PERSON,
                 self.doc[start:end].text,
                 country=country,
@@ -1091,13 +1118,15 @@ class _Finder:
         for child in (c for t in tok.subtree for c in t.children):
             if child.dep_ == "appos":
                 for m in self.mentions:
-                    if m.kind == "name" and m.type is ActorType.PERSON and m.covers(child.i):
+                    if m.kind is MentionKind.NAME and m.type is ActorType.PERSON and m.covers(child.i):
                         return m
         # The parser may hang the name elsewhere: a name right after the next comma, within a few words.
         doc = self.doc
         for i in range(tok.i + 1, min(tok.i + 8, len(doc) - 1)):
             if doc[i].text == ",":
-                named = next((m for m in self.mentions if m.start == i + 1 and m.kind == "name"), None)
+                named = next(
+                    (m for m in self.mentions if m.start == i + 1 and m.kind is MentionKind.NAME), None
+                )
                 after = doc[named.end] if named is not None and named.end < len(doc) else None
                 if named is not None and named.type is ActorType.PERSON and (after is None or after.is_punct):
                     return named
@@ -1120,14 +1149,18 @@ class _Finder:
     def pronoun(self, tok: Token) -> None:
         if tok.i in self.taken:
             return
-        for kind, words in (("first", FIRST), ("second", SECOND), ("we", WE)):
+        for kind, words in ((MentionKind.FIRST, FIRST), (MentionKind.SECOND, SECOND), (MentionKind.WE, WE)):
             if tok.lower_ in words and tok.pos_ == "PRON":
                 self.add(Mention(tok.i, tok.i + 1, tok.i, kind, ActorType.PERSON, tok.text))
                 return
         third = {"PRP$": POSSESSIVES, "PRP": PRONOUNS}.get(tok.tag_, {})
         if tok.lower_ in third:  # "he", "him", "his", "she", "her"
             gender = third[tok.lower_]
-            self.add(Mention(tok.i, tok.i + 1, tok.i, "pronoun", ActorType.PERSON, tok.text, gender=gender))
+            self.add(
+                Mention(
+                    tok.i, tok.i + 1, tok.i, MentionKind.PRONOUN, ActorType.PERSON, tok.text, gender=gender
+                )
+            )
 
     def groups(self) -> None:
         text_low = text_of(self.doc).lower()
@@ -1136,7 +1169,11 @@ class _Finder:
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and not (span.end < len(self.doc) and self.doc[span.end].lower_ == "of"):
                     # "the leaders of France, Germany and Italy" name their states; no anaphor
-                    self.add(Mention(span.start, span.end, span.root.i, "group", ActorType.PERSON, span.text))
+                    self.add(
+                        Mention(
+                            span.start, span.end, span.root.i, MentionKind.GROUP, ActorType.PERSON, span.text
+                        )
+                    )
 
 
 _MATCHERS: dict[tuple[int, int, str], Any] = {}

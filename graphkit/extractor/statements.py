@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graphkit.extractor.mentions import MentionKind
+from graphkit.models import ActorType
 from graphkit.nlp import text_of
 
 if TYPE_CHECKING:
@@ -112,7 +114,7 @@ def _reporting_subject(
         if tok.lemma_.lower() not in lex.reporting_verbs or tok.pos_ not in {"VERB", "AUX"}:
             continue
         mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
-        if mention is not None and (mention.actor or mention.kind == "pronoun"):
+        if mention is not None and (mention.actor or mention.kind is MentionKind.PRONOUN):
             distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
             candidates.append((distance, tok.i, mention))
     for phrase in lex.attribution_phrases:
@@ -184,7 +186,7 @@ def _subject_mention(verb: Token, by_token: dict[int, Mention], lex: Lexicon | N
         if child.dep_ in {"nsubj", "nsubjpass"}:
             mention = by_token.get(child.i)
             # an unresolved "he" is still someone: the caller decides whom it can stand for
-            if mention is not None and (mention.actor or mention.kind == "pronoun"):
+            if mention is not None and (mention.actor or mention.kind is MentionKind.PRONOUN):
                 return mention
             if lex is not None:
                 return _inside(child, by_token, lex)
@@ -214,7 +216,7 @@ def _inside(phrase: Token, by_token: dict[int, Mention], lex: Lexicon) -> Mentio
             found.append(mention)
         tokens += [c for c in tok.children if c.dep_ not in clauses]
     found.sort(key=lambda m: m.start)
-    people = [m for m in found if m.type.value == "person"]
+    people = [m for m in found if m.type is ActorType.PERSON]
     if people:
         return people[0]
     return found[0] if document and found else None
@@ -263,7 +265,7 @@ def _intro(
     if found is None and not any(s <= before.root.idx < e for s, e in quotes):
         subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
         mention = by_token.get(subject.i) if subject is not None else None
-        if mention is not None and mention.actor and mention.type.value == "person":
+        if mention is not None and mention.actor and mention.type is ActorType.PERSON:
             found = (mention, before.start_char, False)
     return found
 
@@ -321,9 +323,9 @@ def _speaker(
     # An introduction is new when it comes after the previous quotation, not in its sentence.
     fresh = intro is not None and (previous is None or intro[1] >= previous.end)
     speaker = said.actor if said is not None else None
-    if said is not None and said.kind == "pronoun" and said.type.value == "person":
+    if said is not None and said.kind is MentionKind.PRONOUN and said.type is ActorType.PERSON:
         # "..., he said" right after "X says ..." or after X's quotation: he is X
-        if fresh and intro is not None and intro[2] and intro[0].type.value == "person":
+        if fresh and intro is not None and intro[2] and intro[0].type is ActorType.PERSON:
             if not _gender_clash(said, intro[0].actor, mentions):
                 speaker = intro[0].actor
         elif near and previous is not None and not _gender_clash(said, previous.speaker, mentions):

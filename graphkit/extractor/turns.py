@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graphkit.models import ActorType
 from graphkit.nlp import text_of
 
 if TYPE_CHECKING:
@@ -112,6 +113,6 @@ def headline_speaker(doc: Doc, mentions: list[Mention], within: int = 800) -> st
             start, end = hit.span("who")
             for m in mentions:
                 at = doc[m.start].idx
-                if start <= at < end and m.kind == "name" and m.type.value == "person" and m.actor:
+                if start <= at < end and m.kind == "name" and m.type is ActorType.PERSON and m.actor:
                     return m.actor
     return None

@@ -226,6 +226,8 @@ class _Builder:
         self.add(node, SDO.name, actor.name)
         self.g.add((node, GK.actorType, ACTOR_CLASSES[actor.type][0]))
         self.add(node, GK.countryCode, actor.country)
+        if actor.unnamed:
+            self.add(node, GK.unnamed, True)
         self.g.add((node, GK.refersTo, self.shared[actor.id]))
         self.g.add((node, GK.reportedIn, self.iri))
         self.seq(node, GK.aliases, "aliases", actor.aliases)

@@ -2,8 +2,8 @@
 
 Articles, their named graphs and everything inside them (article actors, reports, quotations, spans) hang
 under the article's IRI, so one article's graph can be replaced without touching another's. Actors shared
-across articles get an IRI from their Wikidata QID where known, else from their normalized name and country;
-merged events get one from the reports they merge.
+across articles get an IRI from their identity (:mod:`graphkit.identity`: the Wikidata QID where known, else
+the type and normalized name); merged events get one from the reports they merge.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from rdflib import URIRef
 
 from graphkit.gazetteer import normalize_key
+from graphkit.identity import actor_identity
 from graphkit.models import Actor
 from graphkit.rdf.namespace import DATA
 
 __all__ = [
-    "UNNAMED_SUFFIX",
     "actor_iri",
     "article_actor_iri",
     "article_graph_iri",
@@ -31,10 +31,6 @@ __all__ = [
     "participant_key",
     "span_iri",
 ]
-
-#: The extractor names actors known only by a role "Emmanuel Macron's adviser (unnamed)": such a name says
-#: nothing about who it is, so the actor stays local to its article instead of joining others by name.
-UNNAMED_SUFFIX = "(unnamed)"
 
 
 def digest(parts: Iterable[object]) -> str:
@@ -74,17 +70,19 @@ def article_actor_iri(article: URIRef, local_id: str) -> URIRef:
 
 
 def actor_iri(actor: Actor, article_id: str) -> URIRef:
-    """The actor shared across articles.
+    """The actor shared across articles, by :func:`graphkit.identity.actor_identity`.
 
-    From the Wikidata QID where known; else from the normalized name and the country (``int`` for none), so
-    "Vladimir Putin" and "vladimir putin" of Russia are one node. Unnamed actors stay local to their article.
+    ``actor/wd/<QID>`` for a Wikidata item; ``actor/article/<article>/<id>`` for an unnamed actor, which
+    stays local to its article; else ``actor/person/<name>`` or ``actor/<type>/<country or int>/<name>``
+    from the normalized name, so "Vladimir Putin" and "vladimir putin" are one node.
     """
-    if actor.wikidata is not None:
-        return DATA[f"actor/wd/{actor.wikidata}"]
-    if actor.name.endswith(UNNAMED_SUFFIX):
+    identity = actor_identity(actor, article_id)
+    if identity.wikidata is not None:
+        return DATA[f"actor/wd/{identity.wikidata}"]
+    if identity.article is not None:
         return DATA[f"actor/article/{_segment(article_id)}/{_segment(actor.id)}"]
-    name = normalize_key(actor.name).replace(" ", "-") or actor.name
-    return DATA[f"actor/{actor.country or 'int'}/{_segment(name)}"]
+    *scope, name = identity.name_parts()
+    return DATA["/".join(["actor", *map(_segment, scope), _segment(name.replace(" ", "-"))])]
 
 
 def participant_key(actors: Iterable[str]) -> str:

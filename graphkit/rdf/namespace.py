@@ -71,6 +71,7 @@ class GK(DefinedNamespace):
     countryCode: URIRef
     aliases: URIRef
     offices: URIRef
+    unnamed: URIRef
     speaker: URIRef
     direct: URIRef
     index: URIRef

@@ -14,7 +14,7 @@ from rdflib import OWL, RDF, SDO, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graphkit.errors import InputError
-from graphkit.models import ActorType, ContactKind, ContactStatus, Extraction, Granularity, Role
+from graphkit.models import Actor, ActorType, ContactKind, ContactStatus, Extraction, Granularity, Role
 from graphkit.rdf.convert import ACTOR_CLASSES, GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES
 from graphkit.rdf.namespace import GK, NIF, SEM, WD
 
@@ -133,9 +133,12 @@ class _Reader:
         qids = [
             str(o)[len(str(WD)) :] for o in self.g.objects(shared, OWL.sameAs) if str(o).startswith(str(WD))
         ]
+        # A store written before gk:unnamed marked such actors in their name: "X (unnamed)".
+        name, marked = Actor.split_label(str(self.one(node, SDO.name) or ""))
         return {
             "id": self.one(node, GK.localId),
-            "name": self.one(node, SDO.name),
+            "name": name or None,
+            "unnamed": bool(self.one(node, GK.unnamed)) or marked,
             "type": self.lookup(_TYPES, node, GK.actorType),
             "country": self.one(node, GK.countryCode),
             "offices": self.seq(node, GK.offices),
