@@ -570,6 +570,26 @@ TOPIC_STATES = [
     ("U.S. talks with Iran resumed in Oman on Friday.", {pair("United States", "Iran", "meeting")}),
 ]
 
+# "we" holding a contact with someone named, in remarks where every "I" is one speaker, is the speaker's side.
+WE_THE_SPEAKER = [
+    (
+        "Remarks by Foreign Minister Jane Roe upon arrival at the council\n\nToday I will meet the Foreign "
+        "Minister of Iran, Abbas Araghchi. We will also have a meeting with Secretary General Antonio "
+        "Guterres.",
+        {pair("Jane Roe", "Abbas Araghchi", "meeting"), pair("Jane Roe", "António Guterres", "meeting")},
+    ),
+    (
+        "Statement by Prime Minister Jane Roe\n\nI am pleased to be in Tokyo. Tomorrow we will hold talks "
+        "with Prime Minister Fumio Kishida.",
+        {pair("Jane Roe", "Fumio Kishida", "meeting")},
+    ),
+    (
+        "Remarks by Foreign Minister Jane Roe at the summit\n\nI thank our hosts. This afternoon we met "
+        "President Emmanuel Macron to discuss energy.",
+        {pair("Jane Roe", "Emmanuel Macron", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -640,6 +660,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # "we" with no speaker anywhere in the text
+    "We will also have a meeting with Secretary General Antonio Guterres.",
     # "they" after a sentence whose subject is no list of actors
     "Reporters from many countries waited outside. They met on Friday.",
     # an aside with nobody after it
@@ -717,6 +739,7 @@ NEGATIVES = [
         *PLURAL_THEY,
         *JOURNEY_PURPOSE,
         *TOPIC_STATES,
+        *WE_THE_SPEAKER,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

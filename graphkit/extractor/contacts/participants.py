@@ -237,3 +237,18 @@ def plural_antecedents(ctx: Context, pronoun: Token) -> list[Token]:
         if len(listed) >= 2 and any(c.dep_ == "cc" and c.lower_ == "and" for t in listed for c in t.children):
             return listed
     return []
+
+
+def speaker_for_we(ctx: Context, pronoun: Token) -> list[Token]:
+    """ "We will also have a meeting with the Secretary-General" in remarks of one speaker: "we" holding a
+    contact with someone named is the speaker's side, and the speaker takes part. Only where every "I" of
+    the document is the same person (a statement, remarks, a press release with one voice)."""
+    if pronoun.lower_ != "we" or pronoun.dep_ not in SUBJ:
+        return []
+    mention = ctx.by_token.get(pronoun.i)
+    if mention is not None and mention.actor is not None:
+        return []
+    firsts = {m.head: m.actor for m in ctx.by_token.values() if m.kind == "first" and m.actor is not None}
+    if len(set(firsts.values())) != 1:
+        return []
+    return [ctx.doc[min(firsts)]]
