@@ -590,6 +590,23 @@ WE_THE_SPEAKER = [
     ),
 ]
 
+# "X, with whom she spoke": a relative pronoun after a preposition is the name the clause follows.
+RELATIVE_PRONOUNS = [
+    (
+        "Chancellor Scholz thanked President Macron, with whom he met on Monday.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "Statement by Foreign Minister Jane Roe\n\nWe will have a video link with President Lula, with whom "
+        "I spoke yesterday.",
+        {pair("Jane Roe", "Luiz Inácio Lula da Silva", "call")},
+    ),
+    (
+        "Secretary Blinken praised Foreign Minister Wang Yi, with whom he held talks in Beijing.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -660,6 +677,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # a relative pronoun standing for a thing, not a party
+    "Jane Roe praised the treaty, about which she spoke at length.",
     # "we" with no speaker anywhere in the text
     "We will also have a meeting with Secretary General Antonio Guterres.",
     # "they" after a sentence whose subject is no list of actors
@@ -740,6 +759,7 @@ NEGATIVES = [
         *JOURNEY_PURPOSE,
         *TOPIC_STATES,
         *WE_THE_SPEAKER,
+        *RELATIVE_PRONOUNS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -26,6 +26,12 @@ def actors_of(ctx: Context, tok: Token) -> list[str]:
     listed = conjuncts_of(tok, ctx.lex)
     for t in listed + mention_tail(ctx, listed):
         mention = ctx.by_token.get(t.i)
+        if mention is None and t.lower_ in {"whom", "which"} and t.dep_ == "pobj":
+            # "President Lula, with whom she spoke": the relative pronoun is the name the clause follows
+            before = [k for k in ctx.doc[max(t.head.i - 3, t.sent.start) : t.head.i] if k.i in ctx.by_token]
+            if before:
+                ids.extend(a for a in actors_of(ctx, before[-1]) if a not in ids)
+            continue
         if mention is None:
             # "the Dutch and Belgian colleagues": the states named inside the noun phrase.
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
