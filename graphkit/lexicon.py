@@ -214,6 +214,7 @@ class StatusCues(_Record):
 
     planned_aux: list[Word]
     planned_governors: list[Word]
+    aspect_governors: list[Word]
     planned_words: list[Word]
     proposed_aux: list[Word]
     proposed_governors: list[Word]

@@ -240,6 +240,22 @@ INVITATIONS = [
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
 STATUSES = [
+    # beginning a contact: under way when told in the past, planned when told ahead
+    (
+        "Chancellor Scholz and President Macron began their second round of talks on Monday.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+    (
+        "The United States and Iran have started their eighth round of negotiations in Doha.",
+        {"United States", "Iran"},
+        "occurred",
+    ),
+    (
+        "Chancellor Scholz and President Macron will begin talks on Monday.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
     # a relative clause on the contact noun tells its tense, whatever governs the noun
     (
         "This will build on the talks that Jane Roe had last month with President Gabriel Boric.",
@@ -607,6 +623,24 @@ RELATIVE_PRONOUNS = [
     ),
 ]
 
+# "A and B started their eighth round of negotiations": a possessor resolving to nobody leaves the holders to
+# the verb.
+UNRESOLVED_POSSESSORS = [
+    (
+        "The United States and Iran have started their eighth round of negotiations in Doha.",
+        {pair("United States", "Iran", "meeting")},
+    ),
+    (
+        "Chancellor Scholz and President Macron began their second round of talks on Monday.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "The United States and the Taliban have officially started their eighth round of negotiations in "
+        "Doha.",
+        {pair("United States", "Taliban", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -760,6 +794,7 @@ NEGATIVES = [
         *TOPIC_STATES,
         *WE_THE_SPEAKER,
         *RELATIVE_PRONOUNS,
+        *UNRESOLVED_POSSESSORS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

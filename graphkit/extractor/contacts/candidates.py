@@ -577,7 +577,8 @@ class Finder:
         targets = [t for t in targets if self._visitable(t)]
         if kind is ContactKind.VISIT and not targets and not preps_of(tok, {"with"}):
             return None  # "visits by A and B" name visitors, not a contact between them
-        gov_subjects: list[Token] = owner_via_prep(tok)
+        # "their fourth round of talks": a possessor that resolves to nobody leaves the holder to the verb
+        gov_subjects: list[Token] = [o for o in owner_via_prep(tok) if self._ids([o])]
         verb = governing_verb(tok, self.lex)
         if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
             verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi

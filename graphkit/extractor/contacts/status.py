@@ -210,7 +210,11 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
         ):
             proposed = True  # "open to talks", not "opened talks"
         if t.i != tok.i and (lemma in st["planned_governors"] or t.lower_ in st["planned_governors"]):
-            planned = True
+            # "began their second round of talks": a beginning told in the past has happened
+            begun = lemma in st["aspect_governors"] and (
+                t.tag_ == "VBD" or any(k.dep_ == "aux" and k.lemma_ == "have" for k in kids)
+            )
+            planned = planned or not begun
         if lemma == "be" and any(k.dep_ == "xcomp" and k.i == below for k in kids) and t.i != tok.i:
             planned = True  # "is to meet"
         if (
