@@ -641,6 +641,18 @@ UNRESOLVED_POSSESSORS = [
     ),
 ]
 
+# "Hamas officials": a body before a plural title is the side those people stand for; before a singular
+# title it is part of one person's title ("Kremlin aide Yury Ushakov").
+BODY_PEOPLE = [
+    (
+        "U.S. and Taliban officials conferred in Doha on Monday.",
+        {pair("United States", "Taliban", "meeting")},
+    ),
+    ("Taliban officials met U.S. envoy Jane Roe in Doha.", {pair("Taliban", "Jane Roe", "meeting")}),
+    ("Envoy Jane Roe met Hamas officials in Cairo.", {pair("Jane Roe", "Hamas", "meeting")}),
+    ("Kremlin aide Yury Ushakov met Jane Roe.", {pair("Yury Ushakov", "Jane Roe", "meeting")}),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -795,6 +807,7 @@ NEGATIVES = [
         *WE_THE_SPEAKER,
         *RELATIVE_PRONOUNS,
         *UNRESOLVED_POSSESSORS,
+        *BODY_PEOPLE,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

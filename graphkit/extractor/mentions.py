@@ -816,9 +816,15 @@ class _Finder:
             m.surface = doc[min(m.start, noun.left_edge.i) : end].text  # "our Russian colleagues"
 
     def _is_title_part(self, span: Span) -> bool:
-        """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title."""
+        """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title; but "Hamas officials" are
+        people of the body, which stands for them."""
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
-        return bool(nxt is not None and nxt.lower_ in self.title_words and nxt.pos_ in {"NOUN", "PROPN"})
+        return bool(
+            nxt is not None
+            and nxt.lower_ in self.title_words
+            and nxt.pos_ in {"NOUN", "PROPN"}
+            and nxt.tag_ not in {"NNS", "NNPS"}
+        )
 
     def known_people(self) -> None:
         """Full names from the gazetteer that NER missed (the small model misses many foreign names)."""
