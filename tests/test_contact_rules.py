@@ -653,6 +653,26 @@ BODY_PEOPLE = [
     ("Kremlin aide Yury Ushakov met Jane Roe.", {pair("Yury Ushakov", "Jane Roe", "meeting")}),
 ]
 
+# In a one-speaker text, a contact noun with one counterpart and nobody holding it, in a first-person
+# sentence, is the speaker's.
+SPEAKER_HOLDS = [
+    (
+        "Remarks by Foreign Minister Jane Roe\n\nI have been at the summit today, and before I turn to one "
+        "of the bilaterals, which was the meeting with Chinese Foreign Minister Wang Yi, I want to thank our "
+        "hosts.",
+        {pair("Jane Roe", "Wang Yi", "meeting")},
+    ),
+    (
+        "Statement by Prime Minister Jane Roe\n\nMy talks with Chancellor Scholz in Berlin were the "
+        "highlight, as I said.",
+        {pair("Jane Roe", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Remarks by Foreign Minister Jane Roe\n\nAs I told you, the call with President Lula went well.",
+        {pair("Jane Roe", "Luiz Inácio Lula da Silva", "call")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -723,6 +743,9 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # the same in a sentence with no first person: the speaker is not said to be there
+    "Remarks by Foreign Minister Jane Roe\n\nThe meeting with Chinese Foreign Minister Wang Yi was "
+    "constructive.",
     # a relative pronoun standing for a thing, not a party
     "Jane Roe praised the treaty, about which she spoke at length.",
     # "we" with no speaker anywhere in the text
@@ -808,6 +831,7 @@ NEGATIVES = [
         *RELATIVE_PRONOUNS,
         *UNRESOLVED_POSSESSORS,
         *BODY_PEOPLE,
+        *SPEAKER_HOLDS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

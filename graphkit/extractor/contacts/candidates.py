@@ -27,6 +27,7 @@ from graphkit.extractor.contacts.participants import (
     owner_via_prep,
     plural_antecedents,
     speaker_for_we,
+    speaker_holding,
     stranded_subjects,
     subjects_of,
 )
@@ -653,6 +654,8 @@ class Finder:
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             # "a meeting is possible on the sidelines ... between X and Y"
             own = between_in_clause(tok, self.lex.nouns)
+        if len(self._ids(own)) == 1 and not targets and not self._ids(gov_subjects):
+            gov_subjects = speaker_holding(self.ctx, tok)  # "before I turn to the meeting with X"
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return self.another(tok, kind)
         if self._ids(gov_subjects) and preps_of(tok, {"with"}):
@@ -671,7 +674,8 @@ class Finder:
         # Whose sessions they are: the possessor ("his meetings with A and B"), else the governing subject.
         holders = [c for c in tok.children if c.dep_ == "poss" and c.i in self.ctx.by_token] or gov_subjects
         if separate and not listed and not any(h.i in self.ctx.by_token for h in holders):
-            holders = self._previous_subject(tok)  # "X spoke to A. There were also calls from B and C."
+            # "X spoke to A. There were also calls from B and C."; "I held bilaterals: with A, with B"
+            holders = self._previous_subject(tok) or speaker_holding(self.ctx, tok)
         if separate and not listed and not self._ids(holders):
             return None  # sessions of someone unknown with each counterpart: the counterparts did not meet
         if separate and len(self._ids(holders)) == 1 and not targets:

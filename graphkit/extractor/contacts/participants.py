@@ -254,7 +254,23 @@ def speaker_for_we(ctx: Context, pronoun: Token) -> list[Token]:
     mention = ctx.by_token.get(pronoun.i)
     if mention is not None and mention.actor is not None:
         return []
+    return sole_speaker(ctx)
+
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+
+
+def sole_speaker(ctx: Context) -> list[Token]:
+    """A token of the document's one first-person speaker, where every "I" resolves to the same actor."""
     firsts = {m.head: m.actor for m in ctx.by_token.values() if m.kind == "first" and m.actor is not None}
     if len(set(firsts.values())) != 1:
         return []
     return [ctx.doc[min(firsts)]]
+
+
+def speaker_holding(ctx: Context, noun: Token) -> list[Token]:
+    """ "before I turn to the meeting with Wang Yi": a contact noun with nobody holding it, in a first-person
+    sentence of a one-speaker text (remarks, a doorstop, a statement), is the speaker's."""
+    if not any(t.lower_ in FIRST_PERSON for t in noun.sent):
+        return []
+    return sole_speaker(ctx)
