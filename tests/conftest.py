@@ -39,6 +39,15 @@ _CONTACT = re.compile(r"(?P<a>[A-Z]\w+) (?P<verb>met|phoned|visited) (?P<b>[A-Z]
 _QUOTE = re.compile(r'(?P<who>[A-Z]\w+) said "(?P<words>[^"]+)"')
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs in tests/golden/ from what graphkit writes now (test_golden.py)",
+    )
+
+
 @extractors.register("fake")
 def fake_extract(article: Article, *, pipeline: str) -> Extraction:
     """A deterministic stand-in for the rules extractor: "A met B", "A phoned B", 'A said "..."'."""
