@@ -100,6 +100,14 @@ def test_every_builtin_entry_resolves() -> None:
             assert callable(registry.get(name)), (registry.kind, name)
 
 
+def test_rdf_exporters_are_known_without_importing_the_pipeline() -> None:
+    # They were registered on import of graphkit.pipeline: code that looked up ".ttl" first got "unknown".
+    code = "from graphkit.registry import exporters\nprint(exporters.get('.ttl').__name__)"
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "export_turtle"
+
+
 def test_registries_import_nothing_heavy() -> None:
     code = (
         "import sys, graphkit.registry\n"

@@ -59,8 +59,6 @@ class Origin:
 
 
 _AMBIGUOUS_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})")
-
-
 # dateparser without its relative parser and with every part required can never fall back on "today"
 _DATEPARSER_SETTINGS = {
     "PARSERS": ["custom-formats", "absolute-time"],
@@ -68,15 +66,9 @@ _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
-
-
 MAX_DOWNLOAD = 20_000_000
-
-
 # an article dated tomorrow may come from a time zone ahead of ours; later than that is a mistake
 _DATE_SLACK = dt.timedelta(days=1)
-
-
 _MAX_SLUG = 80
 
 

@@ -19,11 +19,7 @@ _BOMS = (
     (b"\xff\xfe", "utf_16"),
     (b"\xfe\xff", "utf_16"),
 )
-
-
 _NAMES = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8", "utf_16": "UTF-16", "utf_32": "UTF-32"}
-
-
 # Windows-1252 is what most legacy Western news text is in; it wins ties between single-byte guesses
 _PREFERRED_LEGACY = "cp1252"
 

@@ -16,11 +16,7 @@ __all__ = ["parse_text", "read_text"]
 
 # "Key: value" header lines; the whole block must match or it is body text.
 _HEADER_LINE = re.compile(r"(?P<key>[A-Z][A-Za-z -]{0,30}):(?:[ \t]+(?P<value>.*?))?[ \t]*")
-
-
 _YAML_KEY = re.compile(r"(?P<key>[A-Za-z][\w -]*?)\s*:")
-
-
 # header key (lower case) -> Article field; "source" is a URL unless it does not look like one
 _HEADER_FIELDS = {
     "title": "title",
@@ -33,14 +29,8 @@ _HEADER_FIELDS = {
     "license": "licence",
     "language": "language",
 }
-
-
 _FRONT_MATTER_OPEN = "---"
-
-
 _FRONT_MATTER_CLOSE = ("---", "...")
-
-
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
