@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_network import (
+from helpers import (
     CALL,
     DANA,
     DONE,

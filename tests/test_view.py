@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_network import (
+from helpers import (
     CALL,
     DONE,
     MEET,
