@@ -4,9 +4,9 @@ A registry maps a name to a function, or to the dotted path of one (``"package.m
 imported the first time the name is looked up. Lazy entries keep ``import graphkit`` cheap: the rule-based
 extractor needs spaCy, and nothing should import spaCy before it is used.
 
-Every registry of this module is listed here, with what it is registered for, so there is one place to see
-what graphkit can read, extract and write. Another package adds to them without graphkit importing it, through
-an entry point of the registry's group in its own metadata (as spaCy's ``catalogue`` and rdflib's plugins do):
+The registries at the end of this module are the one place that lists what graphkit can read, extract with
+and write. Another package adds to them without graphkit importing it, through an entry point of the
+registry's group in its own metadata (as spaCy's ``catalogue`` and rdflib's plugins do):
 
 .. code-block:: toml
 
@@ -14,8 +14,9 @@ an entry point of the registry's group in its own metadata (as spaCy's ``catalog
     ".xlsx" = "my_package.excel:export_xlsx"
 
 The groups are ``graphkit.readers`` (an input file's suffix), ``graphkit.extractors`` and
-``graphkit.exporters`` (an output file's suffix). Entry points are read on the first lookup, not on import;
-a name that graphkit itself registers is not replaced by one (a warning says which entry point was ignored).
+``graphkit.exporters`` (an output file's suffix). Entry points are read on the first lookup of a name graphkit
+does not register itself, not on import; such a name is never replaced by an entry point (a
+:class:`PluginWarning` says which one was ignored).
 
 Example:
     >>> from graphkit.registry import Registry
@@ -66,7 +67,7 @@ F = TypeVar("F", bound=Callable[..., object])
 
 
 class PluginWarning(UserWarning):
-    """An entry point of another package was ignored: its name is taken, or it is not ``module:attribute``."""
+    """An entry point of another package was ignored because its name is already registered."""
 
 
 class Registry(Generic[F]):

@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 import pytest
+from helpers import ROOT
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import PROV
@@ -38,7 +39,6 @@ from rdflib.namespace import PROV
 from graphkit.pipeline import run_extract
 from graphkit.rdf.namespace import DATA
 
-ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 CASES = {
     "seed": "data/articles/seed.txt",

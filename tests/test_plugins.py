@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from graphkit.errors import UnknownNameError
 from graphkit.ingest import read_articles
@@ -20,7 +21,6 @@ from graphkit.models import Article
 from graphkit.pipeline import run_extract
 from graphkit.registry import PluginWarning, Registry, exporters, extractors, readers
 
-ROOT = Path(__file__).resolve().parents[1]
 MODULE = "graphkit_probe_plugin"
 
 # A reader of ".probe" files (one article per paragraph), an extractor that finds nothing and an exporter
