@@ -217,5 +217,32 @@ def synthetic_extractions(
     return extractions
 
 
+# -- the HTML view -----------------------------------------------------------------------------------------
+
+#: Article text that would run script if the view inserted it as HTML.
+EVIL_NAME = "<script>window.__xss = 1</script>"
+EVIL_SENTENCE = '"><img src=x onerror="window.__xss = 2"> met </script><!-- &amp;'
+
+
+def page_data(page: str) -> dict:
+    """The JSON block the script of a page of the view reads."""
+    found = re.search(r'<script type="application/json" id="graphkit-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def evil_extraction() -> Extraction:
+    """A contact whose names, sentence, URL and title try to inject script into the view."""
+    actors = [person("a", EVIL_NAME, "FRA"), person("b", "Boris", "RUS")]
+    return make_extraction(
+        "evil",
+        actors,
+        [(["a", "b"], MEET, DONE, None)],
+        sentences=[EVIL_SENTENCE],
+        url="javascript:window.__xss = 3",
+        title="</title><script>window.__xss = 4</script>",
+    )
+
+
 #: The ``extract`` fixture of conftest.py: real extractions of the article files given, once per session.
 Extract = Callable[..., tuple[Extraction, ...]]

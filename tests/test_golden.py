@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 import pytest
-from helpers import ROOT
+from helpers import ROOT, page_data
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import PROV
@@ -160,13 +160,6 @@ def network(path: Path) -> tuple[list[Any], list[Any]]:
     return nodes, edges
 
 
-def page_data(path: Path) -> Any:
-    page = path.read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="graphkit-data">(.*?)</script>', page, re.S)
-    assert found is not None, f"{path}: no data block"
-    return json.loads(found.group(1))
-
-
 def rows(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
@@ -230,8 +223,11 @@ def test_view_data(case: str, outputs: dict[str, Path], regen: bool) -> None:
     written = outputs[case] / f"{case}.html"
     want = GOLDEN / f"{case}.html.json"
     if regen:
-        want.write_text(json.dumps(page_data(written), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    got = page_data(written)
+        want.write_text(
+            json.dumps(page_data(written.read_text(encoding="utf-8")), indent=1, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+    got = page_data(written.read_text(encoding="utf-8"))
     wanted = json.loads(want.read_text(encoding="utf-8"))
     for key in wanted.keys() | got.keys():
         assert got.get(key) == wanted.get(key), f"{case}.html: {key!r} differs"
