@@ -138,7 +138,20 @@ def test_the_command_line_uses_an_installed_plugin(tmp_path: Path) -> None:
     out = tmp_path / "out.ids"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
     done = subprocess.run(
-        [sys.executable, "-c", CLI, "extract", str(source), "--out", str(out), "--extractor", "probe"],
+        # --jobs 2: worker processes start fresh and must find the plugin's extractor themselves
+        [
+            sys.executable,
+            "-c",
+            CLI,
+            "extract",
+            str(source),
+            "-o",
+            str(out),
+            "--extractor",
+            "probe",
+            "-j",
+            "2",
+        ],
         capture_output=True,
         text=True,
         env=env,
