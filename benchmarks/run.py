@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from imports import measure as measure_imports  # noqa: E402
 from timing import best_of  # noqa: E402
 
 from graphkit.models import Article  # noqa: E402
@@ -162,6 +163,7 @@ def main() -> None:
             results |= throughput(work / "corpus", work)
             results |= speedup(work / "corpus", work)
         results |= memory(*args.memory_sizes, work)
+    results |= measure_imports()
     results["machine"] = machine()
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from graphkit._model import FrozenModel
 from graphkit.errors import GraphkitError, InputError
 from graphkit.models import (
     Actor,
@@ -65,14 +66,10 @@ CODES_PATH = Path(__file__).resolve().parents[1] / "data" / "codes" / "cameo_plo
 Venue = Literal["source", "target", "third", "unknown"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 # -- the code mapping ------------------------------------------------------------------------------
 
 
-class Codes(_Frozen):
+class Codes(FrozenModel):
     """The event codes of one direction of a contact."""
 
     cameo: str = Field(pattern=r"^[0-9]{3,4}$", description="CAMEO event code, e.g. '042' (Make a visit)")
@@ -105,7 +102,7 @@ class CodeRule(Codes):
         )
 
 
-class CodeBook(_Frozen):
+class CodeBook(FrozenModel):
     """The rules of ``data/codes/cameo_plover.yaml``, tried in order."""
 
     rules: tuple[CodeRule, ...] = Field(min_length=1)
@@ -153,7 +150,7 @@ def load_codes(path: Path = CODES_PATH) -> CodeBook:
 # -- rows ------------------------------------------------------------------------------------------
 
 
-class Dyad(_Frozen):
+class Dyad(FrozenModel):
     """One event seen from one side: the source actor's contact with the target actor."""
 
     event: str = Field(description="The merged event's IRI, as in the knowledge graph")

@@ -16,7 +16,6 @@ import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
 
-import graphkit.pipeline  # noqa: F401  # registers the RDF exporters (.ttl, .trig, ...) it writes
 from graphkit.errors import InputError
 from graphkit.models import Extraction
 from graphkit.registry import exporters

@@ -10,7 +10,9 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from graphkit._model import FrozenModel
 
 __all__ = [
     "UNNAMED_MARKER",
@@ -41,9 +43,7 @@ ActorId = Annotated[
 ]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
+class _Model(FrozenModel):
     def _repr_html_(self) -> str:
         """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
         from graphkit.display import to_html

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from graphkit import ingest
+from graphkit._model import FrozenModel
 from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import Article, ContactKind, ContactStatus, Extraction
 from graphkit.nlp import DEFAULT_PIPELINE
-from graphkit.registry import Exporter, Extractor, batch_extractors, exporters, extractors
+from graphkit.registry import GRAPH_SUFFIXES, Exporter, Extractor, batch_extractors, exporters, extractors
 
 if TYPE_CHECKING:
     from graphkit.rdf.dataset import MergeCounts
@@ -52,26 +53,11 @@ CHUNK = 64
 
 logger = logging.getLogger(__name__)
 
-# RDF outputs (graphkit.rdf): one dataset of article graphs and merged events, by suffix.
-_GRAPH_SUFFIXES = {
-    ".ttl": "export_turtle",
-    ".nt": "export_ntriples",
-    ".trig": "export_trig",
-    ".nq": "export_nquads",
-    ".jsonld": "export_jsonld",
-}
-for _suffix, _name in _GRAPH_SUFFIXES.items():
-    exporters.register_lazy(_suffix, f"graphkit.rdf.dataset:{_name}")
-
 #: Called with (items done, items in all) before the first item and after each one.
 Progress = Callable[[int, int], None]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Failure(_Frozen):
+class Failure(FrozenModel):
     """An input that produced no extraction, and why."""
 
     source: str | None = Field(default=None, description="File, URL or '-' the input came from")
@@ -80,7 +66,7 @@ class Failure(_Frozen):
     reason: str = Field(description="What went wrong")
 
 
-class RunReport(_Frozen):
+class RunReport(FrozenModel):
     """What one extraction run read, wrote and failed on; the counts describe the written file."""
 
     out: Path = Field(description="The (first) output file")
@@ -237,7 +223,7 @@ def run_extract(
     try:
         with _provenance(pipeline, extractor, started):
             kept = _write_as_extracted(stream, exports, summary, sink, tally)
-            graph_out = next((o for o in outs if o.suffix.lower() in _GRAPH_SUFFIXES), outs[0])
+            graph_out = next((o for o in outs if o.suffix.lower() in GRAPH_SUFFIXES), outs[0])
             counts = _graph_counts(graph_out, kept, sink)
     except KeyboardInterrupt as err:
         _write_failures(failures, failed)
@@ -432,7 +418,7 @@ def _graph_counts(out: Path, written: Sequence[Extraction], sink: _StoreSink | N
         from graphkit.rdf.load import store_counts
 
         return store_counts(sink.store) if sink.store is not None else None
-    if out.suffix.lower() in _GRAPH_SUFFIXES and written:
+    if out.suffix.lower() in GRAPH_SUFFIXES and written:
         from graphkit.rdf import merge_counts
 
         return merge_counts(written)

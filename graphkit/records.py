@@ -27,7 +27,7 @@ from graphkit._io import atomic_writer
 from graphkit.errors import InputError
 from graphkit.models import Actor, Contact, DateSpan, Evidence, Extraction, Statement
 
-__all__ = ["export_jsonl", "from_record", "record_line", "to_record", "write_jsonl"]
+__all__ = ["export_jsonl", "from_record", "iso_day", "record_line", "to_record", "write_jsonl"]
 
 Record = dict[str, Any]
 
@@ -45,7 +45,7 @@ def to_record(extraction: Extraction) -> Record:
     article = extraction.article
     return {
         "id": article.id,
-        "published": _iso(article.published),
+        "published": iso_day(article.published),
         "url": article.url,
         "title": article.title,
         "actors": [_actor_record(a) for a in extraction.actors],
@@ -112,7 +112,12 @@ def export_jsonl(extractions: Sequence[Extraction], path: Path) -> None:
     write_jsonl((to_record(e) for e in extractions), path)
 
 
-def _iso(day: dt.date | None) -> str | None:
+def iso_day(day: dt.date | None) -> str | None:
+    """A day as JSON records and the view's page data write it: ISO 8601, or None for no day.
+
+    >>> iso_day(dt.date(2026, 2, 10)), iso_day(None)
+    ('2026-02-10', None)
+    """
     return day.isoformat() if day is not None else None
 
 

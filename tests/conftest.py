@@ -1,16 +1,18 @@
-"""Shared fixtures: a fake extractor and a fake reader, so tests do not need spaCy or the real ingest."""
+"""Shared fixtures: a fake extractor and reader (tests/helpers.py), real extractions, a hand-built extraction.
+
+Fixtures only; what test files import is in ``helpers.py``.
+"""
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import fake_extract, fake_read_articles
 
+import graphkit
 from graphkit import ingest
-from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import (
     Actor,
     ActorType,
@@ -29,72 +31,41 @@ from graphkit.models import (
 )
 from graphkit.registry import extractors
 
-#: Text that makes the fake extractor raise, to test failures of one article.
-EXPLODE = "EXPLODE"
-#: A pipeline name the fake extractor cannot "load".
-MISSING_PIPELINE = "xx_missing_pipeline"
-
-_VERBS = {"met": ContactKind.MEETING, "phoned": ContactKind.CALL, "visited": ContactKind.VISIT}
-_CONTACT = re.compile(r"(?P<a>[A-Z]\w+) (?P<verb>met|phoned|visited) (?P<b>[A-Z]\w+)")
-_QUOTE = re.compile(r'(?P<who>[A-Z]\w+) said "(?P<words>[^"]+)"')
+# The fake extractor under "fake", for runs that need no spaCy (helpers.fake_extract says what it finds).
+extractors.register("fake")(fake_extract)
 
 
-@extractors.register("fake")
-def fake_extract(article: Article, *, pipeline: str) -> Extraction:
-    """A deterministic stand-in for the rules extractor: "A met B", "A phoned B", 'A said "..."'."""
-    if pipeline == MISSING_PIPELINE:
-        raise ModelLoadError(f"spaCy pipeline {pipeline!r} is not installed")
-    if EXPLODE in article.text:
-        raise RuntimeError("the fake extractor exploded [boom]")
-    names: dict[str, None] = {}
-    contacts = []
-    for m in _CONTACT.finditer(article.text):
-        names.update({m["a"]: None, m["b"]: None})
-        contacts.append(
-            Contact(
-                participants=(Participant(actor=m["a"].lower()), Participant(actor=m["b"].lower())),
-                kind=_VERBS[m["verb"]],
-                status=ContactStatus.OCCURRED,
-                evidence=Evidence(text=m[0], start=m.start(), end=m.end()),
-            )
-        )
-    statements = []
-    for m in _QUOTE.finditer(article.text):
-        names[m["who"]] = None
-        evidence = Evidence(text=m["words"], start=m.start("words"), end=m.end("words"))
-        statements.append(
-            Statement(speaker=m["who"].lower(), text=m["words"], direct=True, evidence=evidence)
-        )
-    actors = tuple(Actor(id=n.lower(), name=n, type=ActorType.PERSON, aliases=(n,)) for n in names)
-    return Extraction(article=article, actors=actors, contacts=tuple(contacts), statements=tuple(statements))
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs in tests/golden/ from what graphkit writes now (test_golden.py)",
+    )
 
 
-def _fake_read_articles(
-    inputs: Sequence[str | Path], *, published: object = None, timeout: float = 20.0
-) -> Iterator[Article | InputError]:
-    """Reads JSON Lines of Article fields; a line that is not a JSON object becomes an InputError."""
-    for source in map(str, inputs):
-        lines = Path(source).read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines, start=1):
-            try:
-                yield Article(**{"published": published, **json.loads(line), "source": source})
-            except (ValueError, TypeError) as err:
-                yield InputError(f"not an article: {err}", source=source, line=number)
+@pytest.fixture(scope="session")
+def extract() -> Callable[..., tuple[Extraction, ...]]:
+    """Real extractions (spaCy) of the articles at the paths given; each set of paths is extracted once."""
+    done: dict[tuple[Path, ...], tuple[Extraction, ...]] = {}
+
+    def extract_paths(*paths: Path) -> tuple[Extraction, ...]:
+        if paths not in done:
+            out = []
+            for item in graphkit.read_articles([str(p) for p in paths]):
+                if isinstance(item, Exception):
+                    raise item
+                out.append(graphkit.extract(item))
+            done[paths] = tuple(out)
+        return done[paths]
+
+    return extract_paths
 
 
 @pytest.fixture
 def fake_ingest(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read inputs with a small JSON Lines reader instead of ``graphkit.ingest.read_articles``."""
-    monkeypatch.setattr(ingest, "read_articles", _fake_read_articles)
-
-
-def write_articles(path: Path, *lines: dict | str) -> Path:
-    """Write JSON Lines of articles (dicts) or raw lines (str) to ``path``."""
-    path.write_text(
-        "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines),
-        encoding="utf-8",
-    )
-    return path
+    monkeypatch.setattr(ingest, "read_articles", fake_read_articles)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import write_articles
+from helpers import write_articles
 
 import graphkit.batch as batch
 import graphkit.pipeline as pipeline

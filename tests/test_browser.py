@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_network import (
+from helpers import (
     CALL,
     DANA,
     DONE,
+    EVIL_NAME,
+    EVIL_SENTENCE,
     A,
     C,
+    evil_extraction,
     make_extraction,
     person,
     synthetic_extractions,
@@ -189,8 +192,6 @@ def test_search_focuses_the_actor(open_page: Any, three: list[Extraction]) -> No
 
 
 def test_tooltips_and_details_show_article_text_as_text(open_page: Any) -> None:
-    from test_view import EVIL_NAME, EVIL_SENTENCE, evil_extraction
-
     opened = open_page([evil_extraction()], precompute_above=0)  # straight edges: their middle is clickable
     page = opened.page
     assert page.evaluate("typeof window.__xss") == "undefined"

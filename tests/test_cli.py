@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXPLODE, MISSING_PIPELINE, write_articles
+from helpers import EXPLODE, MISSING_PIPELINE, write_articles
 from typer.testing import CliRunner
 
 import graphkit

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import SHARED
 
 from graphkit.extractor import extract
 from graphkit.ingest import read_articles
 from graphkit.models import Article, Extraction
 from graphkit.records import to_record
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "seed.txt"
 

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from helpers import SHARED
 
 import graphkit.gazetteer as gazetteer_module
 from graphkit.errors import InputError
 from graphkit.gazetteer import DATA_DIR, Gazetteer, PersonEntry, load_gazetteer, normalize_key
 
 REPO = Path(__file__).parents[1]
-SHARED = Path(__file__).parents[1].parent / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared/data is absent")
 needs_gold = pytest.mark.skipif(not (SHARED / "corpus/dev/gold.jsonl").is_file(), reason="gold corpus absent")
 D = dt.date

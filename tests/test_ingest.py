@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import SHARED
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,7 +25,6 @@ from graphkit.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 REPO = Path(__file__).parents[1]
-SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 
 undated_ok = pytest.mark.filterwarnings("ignore::graphkit.ingest.UndatedArticleWarning")

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import random
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from helpers import (
+    CALL,
+    DANA,
+    DEV_TEXTS,
+    DONE,
+    MEET,
+    PLANNED,
+    ROOT,
+    A,
+    B,
+    C,
+    D,
+    Spec,
+    make_extraction,
+    person,
+    three_extractions,
+)
 
 import graphkit
 from graphkit import network as gn
@@ -19,125 +34,19 @@ from graphkit.models import (
     Actor,
     ActorType,
     Article,
-    Contact,
     ContactKind,
-    ContactStatus,
-    DateSpan,
-    Evidence,
     Extraction,
-    Granularity,
-    Participant,
     Role,
 )
 from graphkit.records import to_record, write_jsonl
-
-ROOT = Path(__file__).resolve().parents[1]
-DEV_TEXTS = Path("/work/shared/corpus/dev/texts")
-D = dt.date
 
 # The conftest extraction's actors, as node ids: Wikidata id where known, else type and normalized name.
 MACRON, PUTIN, LAVROV, FRANCE = "Q3052772", "person:vladimir putin", "person:serguei lavrov", "Q142"
 
 
-# -- building extractions by hand ------------------------------------------------------------------
-
-#: (participants as (actor id, role) or actor id, kind, status, (start, end) or None)
-Spec = tuple[Sequence[str | tuple[str, Role]], ContactKind, ContactStatus, tuple[dt.date, dt.date] | None]
-
-
-def make_extraction(
-    article_id: str,
-    actors: Sequence[Actor],
-    specs: Sequence[Spec],
-    *,
-    url: str | None = None,
-    title: str | None = None,
-    sentences: Sequence[str] | None = None,
-) -> Extraction:
-    """An extraction whose article is one sentence per contact (``sentences`` or "Contact n.")."""
-    texts = list(sentences) if sentences is not None else [f"Contact {n}." for n in range(len(specs))]
-    text, spans = "", []
-    for sentence in texts:
-        spans.append(Evidence(text=sentence, start=len(text), end=len(text) + len(sentence)))
-        text += sentence + " "
-    contacts = tuple(_contact(spec, span) for spec, span in zip(specs, spans, strict=True))
-    article = Article(id=article_id, url=url, title=title, published=D(2025, 12, 1), text=text)
-    return Extraction(article=article, actors=tuple(actors), contacts=contacts)
-
-
-def _contact(spec: Spec, evidence: Evidence) -> Contact:
-    people, kind, status, days = spec
-    participants = tuple(
-        Participant(actor=p) if isinstance(p, str) else Participant(actor=p[0], role=p[1]) for p in people
-    )
-    date = DateSpan(start=days[0], end=days[1], granularity=Granularity.DAY) if days else None
-    return Contact(participants=participants, kind=kind, status=status, date=date, evidence=evidence)
-
-
-def person(actor_id: str, name: str, country: str | None = None, qid: str | None = None) -> Actor:
-    return Actor(id=actor_id, name=name, type=ActorType.PERSON, country=country, wikidata=qid)
-
-
-MEET, CALL, VISIT = ContactKind.MEETING, ContactKind.CALL, ContactKind.VISIT
-DONE, PLANNED = ContactStatus.OCCURRED, ContactStatus.PLANNED
-
-
 @pytest.fixture
 def three() -> list[Extraction]:
     return three_extractions()
-
-
-def three_extractions() -> list[Extraction]:
-    """Two articles: a, b, c (FRA, RUS, DEU) and d (no country); contacts spread over 2024-2025."""
-    actors = [person("a", "Anne", "FRA"), person("b", "Boris", "RUS"), person("c", "Carl", "DEU")]
-    first = make_extraction(
-        "x1",
-        actors,
-        [
-            (["a", "b"], MEET, DONE, (D(2024, 1, 10), D(2024, 1, 10))),
-            (["a", "b"], CALL, DONE, (D(2025, 3, 1), D(2025, 3, 31))),
-            (["b", "c"], VISIT, PLANNED, (D(2025, 6, 1), D(2025, 6, 1))),
-            (["a", "c"], CALL, DONE, None),
-        ],
-    )
-    second = make_extraction(
-        "x2",
-        [*actors, person("d", "Dana")],
-        [(["c", "d"], MEET, DONE, (D(2025, 5, 5), D(2025, 5, 5)))],
-    )
-    return [first, second]
-
-
-A, B, C, DANA = "person:anne", "person:boris", "person:carl", "person:dana"
-
-
-def synthetic_extractions(
-    actors: int, contacts: int, *, per_article: int = 100, seed: int = 7
-) -> list[Extraction]:
-    """``contacts`` contacts among ``actors`` actors (all taking part), ``per_article`` to an article.
-
-    Actors carry Wikidata ids so that they are the same node in every article; a few are hubs, as in news.
-    """
-    rng = random.Random(seed)
-    codes = ["FRA", "RUS", "USA", "CHN", "DEU", "GBR", "IND", "BRA", "TUR", "JPN", "UKR", "IRN", "ZAF", None]
-    kinds, statuses = list(ContactKind), list(ContactStatus)
-    pairs = []
-    for n in range(contacts):
-        first = n % actors if n < actors else int(actors * rng.random() ** 3)
-        second = rng.randrange(actors - 1)
-        pairs.append((first, second + (second >= first)))
-    extractions = []
-    for start in range(0, contacts, per_article):
-        chunk = pairs[start : start + per_article]
-        ids = sorted({i for pair in chunk for i in pair})
-        people = [person(f"p{i}", f"Actor {i}", codes[i % len(codes)], f"Q{i + 1}") for i in ids]
-        specs: list[Spec] = []
-        for first, second in chunk:
-            day = D(2020, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
-            days = None if rng.random() < 0.05 else (day, day + dt.timedelta(days=rng.choice([0, 0, 6, 30])))
-            specs.append(([f"p{first}", f"p{second}"], rng.choice(kinds), rng.choice(statuses), days))
-        extractions.append(make_extraction(f"s{start // per_article}", people, specs))
-    return extractions
 
 
 # -- contact_graph ---------------------------------------------------------------------------------

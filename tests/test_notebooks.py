@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import DEV_TEXTS
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "texts"
 PICTURE = ROOT / "docs" / "timeline.png"
 KERNEL = "graphkit"
 #: Seconds one cell may take; the corpus extraction is the slowest (about 10 s for 51 articles).
@@ -56,7 +56,7 @@ EXPECTED = {
 
 
 def _runs() -> list[pytest.param]:
-    corpus = str(DEV_CORPUS) if DEV_CORPUS.is_dir() else None
+    corpus = str(DEV_TEXTS) if DEV_TEXTS.is_dir() else None
     runs = [pytest.param(name, corpus, id=f"{name}-{'dev' if corpus else 'default'}") for name in EXPECTED]
     # The default corpus (the one bundled article) must work too: a reader without the shared corpus gets it.
     if corpus:

@@ -6,7 +6,7 @@ import datetime as dt
 import string
 
 import pytest
-from fixtures.rdf.support import RUN, SEED, extract, quads
+from helpers import RUN, SEED, Extract, quads
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import OWL, BNode, Dataset, URIRef
@@ -46,7 +46,7 @@ def test_round_trip_through_every_format(extraction: Extraction, suffix: str) ->
         assert quads(parsed) == quads(dataset)
 
 
-def test_seed_round_trips_and_is_deterministic() -> None:
+def test_seed_round_trips_and_is_deterministic(extract: Extract) -> None:
     (seed,) = extract(SEED)
     first, second = to_graph([seed], RUN), to_graph([seed], RUN)
     assert quads(first) == quads(second)

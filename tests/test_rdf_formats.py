@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fixtures.rdf.support import CALLS, DEV, RUN, SEED, extract
+from helpers import CALLS, DEV_TEXTS, RUN, SEED, Extract
 from rdflib import URIRef
 from typer.testing import CliRunner
 
@@ -17,14 +17,14 @@ from graphkit.rdf.namespace import GK
 from graphkit.rdf.shacl import load_graph
 
 
-def _dev_articles():
-    if not DEV.is_dir():
-        pytest.skip(f"{DEV} is absent")
-    return extract(DEV)
+def _dev_articles(extract: Extract):
+    if not DEV_TEXTS.is_dir():
+        pytest.skip(f"{DEV_TEXTS} is absent")
+    return extract(DEV_TEXTS)
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "trig", "nquads"])
-def test_oxigraph_parses_our_output(fmt: str) -> None:
+def test_oxigraph_parses_our_output(fmt: str, extract: Extract) -> None:
     import pyoxigraph
 
     dataset = to_graph(extract(SEED, CALLS / "call_a.txt", CALLS / "call_b.txt"), RUN)
@@ -48,8 +48,8 @@ def test_oxigraph_parses_our_output(fmt: str) -> None:
 
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (Debian raptor2-utils) is not installed")
 @pytest.mark.corpus
-def test_rapper_parses_the_seed_and_the_dev_corpus(tmp_path: Path) -> None:
-    dataset = to_graph((*extract(SEED), *_dev_articles()), RUN)
+def test_rapper_parses_the_seed_and_the_dev_corpus(tmp_path: Path, extract: Extract) -> None:
+    dataset = to_graph((*extract(SEED), *_dev_articles(extract)), RUN)
     path = tmp_path / "all.ttl"
     path.write_text(serialize(dataset, "turtle"), encoding="utf-8")
     done = subprocess.run(
@@ -60,12 +60,12 @@ def test_rapper_parses_the_seed_and_the_dev_corpus(tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
-def test_seed_and_dev_corpus_conform_to_the_shapes() -> None:
-    result = validate(to_graph((*extract(SEED), *_dev_articles()), RUN))
+def test_seed_and_dev_corpus_conform_to_the_shapes(extract: Extract) -> None:
+    result = validate(to_graph((*extract(SEED), *_dev_articles(extract)), RUN))
     assert result.conforms, result.report
 
 
-def test_shapes_catch_a_broken_graph() -> None:
+def test_shapes_catch_a_broken_graph(extract: Extract) -> None:
     dataset = to_graph(extract(SEED), RUN)
     report = next(dataset.subjects(GK.contactKind, GK.Call))
     dataset.graph(URIRef("https://w3id.org/graphkit/id/graph/article/seed")).add((report, GK.status, GK.Host))
@@ -74,7 +74,9 @@ def test_shapes_catch_a_broken_graph() -> None:
     assert "gk:status" in result.report or str(GK.status) in result.report
 
 
-def test_cli_writes_validates_and_queries_a_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_validates_and_queries_a_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extract: Extract
+) -> None:
     runner = CliRunner()
     out, store = tmp_path / "seed.trig", tmp_path / "store"
     done = runner.invoke(app, ["extract", str(SEED), "--out", str(out), "--store", str(store)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fixtures.rdf.support import CALLS, RUN, extract
+from helpers import CALLS, RUN, Extract
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Granularity, Role
 from graphkit.rdf import contacts, merge_counts, to_graph
@@ -81,7 +81,7 @@ def test_merging_does_not_depend_on_input_order() -> None:
     assert [e.iri for e in forward] == [e.iri for e in backward]
 
 
-def test_two_articles_about_one_call_give_one_event_with_two_sources() -> None:
+def test_two_articles_about_one_call_give_one_event_with_two_sources(extract: Extract) -> None:
     articles = extract(CALLS / "call_a.txt", CALLS / "call_b.txt")
     assert merge_counts(articles).model_dump() == {"reports": 2, "events": 1}
     (call,) = contacts(to_graph(articles, RUN), "Olaf Scholz", counterpart="Macron")

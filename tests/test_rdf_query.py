@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fixtures.rdf.support import RUN, SEED, extract
+from helpers import RUN, SEED, Extract
 from rdflib import Dataset
 
 from graphkit.models import ContactKind, ContactLevel, ContactStatus, Granularity
@@ -24,7 +24,7 @@ D = dt.date
 
 
 @pytest.fixture(scope="module")
-def seed() -> Dataset:
+def seed(extract: Extract) -> Dataset:
     return to_graph(extract(SEED), RUN)
 
 

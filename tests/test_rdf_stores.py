@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixtures.rdf.support import CALLS, RUN, SEED, extract, quads
+from helpers import CALLS, RUN, SEED, Extract, quads
 
 from graphkit.rdf import (
     MemoryStore,
@@ -28,12 +28,12 @@ from graphkit.rdf.stores import Store
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 
 
-def _articles():
+def _articles(extract: Extract):
     return extract(SEED, CALLS / "call_a.txt", CALLS / "call_b.txt")
 
 
-def _check_incremental(store: Store) -> None:
-    seed, call_a, call_b = _articles()
+def _check_incremental(store: Store, extract: Extract) -> None:
+    seed, call_a, call_b = _articles(extract)
     assert add_extractions(store, [seed, call_a], RUN).model_dump() == {"reports": 5, "events": 5}
     counts = add_extractions(store, [call_b], RUN)
     assert (counts.reports, counts.events, counts.merged) == (6, 5, 1)
@@ -45,21 +45,21 @@ def _check_incremental(store: Store) -> None:
     assert [s.article for s in call.sources] == ["call_a", "call_b"]
 
 
-def test_memory_store() -> None:
-    _check_incremental(MemoryStore())
+def test_memory_store(extract: Extract) -> None:
+    _check_incremental(MemoryStore(), extract)
 
 
-def test_oxigraph_store_on_disk(tmp_path: Path) -> None:
+def test_oxigraph_store_on_disk(tmp_path: Path, extract: Extract) -> None:
     store = OxigraphStore(tmp_path / "store")
-    _check_incremental(store)
+    _check_incremental(store, extract)
     store.close()
     del store
     reopened = open_store(tmp_path / "store")
     assert len(contacts(reopened, "Macron")) == 3  # the two of the seed and the call with Scholz
 
 
-def test_replacing_an_article_re_merges_its_events(tmp_path: Path) -> None:
-    _, call_a, call_b = _articles()
+def test_replacing_an_article_re_merges_its_events(tmp_path: Path, extract: Extract) -> None:
+    _, call_a, call_b = _articles(extract)
     store = MemoryStore()
     add_extractions(store, [call_a, call_b], RUN)
     emptied = call_b.model_copy(update={"contacts": ()})
@@ -106,6 +106,6 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.mark.network
-def test_remote_store_against_a_live_oxigraph_server(oxigraph_server: str) -> None:
+def test_remote_store_against_a_live_oxigraph_server(oxigraph_server: str, extract: Extract) -> None:
     store = SparqlStore(oxigraph_server, batch=100)  # small batches: the seed graph takes several requests
-    _check_incremental(store)
+    _check_incremental(store, extract)

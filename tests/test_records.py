@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import SHARED
 
 from graphkit.errors import InputError
 from graphkit.models import Extraction, Role
 from graphkit.records import from_record, to_record, write_jsonl
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+SCORER = SHARED / "eval" / "score.py"
 
 EXPECTED = {
     "id": "d001",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import GraphkitError, UnknownNameError
-from graphkit.registry import Registry, exporters, extractors
+from graphkit.registry import GRAPH_SUFFIXES, Registry, exporters, extractors, readers
 
 
 def test_register_and_get() -> None:
@@ -60,9 +60,20 @@ def test_lazy_path_must_name_module_and_attribute() -> None:
 
 
 def test_builtin_entries() -> None:
-    import graphkit.pipeline  # noqa: F401  # registers the RDF exporters (graphkit.rdf)
-
+    # registry.py lists all of them: no other module has to be imported first
     assert "rules" in extractors.names()
+    assert list(readers)[:10] == [
+        ".txt",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".rss",
+        ".atom",
+        ".xml",
+    ]
     assert exporters.names() == [
         ".csv",
         ".gexf",
@@ -80,6 +91,21 @@ def test_builtin_entries() -> None:
         UnknownNameError, match=r"unknown output suffix '\.xlsx'; known: \.csv, \.gexf, \.graphml, \.html"
     ):
         exporters.get(".xlsx")
+    assert sorted(GRAPH_SUFFIXES) == [".jsonld", ".nq", ".nt", ".trig", ".ttl"]
+
+
+def test_every_builtin_entry_resolves() -> None:
+    for registry in (readers, extractors, exporters):
+        for name in registry.names():
+            assert callable(registry.get(name)), (registry.kind, name)
+
+
+def test_rdf_exporters_are_known_without_importing_the_pipeline() -> None:
+    # They were registered on import of graphkit.pipeline: code that looked up ".ttl" first got "unknown".
+    code = "from graphkit.registry import exporters\nprint(exporters.get('.ttl').__name__)"
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "export_turtle"
 
 
 def test_registries_import_nothing_heavy() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import fake_extract
+from helpers import fake_extract
 
 import graphkit.pipeline as pipeline
 from graphkit import ingest

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from test_network import (
+from helpers import (
     CALL,
     DONE,
+    EVIL_NAME,
+    EVIL_SENTENCE,
     MEET,
     A,
     B,
+    evil_extraction,
     make_extraction,
+    page_data,
     person,
     synthetic_extractions,
     three_extractions,
@@ -28,27 +31,6 @@ from graphkit.models import Extraction
 from graphkit.records import to_record, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
-EVIL_NAME = "<script>window.__xss = 1</script>"
-EVIL_SENTENCE = '"><img src=x onerror="window.__xss = 2"> met </script><!-- &amp;'
-
-
-def page_data(page: str) -> dict:
-    """The JSON block the page's script reads."""
-    found = re.search(r'<script type="application/json" id="graphkit-data">(.*?)</script>', page, re.S)
-    assert found is not None
-    return json.loads(found.group(1))
-
-
-def evil_extraction() -> Extraction:
-    actors = [person("a", EVIL_NAME, "FRA"), person("b", "Boris", "RUS")]
-    return make_extraction(
-        "evil",
-        actors,
-        [(["a", "b"], MEET, DONE, None)],
-        sentences=[EVIL_SENTENCE],
-        url="javascript:window.__xss = 3",
-        title="</title><script>window.__xss = 4</script>",
-    )
 
 
 def test_page_is_self_contained(extraction: Extraction) -> None:

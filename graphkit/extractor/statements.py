@@ -47,8 +47,16 @@ class QuoteDraft:
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside paired double quotation marks, paragraph by paragraph.
 
-    >>> find_quotes('He said: “We met.” Then “more words here” and an "open')
+    >>> find_quotes('He said: “We met.” Then “more words here” and more.')
     [(10, 17), (25, 40)]
+
+    A mark that is not closed in its paragraph opens nothing, unless the next paragraph opens with a mark
+    (a quotation running on) or the text ends there (an excerpt cut off inside a quotation):
+
+    >>> find_quotes('An "open quote\\nand a new paragraph.')
+    []
+    >>> find_quotes('The excerpt ends inside "a quotation')
+    [(25, 36)]
     """
     spans: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]

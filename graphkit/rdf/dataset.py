@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from rdflib import Dataset, Graph
 
 from graphkit._io import atomic_writer
+from graphkit._model import FrozenModel
 from graphkit.models import Extraction
 from graphkit.rdf import merge
 from graphkit.rdf.convert import article_graph
@@ -46,10 +47,8 @@ CONTEXT_PATH = Path(__file__).resolve().parents[2] / "schemas" / "context.jsonld
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
 
-class MergeCounts(BaseModel):
+class MergeCounts(FrozenModel):
     """How many contact reports became how many events."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     reports: int = Field(ge=0, description="Contacts as the articles report them")
     events: int = Field(ge=0, description="Events after merging reports across articles")

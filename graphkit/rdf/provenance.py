@@ -12,15 +12,15 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from graphkit._model import FrozenModel
 
 __all__ = ["RunInfo", "current_run", "run_scope"]
 
 
-class RunInfo(BaseModel):
+class RunInfo(FrozenModel):
     """What produced an extraction: recorded on every article as a ``prov:Activity``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: str = Field(description="graphkit version")
     extractor: str = Field(description="Registered extractor name")

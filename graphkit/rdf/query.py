@@ -13,10 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from graphkit._model import FrozenModel
 from graphkit.models import ContactKind, ContactLevel, ContactStatus, Granularity
 from graphkit.rdf._sparql import PROLOGUE, values
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, STATUSES
@@ -49,9 +50,7 @@ _STATUSES: dict[Node, ContactStatus] = {v: k for k, v in STATUSES.items()}
 _UNITS: dict[Node, Granularity] = {v: k for k, v in GRANULARITY_UNITS.items()}
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _Result(FrozenModel):
     def _repr_html_(self) -> str:
         """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
         from graphkit.display import to_html

@@ -7,10 +7,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
+from graphkit._model import FrozenModel
 from graphkit.errors import InputError
 from graphkit.rdf.restore import union_graph
 
@@ -21,10 +21,8 @@ SHAPES_PATH = Path(__file__).resolve().parents[2] / "schemas" / "shapes.ttl"
 _FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
 
-class Validation(BaseModel):
+class Validation(FrozenModel):
     """The outcome of a SHACL validation."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     conforms: bool
     violations: int
