@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from graphkit import models
 from graphkit.models import Actor, Article, Contact, DateSpan, Evidence, Extraction, Participant, Statement
 
 if TYPE_CHECKING:
@@ -112,6 +113,26 @@ def to_html(obj: Any, *, caption: str | None = None, limit: int = MAX_ROWS) -> s
         return _rows_html([_row(item) for item in obj], caption, limit)
     fields = _row(obj)
     return _html_table(("field", "value"), [(k, v) for k, v in fields.items()], caption, 0)
+
+
+def _repr_html_(self: BaseModel) -> str:
+    """An escaped HTML table for notebooks."""
+    return to_html(self)
+
+
+def _attach_html() -> None:
+    """Give every model of :mod:`graphkit.models` a ``_repr_html_``, so notebooks show them as tables.
+
+    Done here rather than in the models, which are the contract between stages and know nothing of display;
+    ``import graphkit`` arranges that IPython loads this module on the first display of a model.
+    """
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]  # added to classes we own
+
+
+_attach_html()
 
 
 def _extraction_html(extraction: Extraction, limit: int) -> str:
@@ -502,6 +523,6 @@ def plot_timeline(
 
 
 def _kind_colors() -> dict[str, str]:
-    from graphkit.view import _KIND_COLORS  # the HTML view's colours, so plot and view agree
+    from graphkit.view import KIND_COLORS  # the HTML view's colours, so plot and view agree
 
-    return {kind.value: color for kind, color in _KIND_COLORS.items()}
+    return {kind.value: color for kind, color in KIND_COLORS.items()}

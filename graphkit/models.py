@@ -41,13 +41,8 @@ ActorId = Annotated[
 
 
 class _Model(BaseModel):
+    # Notebook display (``_repr_html_``) is added by graphkit.display: the contract knows nothing of it.
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-    def _repr_html_(self) -> str:
-        """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
-        from graphkit.display import to_html
-
-        return to_html(self)
 
 
 class ActorType(str, Enum):

@@ -258,15 +258,108 @@ def test_other_sources_are_refused() -> None:
 
 
 def test_rdf_graphs_go_through_graphkit_rdf(three: list[Extraction]) -> None:
-    rdf = pytest.importorskip("graphkit.rdf")
-    if not hasattr(rdf, "extractions_from_graph") or not hasattr(rdf, "to_graph"):
-        with pytest.raises(GraphkitError, match="extractions_from_graph"):
-            gn.contact_graph(pytest.importorskip("rdflib").Graph())
-        return
+    from graphkit import rdf
+
     from_rdf = gn.contact_graph(rdf.to_graph(three))
     direct = gn.contact_graph(three)
     assert sorted(from_rdf.nodes) == sorted(direct.nodes)
     assert from_rdf.number_of_edges() == direct.number_of_edges()
+
+
+# -- one event model: a contact reported by two articles is one event, whatever the input ---------
+
+P_M, P_P = "Q3052772", "Q7747"
+
+
+def reported_twice() -> list[Extraction]:
+    """Two articles that both report one call (same day); the second also reports an earlier meeting."""
+    macron, putin = person("m", "Emmanuel Macron", "FRA", P_M), person("p", "Vladimir Putin", "RUS", P_P)
+    call: Spec = ([("m", Role.CALLER), ("p", Role.CALLEE)], CALL, DONE, (D(2025, 7, 1), D(2025, 7, 1)))
+    meeting: Spec = (["p", "m"], MEET, DONE, (D(2022, 2, 7), D(2022, 2, 7)))
+    first = make_extraction("r1", [macron, putin], [call], sentences=["Macron phoned Putin."])
+    second = make_extraction(
+        "r2", [putin, macron], [meeting, call], sentences=["They met in Moscow.", "They spoke by phone."]
+    )
+    return [first, second]
+
+
+def graphs_from_every_input(extractions: list[Extraction], folder: Path) -> dict[str, nx.MultiGraph]:
+    """The contact graph read from JSON Lines, Turtle, an RDF dataset, and an Oxigraph store."""
+    from graphkit import rdf
+    from graphkit.rdf.dataset import export_turtle
+
+    write_jsonl([to_record(e) for e in extractions], folder / "x.jsonl")
+    export_turtle(extractions, folder / "x.ttl")
+    store = rdf.open_store(folder / "store")
+    rdf.add_extractions(store, extractions)
+    try:
+        return {
+            "extractions": gn.contact_graph(extractions),
+            "jsonl": gn.contact_graph(gn.load_extractions(folder / "x.jsonl")),
+            "turtle": gn.contact_graph(gn.load_extractions(folder / "x.ttl")),
+            "dataset": gn.contact_graph(rdf.to_graph(extractions)),
+            "store": gn.contact_graph(store),
+        }
+    finally:
+        store.close()
+
+
+def test_a_contact_reported_twice_is_one_event_from_every_input(tmp_path: Path) -> None:
+    for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
+        assert sorted(k for _, _, k in graph.edges(keys=True)) == ["r1#0", "r2#0"], name
+        call = graph.edges[P_M, P_P, "r1#0"]
+        assert (call["kind"], call["sources"], call["reports"]) == ("call", ("r1", "r2"), ("r1#0", "r2#1")), name
+        assert call["roles"] == {P_M: "caller", P_P: "callee"}, name
+        assert gn.counterparts(graph, P_P) == [(P_M, 2)], name
+        assert [e.event for e in gn.timeline(graph, P_P)] == ["r2#0", "r1#0"], name
+
+
+def test_counterparts_agree_with_the_store_query(tmp_path: Path) -> None:
+    from graphkit import rdf
+
+    store = rdf.open_store(tmp_path / "store")
+    rdf.add_extractions(store, reported_twice())
+    try:
+        [counted] = rdf.top_counterparts(store, "Vladimir Putin")
+        graph = gn.contact_graph(store)
+    finally:
+        store.close()
+    assert counted.contacts == 2
+    assert gn.counterparts(graph, P_P) == [(P_M, counted.contacts)]
+    assert {d["iri"] for _, _, d in graph.edges(data=True)} == {
+        str(c.iri) for c in rdf.contacts(rdf.to_graph(reported_twice()), "Vladimir Putin")
+    }
+
+
+def test_gexf_writes_one_edge_per_event(tmp_path: Path) -> None:
+    for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
+        gn.write_gexf(graph, tmp_path / f"{name}.gexf")
+        edges = ET.parse(tmp_path / f"{name}.gexf").getroot().iter("{http://www.gexf.net/1.2draft}edge")
+        assert len(list(edges)) == 2, name
+
+
+def test_reports_stay_available_per_article(tmp_path: Path) -> None:
+    reports = gn.contact_graph(reported_twice(), per_article=True)
+    assert sorted(k for _, _, k in reports.edges(keys=True)) == ["r1#0", "r2#0", "r2#1"]
+    assert gn.counterparts(reports, P_P) == [(P_M, 3)]
+    assert all(len(d["sources"]) == 1 and "iri" not in d for _, _, d in reports.edges(data=True))
+    countries = gn.country_graph(reported_twice(), per_article=True)
+    assert countries.number_of_edges("FRA", "RUS") == 3
+    assert gn.country_graph(reported_twice()).number_of_edges("FRA", "RUS") == 2
+
+
+def test_merged_event_takes_the_shared_span_and_the_latest_status() -> None:
+    macron, putin = person("m", "Emmanuel Macron", "FRA", P_M), person("p", "Vladimir Putin", "RUS", P_P)
+    week: Spec = (["m", "p"], MEET, PLANNED, (D(2025, 7, 1), D(2025, 7, 7)))
+    day: Spec = (["p", "m"], ContactKind.CONTACT, DONE, (D(2025, 7, 3), D(2025, 7, 3)))
+    early = make_extraction("e1", [macron, putin], [week])
+    late = make_extraction("e2", [putin, macron], [day]).model_copy(
+        update={"article": Article(id="e2", published=D(2025, 7, 4), text="Contact 0. ")}
+    )
+    [(u, v, key, data)] = gn.contact_graph([early, late]).edges(keys=True, data=True)
+    assert key == "e1#0" and data["reports"] == ("e1#0", "e2#0")  # equally precise: the earlier start first
+    assert (data["kind"], data["status"]) == ("meeting", "occurred")  # the specific kind, the later article
+    assert (data["start"], data["end"]) == (D(2025, 7, 3), D(2025, 7, 3))  # the span both reports allow
 
 
 # -- filters ---------------------------------------------------------------------------------------
