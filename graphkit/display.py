@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from graphkit import models
 from graphkit.models import Actor, Article, Contact, DateSpan, Evidence, Extraction, Participant, Statement
+from graphkit.records import to_row
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -226,14 +227,15 @@ def _(actor: Actor, names: Names | None = None) -> dict[str, str]:
 
 @_row.register
 def _(contact: Contact, names: Names | None = None) -> dict[str, str]:
+    row = to_row(contact)
     return {
-        "kind": contact.kind.value,
-        "status": contact.status.value,
+        "kind": row["kind"],
+        "status": row["status"],
         "date": _text(contact.date),
         "participants": "; ".join(_participant(p, names or {}) for p in contact.participants),
-        "location": contact.location or "",
-        "level": contact.level.value if contact.level is not None else "",
-        "evidence": contact.evidence.text,
+        "location": row["location"] or "",
+        "level": row["level"] or "",
+        "evidence": row["evidence"],
     }
 
 
@@ -378,25 +380,16 @@ def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
         actors = {a.id: a for a in extraction.actors}
         names = {a.id: a.name for a in extraction.actors}
         for n, contact in enumerate(extraction.contacts):
-            date = contact.date
             countries = dict.fromkeys(c for a in contact.actor_ids if (c := actors[a].country))
             rows.append(
                 {
                     "event": events.get((article_id, n)),
                     "article": article_id,
                     "published": extraction.article.published,
-                    "kind": contact.kind.value,
-                    "status": contact.status.value,
-                    "start": date.start if date else None,
-                    "end": date.end if date else None,
-                    "granularity": date.granularity.value if date else None,
-                    "expression": date.expression if date else None,
+                    **to_row(contact),
                     "participants": "; ".join(_participant(p, names) for p in contact.participants),
                     "actors": [str(actor_iri(actors[a], article_id)) for a in contact.actor_ids],
                     "countries": "; ".join(countries),
-                    "location": contact.location,
-                    "level": contact.level.value if contact.level is not None else None,
-                    "evidence": contact.evidence.text,
                 }
             )
     columns = ["event", "article", "published", "kind", "status", "start", "end", "granularity", "expression"]

@@ -137,8 +137,8 @@ def event_graph(source: Any, *, per_article: bool = False) -> nx.Graph:
             _add_actor(graph, keys[article.id][actor.id], actor, article.id)
     for event in _events(extractions, per_article):
         graph.add_node(event.id, bipartite=1, node_type="event", **event.attrs())
-        for actor, (role, behalf) in event.roles(keys).items():
-            graph.add_edge(actor, event.id, role=role, on_behalf_of=behalf)
+        for node, (role, behalf) in event.roles(keys).items():
+            graph.add_edge(node, event.id, role=role, on_behalf_of=behalf)
     return graph
 
 

@@ -362,9 +362,7 @@ class _Mesh:
         return result
 
 
-def _layout_step(
-    pos: np.ndarray, pairs: np.ndarray, k: float, temperature: float, mesh: _Mesh
-) -> np.ndarray:
+def _layout_step(pos: np.ndarray, pairs: np.ndarray, k: float, temperature: float, mesh: _Mesh) -> np.ndarray:
     import numpy as np
 
     n = len(pos)
@@ -373,7 +371,9 @@ def _layout_step(
         d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
         pull = d * np.sqrt((d * d).sum(axis=1))[:, None] / k  # attraction along contacts
         for axis in (0, 1):
-            disp[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], n) - np.bincount(pairs[:, 0], pull[:, axis], n)
+            disp[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], n) - np.bincount(
+                pairs[:, 0], pull[:, axis], n
+            )
     disp -= pos * (n * k)  # gravity
     length = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)[:, None]
     result: np.ndarray = pos + disp / length * np.minimum(length, temperature)

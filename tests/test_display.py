@@ -192,11 +192,10 @@ print(html.startswith("<table") and "&lt;b&gt;Putin" in html, enum, "graphkit.di
 
 
 def test_models_know_nothing_of_display_yet_notebooks_show_them_as_tables() -> None:
+    import ast
     import subprocess
     import sys
     from pathlib import Path
-
-    import ast
 
     import graphkit.models
 

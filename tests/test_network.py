@@ -14,7 +14,7 @@ import pytest
 
 import graphkit
 from graphkit import network as gn
-from graphkit.errors import GraphkitError, InputError
+from graphkit.errors import InputError
 from graphkit.models import (
     Actor,
     ActorType,
@@ -308,7 +308,9 @@ def test_a_contact_reported_twice_is_one_event_from_every_input(tmp_path: Path) 
     for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
         assert sorted(k for _, _, k in graph.edges(keys=True)) == ["r1#0", "r2#0"], name
         call = graph.edges[P_M, P_P, "r1#0"]
-        assert (call["kind"], call["sources"], call["reports"]) == ("call", ("r1", "r2"), ("r1#0", "r2#1")), name
+        assert (call["kind"], call["sources"], call["reports"]) == ("call", ("r1", "r2"), ("r1#0", "r2#1")), (
+            name
+        )
         assert call["roles"] == {P_M: "caller", P_P: "callee"}, name
         assert gn.counterparts(graph, P_P) == [(P_M, 2)], name
         assert [e.event for e in gn.timeline(graph, P_P)] == ["r2#0", "r1#0"], name
@@ -356,7 +358,7 @@ def test_merged_event_takes_the_shared_span_and_the_latest_status() -> None:
     late = make_extraction("e2", [putin, macron], [day]).model_copy(
         update={"article": Article(id="e2", published=D(2025, 7, 4), text="Contact 0. ")}
     )
-    [(u, v, key, data)] = gn.contact_graph([early, late]).edges(keys=True, data=True)
+    [(_, _, key, data)] = gn.contact_graph([early, late]).edges(keys=True, data=True)
     assert key == "e1#0" and data["reports"] == ("e1#0", "e2#0")  # equally precise: the earlier start first
     assert (data["kind"], data["status"]) == ("meeting", "occurred")  # the specific kind, the later article
     assert (data["start"], data["end"]) == (D(2025, 7, 3), D(2025, 7, 3))  # the span both reports allow
