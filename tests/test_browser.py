@@ -76,13 +76,20 @@ def contacts_of(graph: Any) -> set[tuple[str, frozenset[str]]]:
     return {(key, frozenset((u, v))) for u, v, key in graph.edges(keys=True)}
 
 
+def shown(graph: Any) -> tuple[int, int]:
+    """What the page's header should say: actors, and contact events (not edges)."""
+    return graph.number_of_nodes(), len({key for _, _, key in graph.edges(keys=True)})
+
+
 @pytest.fixture
 def open_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
     pages = []
 
-    def opener(source: Any, name: str = "contacts.html", **options: Any) -> Opened:
+    def opener(
+        source: Any, name: str = "contacts.html", size: tuple[int, int] = (1280, 800), **options: Any
+    ) -> Opened:
         path = view.write_html(source, tmp_path / name, **options)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         pages.append(page)
         opened = Opened(page, path.as_uri())
         page.on("console", lambda m: m.type in ("error", "warning") and opened.errors.append(m.text))
@@ -114,7 +121,7 @@ def test_seed_page_opens_offline_and_shows_the_whole_graph(open_page: Any, tmp_p
     graph = gn.contact_graph(extractions)
     opened = open_page(graph)
     assert_clean(opened)
-    assert opened.counts() == (graph.number_of_nodes(), graph.number_of_edges())
+    assert opened.counts() == shown(graph)
     assert opened.visible_contacts() == contacts_of(graph)
     # the README's screenshot: a contact's details next to the graph
     opened.page.fill("#search", "Vladimir Putin")
@@ -141,11 +148,11 @@ def test_time_filter_hides_exactly_the_contacts_outside_the_period(
     page.fill("#date-to", end.isoformat())
     expected = gn.filter_graph(graph, start=start, end=end, include_undated=True)
     assert opened.visible_contacts() == contacts_of(expected)
-    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    assert opened.counts() == shown(expected)
     page.uncheck("#undated")
     expected = gn.filter_graph(graph, start=start, end=end)
     assert opened.visible_contacts() == contacts_of(expected)
-    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    assert opened.counts() == shown(expected)
     assert_clean(opened)
 
 
@@ -244,7 +251,123 @@ def test_two_thousand_actors_and_ten_thousand_contacts(open_page: Any) -> None:
     opened.page.fill("#date-from", "2023-01-01")
     opened.page.fill("#date-to", "2023-03-31")
     expected = gn.filter_graph(graph, start=D(2023, 1, 1), end=D(2023, 3, 31), include_undated=True)
-    assert opened.counts() == (expected.number_of_nodes(), expected.number_of_edges())
+    assert opened.counts() == shown(expected)
     assert opened.visible_contacts() == contacts_of(expected)
     opened.page.mouse.wheel(0, -300)  # still responsive after zooming
     assert opened.page.evaluate("window.graphkit.network.getScale()") > 0
+
+
+# -- issue 13: positions, labels, colours and counts -----------------------------------------------
+
+
+def positions(opened: Opened) -> dict[str, tuple[float, float]]:
+    found = opened.page.evaluate("window.graphkit.network.getPositions()")
+    return {node: (p["x"], p["y"]) for node, p in found.items()}
+
+
+@pytest.mark.parametrize("actors", [4, 400])  # vis-network's physics, and positions computed in Python
+def test_hidden_actors_come_back_where_they_were(
+    open_page: Any, three: list[Extraction], actors: int
+) -> None:
+    source = three if actors == 4 else synthetic_extractions(actors, 3 * actors)
+    opened = open_page(gn.contact_graph(source))
+    page = opened.page
+    before = positions(opened)
+    for kind in ("call", "meeting", "visit"):
+        page.uncheck(f"#kinds input[value={kind}]")
+    page.fill("#date-from", "2025-01-01")
+    assert len(page.evaluate("window.graphkit.visibleNodes()")) < len(before)
+    for kind in ("call", "meeting", "visit"):
+        page.check(f"#kinds input[value={kind}]")
+    page.fill("#date-from", page.get_attribute("#date-from", "min"))
+    after = positions(opened)
+    assert after.keys() == before.keys()
+    moved = {n for n, (x, y) in after.items() if abs(x - before[n][0]) > 0.5 or abs(y - before[n][1]) > 0.5}
+    assert moved == set()
+    assert_clean(opened)
+
+
+_RECORD_LABELS = """() => {
+  const drawn = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    const px = parseFloat(/([0-9.]+)px/.exec(this.font)[1]);
+    drawn.push([String(text), (px * this.getTransform().a) / window.devicePixelRatio]);
+    return fill.apply(this, arguments);
+  };
+  window.graphkit.network.redraw();
+  CanvasRenderingContext2D.prototype.fillText = fill;
+  return drawn;
+}"""
+
+
+@pytest.mark.parametrize("actors", [100, 300, 500])
+def test_labels_are_readable_at_1400_by_900(open_page: Any, actors: int) -> None:
+    graph = gn.contact_graph(synthetic_extractions(actors, 5 * actors))
+    opened = open_page(graph, size=(1400, 900))
+    drawn = opened.page.evaluate(_RECORD_LABELS)
+    sizes = [px for _, px in drawn]
+    assert len(drawn) >= 20  # the main actors are named
+    assert min(sizes) >= 11  # and every label drawn can be read
+    top = sorted(graph, key=lambda n: (-len({k for *_, k in graph.edges(n, keys=True)}), str(n)))[:5]
+    assert {graph.nodes[n]["name"] for n in top} <= {text for text, _ in drawn}
+    opened.page.mouse.move(700, 450)
+    opened.page.mouse.wheel(0, -600)  # zoomed in, more actors get their label, still at most 20 px
+    opened.page.wait_for_timeout(400)
+    closer = opened.page.evaluate(_RECORD_LABELS)
+    assert len(closer) > 0 and max(px for _, px in closer) <= 20.5 and min(px for _, px in closer) >= 11
+
+
+def test_twenty_five_countries_have_twenty_five_colours(open_page: Any) -> None:
+    codes = ["FRA", "RUS", "USA", "CHN", "DEU", "GBR", "IND", "BRA", "TUR", "JPN", "UKR", "IRN", "ZAF"]
+    codes += ["ITA", "ESP", "POL", "EGY", "SAU", "ISR", "KOR", "MEX", "CAN", "AUS", "NGA", "IDN"]
+    people = [person(f"p{n}", f"Leader {n}", code, f"Q{n + 1}") for n, code in enumerate(codes)]
+    ring = [([f"p{n}", f"p{(n + 1) % len(codes)}"], CALL, DONE, None) for n in range(len(codes))]
+    opened = open_page(gn.contact_graph([make_extraction("w", people, ring)]))
+    drawn = opened.page.evaluate(
+        "Object.values(window.graphkit.network.body.nodes).map(n => n.options.color.background)"
+    )
+    assert len(set(drawn)) == len(codes) == 25
+    swatches = opened.page.eval_on_selector_all(
+        "#legend-countries .swatch", "spans => spans.map(s => getComputedStyle(s).backgroundColor)"
+    )
+    assert len(set(swatches)) == 25
+
+
+def test_counts_follow_the_filters_and_count_events(open_page: Any, three: list[Extraction]) -> None:
+    trio = make_extraction(
+        "x3",
+        [person("a", "Anne", "FRA"), person("b", "Boris", "RUS"), person("e", "Emil", "FRA")],
+        [(["a", "b", "e"], CALL, DONE, (D(2025, 3, 10), D(2025, 3, 10)))],
+    )
+    graph = gn.contact_graph([*three, trio])
+    opened = open_page(graph)
+    page = opened.page
+
+    def legend(container: str) -> dict[str, int]:
+        labels = page.eval_on_selector_all(f"#{container} label", "ls => ls.map(l => l.textContent)")
+        return {text.split()[0]: int(text.split("(")[1].rstrip(")")) for text in labels}
+
+    def expected(field: str, view: Any) -> dict[str, int]:
+        events: dict[str, set[str]] = {}
+        for _, _, key, value in view.edges(keys=True, data=field):
+            events.setdefault(value, set()).add(key)
+        return {value: len(keys) for value, keys in events.items()}
+
+    assert opened.counts() == shown(graph) == (5, 6)  # the meeting of three is three edges, one event
+    assert {k: v for k, v in legend("kinds").items() if v} == expected("kind", graph)
+    page.fill("#date-from", "2025-01-01")
+    page.uncheck("#undated")
+    period = gn.filter_graph(graph, start=D(2025, 1, 1), end=D(2025, 6, 1))
+    assert opened.counts() == shown(period)
+    assert {k: v for k, v in legend("kinds").items() if v} == expected("kind", period)
+    page.uncheck("#kinds input[value=call]")
+    # a kind's count still says how many of its events the period holds, ticked or not
+    assert legend("kinds")["call"] == expected("kind", period)["call"]
+    narrowed = gn.filter_graph(period, kinds=["meeting", "visit"])
+    assert opened.counts() == shown(narrowed)
+    assert {k: v for k, v in legend("statuses").items() if v} == expected("status", narrowed)
+    countries = page.eval_on_selector_all("#legend-countries div", "rows => rows.map(r => r.textContent)")
+    visible = [narrowed.nodes[n].get("country") for n in narrowed]
+    assert sum(int(text.split("(")[1].rstrip(")")) for text in countries) == len(visible)
+    assert_clean(opened)
