@@ -292,7 +292,12 @@ _RECORD_LABELS = """() => {
   const fill = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
     const px = parseFloat(/([0-9.]+)px/.exec(this.font)[1]);
-    drawn.push([String(text), (px * this.getTransform().a) / window.devicePixelRatio]);
+    const m = this.getTransform();
+    const scale = m.a / window.devicePixelRatio;
+    const width = this.measureText(text).width * scale;
+    const cx = (m.a * x + m.e) / window.devicePixelRatio;
+    const cy = (m.d * y + m.f) / window.devicePixelRatio;
+    drawn.push([String(text), px * scale, cx, cy, width]);
     return fill.apply(this, arguments);
   };
   window.graphkit.network.redraw();
@@ -306,16 +311,29 @@ def test_labels_are_readable_at_1400_by_900(open_page: Any, actors: int) -> None
     graph = gn.contact_graph(synthetic_extractions(actors, 5 * actors))
     opened = open_page(graph, size=(1400, 900))
     drawn = opened.page.evaluate(_RECORD_LABELS)
-    sizes = [px for _, px in drawn]
     assert len(drawn) >= 20  # the main actors are named
-    assert min(sizes) >= 11  # and every label drawn can be read
-    top = sorted(graph, key=lambda n: (-len({k for *_, k in graph.edges(n, keys=True)}), str(n)))[:5]
-    assert {graph.nodes[n]["name"] for n in top} <= {text for text, _ in drawn}
+    assert min(px for _, px, *_ in drawn) >= 11  # every label drawn can be read
+    assert overlapping(drawn) == []  # and none is drawn over another
+    top = min(graph, key=lambda n: (-len({k for *_, k in graph.edges(n, keys=True)}), str(n)))
+    assert graph.nodes[top]["name"] in {text for text, *_ in drawn}  # the actor with most contacts first
     opened.page.mouse.move(700, 450)
-    opened.page.mouse.wheel(0, -600)  # zoomed in, more actors get their label, still at most 20 px
-    opened.page.wait_for_timeout(400)
+    opened.page.mouse.wheel(0, -400)  # zoomed in: actors unnamed before get their label
+    opened.page.wait_for_timeout(500)
     closer = opened.page.evaluate(_RECORD_LABELS)
-    assert len(closer) > 0 and max(px for _, px in closer) <= 20.5 and min(px for _, px in closer) >= 11
+    assert {text for text, *_ in closer} - {text for text, *_ in drawn}
+    assert 11 <= min(px for _, px, *_ in closer) and max(px for _, px, *_ in closer) <= 20.5
+    assert overlapping(closer) == []
+
+
+def overlapping(drawn: list[list[Any]]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes (centred on where they were drawn) overlap by more than a pixel."""
+    boxes = [(text, x - w / 2, y - px / 2, x + w / 2, y + px / 2) for text, px, x, y, w in drawn]
+    return [
+        (a[0], b[0])
+        for n, a in enumerate(boxes)
+        for b in boxes[n + 1 :]
+        if min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[4], b[4]) - max(a[2], b[2]) > 1
+    ]
 
 
 def test_twenty_five_countries_have_twenty_five_colours(open_page: Any) -> None:

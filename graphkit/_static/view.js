@@ -374,10 +374,13 @@
     nodes.update(Object.entries(positions).map(([id, p]) => ({ id: id, x: p.x, y: p.y })));
   }
 
-  // Labels for the actors with most contacts whose labels do not overlap one another on screen, at
-  // LABEL_PX whatever the zoom; the others get a label of LABEL_PX canvas units, drawn once the zoom makes
-  // it readable. So a graph of hundreds of actors opens with the main ones named, in letters one can read.
+  // At every zoom, labels go to the actors with most contacts whose labels do not overlap one another on
+  // screen, at LABEL_PX; the others get a label too small to be drawn (under drawThreshold) until a zoom
+  // leaves room for them. So a graph of hundreds of actors shows its main actors named, in letters one
+  // can read, and more names as one zooms in.
   const labelSize = new Map(data.nodes.map((n) => [n.id, LABEL_PX]));
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_PX + "px arial"; // vis-network's default face
   function placeLabels() {
     const scale = network.getScale();
     const ids = nodesView.getIds();
@@ -389,8 +392,10 @@
     for (const n of ranked) {
       if (chosen.size >= MAX_LABELS) break;
       const p = network.canvasToDOM(positions[n.id]);
-      const half = (n.label.length * LABEL_PX * 0.55) / 2;
-      const box = [p.x - half, p.y, p.x + half, p.y + 2 * LABEL_PX];
+      const half = measure.measureText(n.label).width / 2 + 2;
+      // vis-network draws the label under the node's shape, whose size follows the number of contacts
+      const bottom = network.canvasToDOM({ x: 0, y: network.getBoundingBox(n.id).bottom }).y;
+      const box = [p.x - half, Math.min(p.y, bottom), p.x + half, Math.max(p.y, bottom) + 1.5 * LABEL_PX];
       if (box[2] < 0 || box[0] > frame.width || box[3] < 0 || box[1] > frame.height) continue;
       if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
       boxes.push(box);
@@ -398,7 +403,7 @@
     }
     const changed = [];
     for (const n of data.nodes) {
-      const size = chosen.has(n.id) ? LABEL_PX / scale : LABEL_PX;
+      const size = chosen.has(n.id) ? LABEL_PX / scale : 1;
       if (labelSize.get(n.id) !== size) {
         labelSize.set(n.id, size);
         changed.push({ id: n.id, font: { size: size } });
