@@ -321,7 +321,7 @@ def test_labels_are_readable_at_1400_by_900(open_page: Any, actors: int) -> None
     opened.page.wait_for_timeout(500)
     closer = opened.page.evaluate(_RECORD_LABELS)
     assert {text for text, *_ in closer} - {text for text, *_ in drawn}
-    assert 11 <= min(px for _, px, *_ in closer) and max(px for _, px, *_ in closer) <= 20.5
+    assert min(px for _, px, *_ in closer) >= 11 and max(px for _, px, *_ in closer) <= 20.5
     assert overlapping(closer) == []
 
 
