@@ -322,7 +322,8 @@ def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 60) -> dict[Hasha
     for step in range(iterations):
         temperature = 0.1 * (1 - step / iterations)
         pos = _layout_step(pos, pairs, k, temperature, mesh)
-    pos *= 60 * np.sqrt(len(nodes))  # about 60 px between neighbours, whatever the size
+    pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
+    pos *= 60 * np.sqrt(len(nodes)) / max(float(np.abs(pos).max()) * 2, 1e-9)  # ~60 px a node, any size
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}
 
 
