@@ -178,11 +178,13 @@ def _payload(
 ) -> dict[str, Any]:
     colors = _country_colors(graph)
     ids = {node: str(node) for node in graph}
+    met = _events_by_counterpart(graph)
+    attrs = dict(graph.nodes(data=True))
     return {
         "title": title,
         "seed": seed,
         "physics": positions is None,
-        "nodes": [_node(graph, node, ids, colors, positions) for node in graph],
+        "nodes": [_node(attrs, node, ids, colors, positions, met[node]) for node in graph],
         "edges": _edges(graph, ids),
         "countries": [{"code": c, **v} for c, v in colors.items()],
         "shapes": [{"type": t.value, "shape": s} for t, s in _SHAPES.items()],
@@ -191,18 +193,27 @@ def _payload(
     }
 
 
+def _events_by_counterpart(graph: nx.MultiGraph) -> dict[Hashable, dict[Hashable, set[Hashable]]]:
+    """For each actor, the events it shares with each counterpart, in one pass over the edges (as
+    :func:`graphkit.network.counterparts` counts them, for every actor at once)."""
+    met: dict[Hashable, dict[Hashable, set[Hashable]]] = {node: {} for node in graph}
+    for u, v, event in graph.edges(keys=True):
+        met[u].setdefault(v, set()).add(event)
+        met[v].setdefault(u, set()).add(event)
+    return met
+
+
 def _node(
-    graph: nx.MultiGraph,
+    nodes: Mapping[Hashable, Mapping[str, Any]],
     node: Hashable,
     ids: Mapping[Hashable, str],
     colors: Mapping[str | None, Mapping[str, Any]],
     positions: Mapping[Hashable, tuple[float, float]] | None,
+    met: Mapping[Hashable, set[Hashable]],
 ) -> dict[str, Any]:
-    from graphkit.network import counterparts
-
-    attrs = graph.nodes[node]
+    attrs = nodes[node]
     country = attrs.get("country")
-    ranked = counterparts(graph, node)
+    ranked = sorted(((o, len(e)) for o, e in met.items()), key=lambda item: (-item[1], str(item[0])))
     item = {
         "id": ids[node],
         "label": str(attrs.get("name", node)),
@@ -212,10 +223,9 @@ def _node(
         "color": colors.get(country, {}).get("color", _OTHER_COLOR),
         "offices": list(attrs.get("offices", ())),
         "aliases": list(attrs.get("aliases", ())),
-        "contacts": len({event for _, _, event in _incident_keys(graph, node)}),
+        "contacts": len(set().union(*met.values())),
         "counterparts": [
-            [str(graph.nodes[other].get("name", other)), count]
-            for other, count in ranked[:_COUNTERPARTS_SHOWN]
+            [str(nodes[other].get("name", other)), count] for other, count in ranked[:_COUNTERPARTS_SHOWN]
         ],
         "moreCounterparts": max(0, len(ranked) - _COUNTERPARTS_SHOWN),
     }
@@ -224,35 +234,33 @@ def _node(
     return item
 
 
-def _incident_keys(graph: nx.MultiGraph, node: Hashable) -> list[tuple[Hashable, Hashable, Hashable]]:
-    edges = list(graph.edges(node, keys=True))
-    if graph.is_directed():
-        edges += list(graph.in_edges(node, keys=True))
-    return edges
-
-
-#: Edge attributes of :func:`graphkit.network.contact_graph` that the page shows, as they are.
-_EDGE_FIELDS = ("kind", "status", "granularity", "expression", "location", "level", "evidence")
-
-
 def _edges(graph: nx.MultiGraph, ids: Mapping[Hashable, str]) -> list[dict[str, Any]]:
     articles = graph.graph.get("articles", {})
-    parallel: Counter[frozenset[Hashable]] = Counter()
+    sources = {a: _source(a, articles.get(a, {})) for a in articles}
+    parallel: Counter[tuple[str, str]] = Counter()
     items = []
     for n, (u, v, event, data) in enumerate(graph.edges(keys=True, data=True)):
-        pair = frozenset((u, v))
+        a, b = ids[u], ids[v]
+        pair = (a, b) if a <= b else (b, a)
+        start, end = data.get("start"), data.get("end")
         items.append(
             {
                 "id": f"e{n}",
-                "from": ids[u],
-                "to": ids[v],
+                "from": a,
+                "to": b,
                 # one event of three actors is three edges; the page counts events, not edges
                 "event": str(event),
-                **{key: data.get(key) for key in _EDGE_FIELDS},
-                "start": _iso(data.get("start")),
-                "end": _iso(data.get("end")),
+                "kind": data.get("kind"),
+                "status": data.get("status"),
+                "start": start.isoformat() if start is not None else None,
+                "end": end.isoformat() if end is not None else None,
+                "granularity": data.get("granularity"),
+                "expression": data.get("expression"),
+                "location": data.get("location"),
+                "level": data.get("level"),
+                "evidence": data.get("evidence"),
                 "directed": bool(data.get("initiator")),
-                "sources": [_source(s, articles.get(s, {})) for s in data.get("sources", ())],
+                "sources": [sources.get(s) or _source(s, {}) for s in data.get("sources", ())],
                 # The n-th contact of one pair is drawn on the n-th curve, so parallel contacts stay apart.
                 "parallel": parallel[pair],
             }
@@ -299,7 +307,7 @@ def _script_json(payload: Mapping[str, Any]) -> str:
 # -- layout ----------------------------------------------------------------------------------------
 
 
-def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 60) -> dict[Hashable, tuple[float, float]]:
+def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 40) -> dict[Hashable, tuple[float, float]]:
     """Force-directed positions (Fruchterman-Reingold forces) in vis-network pixels, in O(n log n) a step.
 
     Repulsion between all actors is computed on a grid by FFT convolution (a particle-mesh scheme) rather
@@ -313,12 +321,11 @@ def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 60) -> dict[Hasha
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = np.array(
-        sorted({(index[u], index[v]) for u, v in graph.edges() if u != v}), dtype=np.int64
-    ).reshape(-1, 2)
+    ends = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    pairs = np.unique(np.sort(ends, axis=1), axis=0)  # each pair pulls once, however many contacts it has
     pos = np.random.default_rng(seed).random((len(nodes), 2)) - 0.5
     k = 1 / np.sqrt(len(nodes))
-    mesh = _Mesh(_MESH_CELLS)
+    mesh = _mesh(_MESH_CELLS)
     for step in range(iterations):
         temperature = 0.1 * (1 - step / iterations)
         pos = _layout_step(pos, pairs, k, temperature, mesh)
@@ -327,9 +334,14 @@ def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 60) -> dict[Hasha
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}
 
 
-#: Cells along each side of the repulsion grid: finer than the spacing of 2,000 actors, coarse enough that
-#: the two FFTs of a step take about a millisecond.
-_MESH_CELLS = 64
+#: Cells along each side of the repulsion grid: about one actor a cell for 2,000 actors, coarse enough that
+#: the three FFTs of a step take about a millisecond.
+_MESH_CELLS = 48
+
+
+@cache
+def _mesh(cells: int) -> _Mesh:
+    return _Mesh(cells)
 
 
 class _Mesh:
