@@ -15,30 +15,29 @@ import random
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from timing import best_of
+
+from graphkit.models import (
+    Actor,
+    ActorType,
+    Article,
+    Contact,
+    ContactKind,
+    ContactStatus,
+    DateSpan,
+    Evidence,
+    Extraction,
+    Granularity,
+    Participant,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 _CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
-def synthetic(actors: int, contacts: int, *, per_article: int = 100, seed: int = 7) -> list[Any]:
+def synthetic(actors: int, contacts: int, *, per_article: int = 100, seed: int = 7) -> list[Extraction]:
     """``contacts`` contacts among ``actors`` actors, every actor in at least one."""
-    from graphkit.models import (
-        Actor,
-        ActorType,
-        Article,
-        Contact,
-        ContactKind,
-        ContactStatus,
-        DateSpan,
-        Evidence,
-        Extraction,
-        Granularity,
-        Participant,
-    )
-
     rng = random.Random(seed)
     codes = ["FRA", "RUS", "USA", "CHN", "DEU", "GBR", "IND", "BRA", "TUR", "JPN", "UKR", "IRN", "ZAF", None]
     pairs = []
@@ -49,7 +48,7 @@ def synthetic(actors: int, contacts: int, *, per_article: int = 100, seed: int =
     extractions = []
     for start in range(0, contacts, per_article):
         chunk = pairs[start : start + per_article]
-        people = {i: _actor(Actor, ActorType, i, codes[i % len(codes)]) for pair in chunk for i in pair}
+        people = {i: _actor(i, codes[i % len(codes)]) for pair in chunk for i in pair}
         text, found = "", []
         for n, (a, b) in enumerate(chunk):
             sentence = f"Contact {n}."
@@ -69,8 +68,8 @@ def synthetic(actors: int, contacts: int, *, per_article: int = 100, seed: int =
     return extractions
 
 
-def _actor(actor: Any, person: Any, i: int, country: str | None) -> Any:
-    return actor(id=f"p{i}", name=f"Actor {i}", type=person.PERSON, country=country, wikidata=f"Q{i + 1}")
+def _actor(i: int, country: str | None) -> Actor:
+    return Actor(id=f"p{i}", name=f"Actor {i}", type=ActorType.PERSON, country=country, wikidata=f"Q{i + 1}")
 
 
 def measure(actors: int = 2000, contacts: int = 10_000) -> dict[str, object]:

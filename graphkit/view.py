@@ -20,11 +20,13 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import html
 import importlib.util
 import json
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -120,8 +122,11 @@ def render_html(
         precompute_above: from this many actors on, positions are computed here and physics is off.
     """
     graph = _contact_graph(source)
-    precompute = graph.number_of_nodes() >= precompute_above
-    payload = _payload(graph, title=title, positions=_layout(graph, seed) if precompute else None, seed=seed)
+    # read once: a filtered view runs its filters again on every pass over its edges
+    edges = list(graph.edges(keys=True, data=True))
+    with _without_gc():
+        positions = _layout(list(graph), edges, seed) if graph.number_of_nodes() >= precompute_above else None
+        payload = _payload(graph, edges, title=title, positions=positions, seed=seed)
     return _template().render(
         title=title,
         csp=_CSP,
@@ -173,19 +178,40 @@ def _contact_graph(source: Any) -> nx.MultiGraph:
     return contact_graph(source)
 
 
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the page's data is some hundred thousand small dicts and lists
+    that all live until the page is written, and collecting them over and over took a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+Edges = Sequence[tuple[Hashable, Hashable, Hashable, Mapping[str, Any]]]
+
+
 def _payload(
-    graph: nx.MultiGraph, *, title: str, positions: Mapping[Hashable, tuple[float, float]] | None, seed: int
+    graph: nx.MultiGraph,
+    edges: Edges,
+    *,
+    title: str,
+    positions: Mapping[Hashable, tuple[float, float]] | None,
+    seed: int,
 ) -> dict[str, Any]:
     colors = _country_colors(graph)
     ids = {node: str(node) for node in graph}
-    met = _events_by_counterpart(graph)
+    met = _events_by_counterpart(ids, edges)
     attrs = dict(graph.nodes(data=True))
     return {
         "title": title,
         "seed": seed,
         "physics": positions is None,
         "nodes": [_node(attrs, node, ids, colors, positions, met[node]) for node in graph],
-        "edges": _edges(graph, ids),
+        "edges": _edges(edges, ids, graph.graph.get("articles", {})),
         "countries": [{"code": c, **v} for c, v in colors.items()],
         "shapes": [{"type": t.value, "shape": s} for t, s in _SHAPES.items()],
         "kinds": [{"value": k.value, "color": c} for k, c in KIND_COLORS.items()],
@@ -193,11 +219,13 @@ def _payload(
     }
 
 
-def _events_by_counterpart(graph: nx.MultiGraph) -> dict[Hashable, dict[Hashable, set[Hashable]]]:
+def _events_by_counterpart(
+    nodes: Iterable[Hashable], edges: Edges
+) -> dict[Hashable, dict[Hashable, set[Hashable]]]:
     """For each actor, the events it shares with each counterpart, in one pass over the edges (as
     :func:`graphkit.network.counterparts` counts them, for every actor at once)."""
-    met: dict[Hashable, dict[Hashable, set[Hashable]]] = {node: {} for node in graph}
-    for u, v, event in graph.edges(keys=True):
+    met: dict[Hashable, dict[Hashable, set[Hashable]]] = {node: {} for node in nodes}
+    for u, v, event, _ in edges:
         met[u].setdefault(v, set()).add(event)
         met[v].setdefault(u, set()).add(event)
     return met
@@ -234,12 +262,13 @@ def _node(
     return item
 
 
-def _edges(graph: nx.MultiGraph, ids: Mapping[Hashable, str]) -> list[dict[str, Any]]:
-    articles = graph.graph.get("articles", {})
+def _edges(
+    edges: Edges, ids: Mapping[Hashable, str], articles: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     sources = {a: _source(a, articles.get(a, {})) for a in articles}
     parallel: Counter[tuple[str, str]] = Counter()
     items = []
-    for n, (u, v, event, data) in enumerate(graph.edges(keys=True, data=True)):
+    for n, (u, v, event, data) in enumerate(edges):
         a, b = ids[u], ids[v]
         pair = (a, b) if a <= b else (b, a)
         start, end = data.get("start"), data.get("end")
@@ -307,7 +336,9 @@ def _script_json(payload: Mapping[str, Any]) -> str:
 # -- layout ----------------------------------------------------------------------------------------
 
 
-def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 40) -> dict[Hashable, tuple[float, float]]:
+def _layout(
+    nodes: Sequence[Hashable], edges: Edges, seed: int, iterations: int = 40
+) -> dict[Hashable, tuple[float, float]]:
     """Force-directed positions (Fruchterman-Reingold forces) in vis-network pixels, in O(n log n) a step.
 
     Repulsion between all actors is computed on a grid by FFT convolution (a particle-mesh scheme) rather
@@ -317,11 +348,10 @@ def _layout(graph: nx.MultiGraph, seed: int, iterations: int = 40) -> dict[Hasha
     """
     import numpy as np
 
-    nodes = list(graph)
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    ends = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    ends = np.array([(index[u], index[v]) for u, v, *_ in edges if u != v], dtype=np.int64).reshape(-1, 2)
     pairs = np.unique(np.sort(ends, axis=1), axis=0)  # each pair pulls once, however many contacts it has
     pos = np.random.default_rng(seed).random((len(nodes), 2)) - 0.5
     k = 1 / np.sqrt(len(nodes))

@@ -139,7 +139,8 @@ def test_large_graphs_get_precomputed_positions_without_physics() -> None:
 
 def test_layout_keeps_neighbours_closer_than_strangers() -> None:
     graph = gn.contact_graph(synthetic_extractions(300, 600, seed=3))
-    pos = view._layout(graph, seed=7)
+    nodes = page_data(view.render_html(graph, precompute_above=0))["nodes"]
+    pos = {n["id"]: (n["x"], n["y"]) for n in nodes}
 
     def dist(u: object, v: object) -> float:
         return float(((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5)
