@@ -215,16 +215,17 @@ def _events(extractions: Sequence[Extraction], per_article: bool) -> list[_Event
     if per_article:
         return [_Event((r,)) for r in reports]
     from graphkit.rdf import merge
-    from graphkit.rdf.convert import report_iris
 
     latest = list({e.article.id: e for e in extractions}.values())  # a later copy of an article replaces it
-    by_iri = {str(node): _Report(e, n) for e in latest for n, node in enumerate(report_iris(e))}
+    summaries = merge.summaries(latest)  # one per contact, in the order of the articles and their contacts
+    found = [_Report(e, n) for e in latest for n in range(len(e.contacts))]
+    by_iri = {summary.iri: report for summary, report in zip(summaries, found, strict=True)}
     by_report: dict[str, _Event] = {}
-    for group in merge.merge_reports(merge.summaries(latest)).values():
+    for group in merge.merge_reports(summaries).values():
         for event in group:
-            found = tuple(by_iri[r.iri] for r in event.reports)
-            merged = _Event(found, str(event.iri), event.kind, event.status(), event.span)
-            by_report.update((r.id, merged) for r in found)
+            members = tuple(by_iri[r.iri] for r in event.reports)
+            merged = _Event(members, str(event.iri), event.kind, event.status(), event.span)
+            by_report.update((r.id, merged) for r in members)
     return list(dict.fromkeys(by_report[r.id] for r in reports))
 
 

@@ -356,7 +356,7 @@ def test_merged_event_takes_the_shared_span_and_the_latest_status() -> None:
     day: Spec = (["p", "m"], ContactKind.CONTACT, DONE, (D(2025, 7, 3), D(2025, 7, 3)))
     early = make_extraction("e1", [macron, putin], [week])
     late = make_extraction("e2", [putin, macron], [day]).model_copy(
-        update={"article": Article(id="e2", published=D(2025, 7, 4), text="Contact 0. ")}
+        update={"article": Article(id="e2", published=D(2026, 1, 5), text="Contact 0. ")}
     )
     [(_, _, key, data)] = gn.contact_graph([early, late]).edges(keys=True, data=True)
     assert key == "e1#0" and data["reports"] == ("e1#0", "e2#0")  # equally precise: the earlier start first
