@@ -25,7 +25,7 @@ import html
 import importlib.util
 import json
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -74,7 +74,6 @@ _STATUS_DASHES: dict[ContactStatus, bool | list[int]] = {
     ContactStatus.PROPOSED: [2, 5],
     ContactStatus.NEGATED: [1, 8],
 }
-_COUNTERPARTS_SHOWN = 8
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 )
@@ -204,13 +203,12 @@ def _payload(
 ) -> dict[str, Any]:
     colors = _country_colors(graph)
     ids = {node: str(node) for node in graph}
-    met = _events_by_counterpart(ids, edges)
     attrs = dict(graph.nodes(data=True))
     return {
         "title": title,
         "seed": seed,
         "physics": positions is None,
-        "nodes": [_node(attrs, node, ids, colors, positions, met[node]) for node in graph],
+        "nodes": [_node(attrs[n], ids[n], colors, positions[n] if positions else None) for n in graph],
         "edges": _edges(edges, ids, graph.graph.get("articles", {})),
         "countries": [{"code": c, **v} for c, v in colors.items()],
         "shapes": [{"type": t.value, "shape": s} for t, s in _SHAPES.items()],
@@ -219,46 +217,26 @@ def _payload(
     }
 
 
-def _events_by_counterpart(
-    nodes: Iterable[Hashable], edges: Edges
-) -> dict[Hashable, dict[Hashable, set[Hashable]]]:
-    """For each actor, the events it shares with each counterpart, in one pass over the edges (as
-    :func:`graphkit.network.counterparts` counts them, for every actor at once)."""
-    met: dict[Hashable, dict[Hashable, set[Hashable]]] = {node: {} for node in nodes}
-    for u, v, event, _ in edges:
-        met[u].setdefault(v, set()).add(event)
-        met[v].setdefault(u, set()).add(event)
-    return met
-
-
 def _node(
-    nodes: Mapping[Hashable, Mapping[str, Any]],
-    node: Hashable,
-    ids: Mapping[Hashable, str],
+    attrs: Mapping[str, Any],
+    node_id: str,
     colors: Mapping[str | None, Mapping[str, Any]],
-    positions: Mapping[Hashable, tuple[float, float]] | None,
-    met: Mapping[Hashable, set[Hashable]],
+    position: tuple[float, float] | None,
 ) -> dict[str, Any]:
-    attrs = nodes[node]
+    """An actor as the page reads it; its contacts and counterparts the page counts from the edges."""
     country = attrs.get("country")
-    ranked = sorted(((o, len(e)) for o, e in met.items()), key=lambda item: (-item[1], str(item[0])))
     item = {
-        "id": ids[node],
-        "label": str(attrs.get("name", node)),
+        "id": node_id,
+        "label": str(attrs.get("name", node_id)),
         "type": attrs.get("type", ActorType.COUNTRY.value),
         "country": country,
         "countryName": colors[country]["name"] if country in colors else None,
         "color": colors.get(country, {}).get("color", _OTHER_COLOR),
         "offices": list(attrs.get("offices", ())),
         "aliases": list(attrs.get("aliases", ())),
-        "contacts": len(set().union(*met.values())),
-        "counterparts": [
-            [str(nodes[other].get("name", other)), count] for other, count in ranked[:_COUNTERPARTS_SHOWN]
-        ],
-        "moreCounterparts": max(0, len(ranked) - _COUNTERPARTS_SHOWN),
     }
-    if positions is not None:
-        item["x"], item["y"] = positions[node]
+    if position is not None:
+        item["x"], item["y"] = position
     return item
 
 

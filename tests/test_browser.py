@@ -19,6 +19,7 @@ from test_network import (
     DANA,
     DONE,
     A,
+    B,
     C,
     make_extraction,
     person,
@@ -385,6 +386,11 @@ def test_counts_follow_the_filters_and_count_events(open_page: Any, three: list[
     narrowed = gn.filter_graph(period, kinds=["meeting", "visit"])
     assert opened.counts() == shown(narrowed)
     assert {k: v for k, v in legend("statuses").items() if v} == expected("status", narrowed)
+    for actor in (A, B, C):  # an actor's details count what the filters leave, as counterparts() does
+        found = page.evaluate("id => window.graphkit.counterparts(id)", actor)
+        ranked = gn.counterparts(narrowed, actor) if actor in narrowed else []
+        assert found["contacts"] == len(gn.timeline(narrowed, actor))
+        assert found["counterparts"] == [[narrowed.nodes[o]["name"], n] for o, n in ranked]
     countries = page.eval_on_selector_all("#legend-countries div", "rows => rows.map(r => r.textContent)")
     visible = [narrowed.nodes[n].get("country") for n in narrowed]
     assert sum(int(text.split("(")[1].rstrip(")")) for text in countries) == len(visible)

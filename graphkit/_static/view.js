@@ -27,6 +27,31 @@
   const LABEL_PX = 13;
   const MAX_LABELS = 80;
   const edgeById = new Map(data.edges.map((e) => [e.id, e]));
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const e of data.edges) for (const id of new Set([e.from, e.to])) edgesOf.get(id).push(e);
+  const COUNTERPARTS_SHOWN = 8;
+
+  // An actor's contact events and its counterparts, most shared events first (ties by id, as
+  // graphkit.network.counterparts ranks them); with `shown`, only the contacts the filters leave.
+  function contactsOf(id, shown) {
+    const events = new Set();
+    const byOther = new Map();
+    for (const e of edgesOf.get(id)) {
+      if (shown && !shown.has(e.id)) continue;
+      const other = e.from === id ? e.to : e.from;
+      events.add(e.event);
+      if (!byOther.has(other)) byOther.set(other, new Set());
+      byOther.get(other).add(e.event);
+    }
+    const ranked = [...byOther].map(([other, shared]) => [other, shared.size]);
+    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return {
+      contacts: events.size,
+      counterparts: ranked.slice(0, COUNTERPARTS_SHOWN).map(([other, n]) => [nodeById.get(other).label, n]),
+      moreCounterparts: Math.max(0, ranked.length - COUNTERPARTS_SHOWN),
+    };
+  }
+  for (const n of data.nodes) Object.assign(n, contactsOf(n.id, null));
 
   // -- tooltips and details ----------------------------------------------------------------------
 
@@ -42,6 +67,7 @@
     tip.append(el("div", [n.type, n.countryName].filter(Boolean).join(" · "), "meta"));
     if (n.offices.length) tip.append(el("div", "Offices: " + n.offices.join("; ")));
     tip.append(el("div", n.contacts + (n.contacts === 1 ? " contact" : " contacts")));
+    tip.shownContacts = n.contacts;
     if (n.counterparts.length) {
       tip.append(el("div", "Counterparts:"));
       const list = el("ul");
@@ -77,6 +103,15 @@
       if (source.published) line.append(" (" + source.published + ")");
       tip.append(line);
     }
+    return tip;
+  }
+
+  // The details panel counts what the filters show; the tooltip (made once) counts everything.
+  function detailsOf(id) {
+    const n = nodeById.get(id);
+    const all = n.contacts;
+    const tip = nodeTip(Object.assign({}, n, contactsOf(id, visibleEdges)));
+    if (all !== tip.shownContacts) tip.append(el("div", "(" + all + " without the filters)", "meta"));
     return tip;
   }
 
@@ -326,7 +361,7 @@
     result.textContent = found.label;
     network.selectNodes([found.id]);
     network.focus(found.id, { scale: 1.2, animation: false });
-    showDetails(nodeTip(found));
+    showDetails(detailsOf(found.id));
     return found.id;
   }
 
@@ -440,7 +475,7 @@
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) showDetails(nodeTip(nodeById.get(params.nodes[0])));
+    if (params.nodes.length) showDetails(detailsOf(params.nodes[0]));
     else if (params.edges.length) showDetails(edgeTip(edgeById.get(params.edges[0])));
   });
 
@@ -455,5 +490,6 @@
   api.visibleEdges = () => edgesView.getIds().map((id) => edgeById.get(id));
   api.visibleNodes = () => nodesView.getIds();
   api.visibleEvents = () => new Set(api.visibleEdges().map((e) => e.event)).size;
+  api.counterparts = (id) => contactsOf(id, visibleEdges);
   api.focusActor = focusActor;
 })();
