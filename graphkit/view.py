@@ -315,7 +315,7 @@ def _script_json(payload: Mapping[str, Any]) -> str:
 
 
 def _layout(
-    nodes: Sequence[Hashable], edges: Edges, seed: int, iterations: int = 40
+    nodes: Sequence[Hashable], edges: Edges, seed: int, iterations: int = 30
 ) -> dict[Hashable, tuple[float, float]]:
     """Force-directed positions (Fruchterman-Reingold forces) in vis-network pixels, in O(n log n) a step.
 
@@ -329,8 +329,12 @@ def _layout(
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    ends = np.array([(index[u], index[v]) for u, v, *_ in edges if u != v], dtype=np.int64).reshape(-1, 2)
-    pairs = np.unique(np.sort(ends, axis=1), axis=0)  # each pair pulls once, however many contacts it has
+    first = np.fromiter((index[e[0]] for e in edges), dtype=np.int64, count=len(edges))
+    second = np.fromiter((index[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    # each pair pulls once, however many contacts it has (a pair coded as one number, for a fast unique)
+    codes = np.unique((low * len(nodes) + high)[low != high])
+    pairs = np.stack([codes // len(nodes), codes % len(nodes)], axis=1)
     pos = np.random.default_rng(seed).random((len(nodes), 2)) - 0.5
     k = 1 / np.sqrt(len(nodes))
     mesh = _mesh(_MESH_CELLS)
@@ -339,7 +343,7 @@ def _layout(
         pos = _layout_step(pos, pairs, k, temperature, mesh)
     pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
     pos *= 60 * np.sqrt(len(nodes)) / max(float(np.abs(pos).max()) * 2, 1e-9)  # ~60 px a node, any size
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}
+    return {node: (x, y) for node, (x, y) in zip(nodes, np.round(pos, 1).tolist(), strict=True)}
 
 
 #: Cells along each side of the repulsion grid: about one actor a cell for 2,000 actors, coarse enough that
