@@ -84,7 +84,7 @@ def measure(actors: int = 2000, contacts: int = 10_000) -> dict[str, object]:
     page = view.render_html(graph)
     data = json.loads(page.split('id="graphkit-data">', 1)[1].split("</script>", 1)[0])
     plain = {"nodes": data["nodes"], "edges": data["edges"]}
-    # Interleaved, fastest of seven each: on a shared machine a neighbour's burst then hits all three alike.
+    # Interleaved, fastest of fifteen each: on a shared machine a neighbour's burst then hits all three alike.
     # The page without computed positions (vis-network's physics would lay it out) gives the layout's share.
     runs = {
         "json": lambda: json.dumps(plain),
@@ -92,7 +92,7 @@ def measure(actors: int = 2000, contacts: int = 10_000) -> dict[str, object]:
         "unplaced": lambda: view.render_html(graph, precompute_above=actors + 1),
     }
     times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(7):
+    for _ in range(15):
         for name, run in runs.items():
             times[name].append(best_of(run, repeat=1))
     best = {name: min(found) for name, found in times.items()}
