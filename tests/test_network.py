@@ -624,11 +624,17 @@ def test_seed_article_graph() -> None:
 def test_dev_corpus_graphs_keep_every_contact() -> None:
     if not DEV_TEXTS.is_dir():
         pytest.skip(f"{DEV_TEXTS} is absent")
+    from graphkit.rdf import merge_counts
+
     extractions = _extract(sorted(DEV_TEXTS.glob("*.txt"))[:12])
-    events = gn.event_graph(extractions)
+    reports = gn.event_graph(extractions, per_article=True)
     contacts = [c for e in extractions for c in e.contacts]
-    assert sum(1 for _, t in events.nodes(data="node_type") if t == "event") == len(contacts)
-    graph = gn.contact_graph(events)
+    assert sum(1 for _, t in reports.nodes(data="node_type") if t == "event") == len(contacts)
+    events = gn.event_graph(extractions)  # as many as the knowledge graph merges them into
+    assert (
+        sum(1 for _, t in events.nodes(data="node_type") if t == "event") == merge_counts(extractions).events
+    )
+    graph = gn.contact_graph(reports)
     pairs = sum(len(c.participants) * (len(c.participants) - 1) // 2 for c in contacts)
     assert graph.number_of_edges() <= pairs  # fewer only where two mentions are one actor across articles
     assert graph.number_of_edges() >= len([c for c in contacts if len(c.participants) == 2]) * 0.9
