@@ -25,6 +25,7 @@
   const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
   // Labels are drawn at LABEL_PX on screen for the actors that get one at the current zoom (see placeLabels).
   const LABEL_PX = 13;
+  const [NODE_MIN, NODE_MAX] = [8, 36]; // node radius range, by number of contacts
   const MAX_LABELS = 80;
   const edgeById = new Map(data.edges.map((e) => [e.id, e]));
   const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
@@ -382,7 +383,7 @@
     layout: { randomSeed: data.seed, improvedLayout: data.physics && data.nodes.length < 150 },
     nodes: {
       // Label sizes are set per actor by placeLabels; a label under 11 px on screen is not drawn at all.
-      scaling: { min: 8, max: 36, label: { enabled: false, drawThreshold: 12, maxVisible: 20 } },
+      scaling: { min: NODE_MIN, max: NODE_MAX, label: { enabled: false, drawThreshold: 12, maxVisible: 20 } },
       font: { size: LABEL_PX },
       borderWidth: 1,
     },
@@ -416,6 +417,14 @@
   const labelSize = new Map(data.nodes.map((n) => [n.id, LABEL_PX]));
   const measure = document.createElement("canvas").getContext("2d");
   measure.font = LABEL_PX + "px arial"; // vis-network's default face
+  // The radius vis-network gives a node: scaling.min to scaling.max, linear in its value (see options).
+  const values = data.nodes.map((n) => Math.max(1, n.contacts));
+  const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+  function radius(n) {
+    const share = highest === lowest ? 0.5 : (Math.max(1, n.contacts) - lowest) / (highest - lowest);
+    return NODE_MIN + (NODE_MAX - NODE_MIN) * share;
+  }
+
   function placeLabels() {
     const scale = network.getScale();
     const ids = nodesView.getIds();
@@ -428,9 +437,9 @@
       if (chosen.size >= MAX_LABELS) break;
       const p = network.canvasToDOM(positions[n.id]);
       const half = measure.measureText(n.label).width / 2 + 2;
-      // vis-network draws the label under the node's shape, whose size follows the number of contacts
-      const bottom = network.canvasToDOM({ x: 0, y: network.getBoundingBox(n.id).bottom }).y;
-      const box = [p.x - half, Math.min(p.y, bottom), p.x + half, Math.max(p.y, bottom) + 1.5 * LABEL_PX];
+      // vis-network draws the label under the node's shape, whose radius follows the number of contacts
+      const top = p.y + radius(n) * scale;
+      const box = [p.x - half, top, p.x + half, top + 1.6 * LABEL_PX];
       if (box[2] < 0 || box[0] > frame.width || box[3] < 0 || box[1] > frame.height) continue;
       if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
       boxes.push(box);
