@@ -327,8 +327,8 @@ def test_labels_are_readable_at_1400_by_900(open_page: Any, actors: int) -> None
 
 
 def overlapping(drawn: list[list[Any]]) -> list[tuple[str, str]]:
-    """Pairs of labels whose boxes overlap by more than a pixel (vis-network draws text left-aligned from x, its
-    baseline in the middle of the line)."""
+    """Pairs of labels whose boxes overlap by more than a pixel (vis-network draws text left-aligned from
+    x, with its baseline in the middle of the line)."""
     boxes = [(text, x, y - px / 2, x + w, y + px / 2) for text, px, x, y, w in drawn]
     return [
         (a[0], b[0])
