@@ -151,8 +151,18 @@ def main() -> None:
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[200, 2000], metavar=("SMALL", "LARGE"))
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
+    parser.add_argument(
+        "--view", action="store_true", help="measure the HTML view only, keep the rest of --out"
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.view:
+        import view
+
+        results = json.loads(args.out.read_text(encoding="utf-8")) | view.measure()
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(results, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         results: dict[str, object] = {"articles": args.articles}

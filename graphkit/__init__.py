@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 from graphkit._lazy import lazy_exports
 
 __version__ = "0.1.0"
@@ -46,3 +49,26 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 
 __getattr__, __dir__ = lazy_exports("graphkit", _EXPORTS, globals())
+
+
+def _model_html(obj: Any) -> str | None:
+    if not hasattr(type(obj), "model_fields"):
+        return None  # an enum of graphkit.models: IPython shows its plain repr
+    from graphkit.display import to_html  # also gives every model its own _repr_html_
+
+    return to_html(obj)
+
+
+def _notebook_tables() -> None:
+    """In IPython, show models as HTML tables; graphkit.display is imported on the first display."""
+    ipython = sys.modules.get("IPython")  # never imported here: only a running IPython has it loaded
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return
+    html = shell.display_formatter.formatters["text/html"]
+    for name, module in _EXPORTS.items():
+        if module == "graphkit.models" and name[0].isupper():
+            html.for_type_by_name(module, name, _model_html)
+
+
+_notebook_tables()

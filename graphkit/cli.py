@@ -245,7 +245,11 @@ def view(
     kind: Annotated[list[ContactKind] | None, typer.Option(help="Only this kind (repeatable).")] = None,
     status: Annotated[list[ContactStatus] | None, typer.Option(help="Only this status (repeatable).")] = None,
     country: Annotated[
-        list[str] | None, typer.Option(help="Only contacts involving this country, e.g. FRA (repeatable).")
+        list[str] | None,
+        typer.Option(
+            help="Only contacts involving this country: ISO code, name or demonym, e.g. FRA, France or "
+            "French (repeatable)."
+        ),
     ] = None,
     actor: Annotated[
         list[str] | None, typer.Option(help="Only contacts of this actor: id, name or alias (repeatable).")
@@ -256,6 +260,7 @@ def view(
     from graphkit import network
     from graphkit import view as html_view
 
+    codes = [_view_country(c) for c in country] if country else None
     try:
         contacts = network.contact_graph(network.load_extractions(graph))
         actors = [network.find_actor(contacts, name) for name in actor] if actor else None
@@ -265,7 +270,7 @@ def view(
             end=end.date() if end else None,
             kinds=kind,
             statuses=status,
-            countries=[c.upper() for c in country] if country else None,
+            countries=codes,
             actors=actors,
         )
         html_view.write_html(shown, out, title=title)
@@ -274,8 +279,27 @@ def view(
         raise typer.Exit(1) from err
     except KeyError as err:  # from find_actor: the name matches no actor, or several
         raise typer.BadParameter(str(err.args[0]), param_hint="'--actor'") from err
-    counts = f"{shown.number_of_nodes()} actors and {shown.number_of_edges()} contacts"
+    events = len({key for _, _, key in shown.edges(keys=True)})  # an event of three actors is three edges
+    counts = f"{shown.number_of_nodes()} actors and {events} contacts"
     Console().print(f"wrote {counts} to {escape(str(out))}", highlight=False)
+
+
+def _view_country(text: str) -> str:
+    """The ISO 3166-1 alpha-3 code of ``--country``: a code, a country name or a demonym."""
+    from graphkit.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if gazetteer.is_country_code(text.upper()):
+        return text.upper()
+    entry = gazetteer.country(text)
+    code = entry.code if entry is not None else gazetteer.demonym(text)
+    if code is None:
+        raise typer.BadParameter(
+            f"{text!r} is no country the gazetteer knows; give an ISO code (FRA), a name (France) or a "
+            "demonym (French)",
+            param_hint="'--country'",
+        )
+    return code
 
 
 @app.command()

@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from graphkit import models
 from graphkit.models import Actor, Article, Contact, DateSpan, Evidence, Extraction, Participant, Statement
+from graphkit.records import to_row
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -112,6 +114,26 @@ def to_html(obj: Any, *, caption: str | None = None, limit: int = MAX_ROWS) -> s
         return _rows_html([_row(item) for item in obj], caption, limit)
     fields = _row(obj)
     return _html_table(("field", "value"), [(k, v) for k, v in fields.items()], caption, 0)
+
+
+def _repr_html_(self: BaseModel) -> str:
+    """An escaped HTML table for notebooks."""
+    return to_html(self)
+
+
+def _attach_html() -> None:
+    """Give every model of :mod:`graphkit.models` a ``_repr_html_``, so notebooks show them as tables.
+
+    Done here rather than in the models, which are the contract between stages and know nothing of display;
+    ``import graphkit`` arranges that IPython loads this module on the first display of a model.
+    """
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]  # added to classes we own
+
+
+_attach_html()
 
 
 def _extraction_html(extraction: Extraction, limit: int) -> str:
@@ -205,14 +227,15 @@ def _(actor: Actor, names: Names | None = None) -> dict[str, str]:
 
 @_row.register
 def _(contact: Contact, names: Names | None = None) -> dict[str, str]:
+    row = to_row(contact)
     return {
-        "kind": contact.kind.value,
-        "status": contact.status.value,
+        "kind": row["kind"],
+        "status": row["status"],
         "date": _text(contact.date),
         "participants": "; ".join(_participant(p, names or {}) for p in contact.participants),
-        "location": contact.location or "",
-        "level": contact.level.value if contact.level is not None else "",
-        "evidence": contact.evidence.text,
+        "location": row["location"] or "",
+        "level": row["level"] or "",
+        "evidence": row["evidence"],
     }
 
 
@@ -357,25 +380,16 @@ def contacts_frame(extractions: Iterable[Extraction]) -> pandas.DataFrame:
         actors = {a.id: a for a in extraction.actors}
         names = {a.id: a.label for a in extraction.actors}
         for n, contact in enumerate(extraction.contacts):
-            date = contact.date
             countries = dict.fromkeys(c for a in contact.actor_ids if (c := actors[a].country))
             rows.append(
                 {
                     "event": events.get((article_id, n)),
                     "article": article_id,
                     "published": extraction.article.published,
-                    "kind": contact.kind.value,
-                    "status": contact.status.value,
-                    "start": date.start if date else None,
-                    "end": date.end if date else None,
-                    "granularity": date.granularity.value if date else None,
-                    "expression": date.expression if date else None,
+                    **to_row(contact),
                     "participants": "; ".join(_participant(p, names) for p in contact.participants),
                     "actors": [str(actor_iri(actors[a], article_id)) for a in contact.actor_ids],
                     "countries": "; ".join(countries),
-                    "location": contact.location,
-                    "level": contact.level.value if contact.level is not None else None,
-                    "evidence": contact.evidence.text,
                 }
             )
     columns = ["event", "article", "published", "kind", "status", "start", "end", "granularity", "expression"]
@@ -502,6 +516,6 @@ def plot_timeline(
 
 
 def _kind_colors() -> dict[str, str]:
-    from graphkit.view import _KIND_COLORS  # the HTML view's colours, so plot and view agree
+    from graphkit.view import KIND_COLORS  # the HTML view's colours, so plot and view agree
 
-    return {kind.value: color for kind, color in _KIND_COLORS.items()}
+    return {kind.value: color for kind, color in KIND_COLORS.items()}

@@ -44,11 +44,8 @@ ActorId = Annotated[
 
 
 class _Model(FrozenModel):
-    def _repr_html_(self) -> str:
-        """An escaped HTML table for notebooks (see :mod:`graphkit.display`)."""
-        from graphkit.display import to_html
-
-        return to_html(self)
+    # Notebook display (``_repr_html_``) is added by graphkit.display: the contract knows nothing of it.
+    pass
 
 
 class ActorType(str, Enum):

@@ -26,13 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphkit.errors import GraphkitError, InputError
+from graphkit.errors import InputError
 from graphkit.identity import actor_key
 from graphkit.models import Actor, Contact, ContactKind, ContactStatus, Extraction, Role
 
@@ -46,6 +47,7 @@ __all__ = [
     "contact_graph",
     "counterparts",
     "country_graph",
+    "country_name",
     "ego_network",
     "event_graph",
     "export_gexf",
@@ -74,8 +76,13 @@ def event_id(article_id: str, index: int) -> str:
     return f"{article_id}#{index}"
 
 
-def event_graph(source: Any) -> nx.Graph:
+def event_graph(source: Any, *, per_article: bool = False) -> nx.Graph:
     """The bipartite graph of actors and contact events: nothing of a contact is lost.
+
+    An event is a contact as the knowledge graph holds it: reports of the same contact in several articles
+    are merged by the rule of :mod:`graphkit.rdf.merge`, so the network counts what the store and
+    ``graphkit query`` count. With ``per_article=True`` every report (one contact of one article) stays an
+    event of its own.
 
     Actor nodes have ``bipartite=0`` and ``node_type="actor"`` with name, type, country, offices, aliases,
     wikidata and articles; event nodes have ``bipartite=1`` and ``node_type="event"`` with the contact's
@@ -84,49 +91,140 @@ def event_graph(source: Any) -> nx.Graph:
     ``graph.graph["articles"]`` maps article ids to their title, url and publication date.
 
     Args:
-        source: extractions, or an RDF graph (converted by ``graphkit.rdf.extractions_from_graph``).
+        source: extractions, an RDF graph or dataset, or a store (read through ``graphkit.rdf``).
+        per_article: one event per report instead of per merged event.
     """
     import networkx as nx
 
     extractions = _extractions(source)
     graph = nx.Graph(articles={})
+    keys: dict[str, dict[str, str]] = {}
     for extraction in extractions:
         article = extraction.article
         graph.graph["articles"][article.id] = _article_attrs(extraction)
-        keys = {a.id: actor_key(a, article.id) for a in extraction.actors}
+        keys[article.id] = {a.id: actor_key(a, article.id) for a in extraction.actors}
         for actor in extraction.actors:
-            _add_actor(graph, keys[actor.id], actor, article.id)
-        for index, contact in enumerate(extraction.contacts):
-            event = event_id(article.id, index)
-            graph.add_node(
-                event, bipartite=1, node_type="event", **_contact_attrs(event, contact, article.id)
-            )
-            for p in contact.participants:
-                behalf = keys[p.on_behalf_of] if p.on_behalf_of else None
-                graph.add_edge(keys[p.actor], event, role=p.role.value, on_behalf_of=behalf)
+            _add_actor(graph, keys[article.id][actor.id], actor, article.id)
+    for event in _events(extractions, per_article):
+        graph.add_node(event.id, bipartite=1, node_type="event", **event.attrs())
+        for node, (role, behalf) in event.roles(keys).items():
+            graph.add_edge(node, event.id, role=role, on_behalf_of=behalf)
     return graph
 
 
-def contact_graph(source: Any, *, directed: bool = False) -> nx.MultiGraph:
-    """Actor to actor: one edge per contact and pair of its participants, keyed by the event id.
+@dataclass(frozen=True, eq=False)
+class _Report:
+    """One contact of one article."""
+
+    article: Extraction
+    index: int
+
+    @property
+    def contact(self) -> Contact:
+        return self.article.contacts[self.index]
+
+    @property
+    def id(self) -> str:
+        return event_id(self.article.article.id, self.index)
+
+
+@dataclass(frozen=True, eq=False)
+class _Event:
+    """The reports of one event, the most precise first (the merge order), with what the merge decided."""
+
+    reports: tuple[_Report, ...]
+    iri: str | None = None
+    kind: ContactKind | None = None
+    status: ContactStatus | None = None
+    span: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def id(self) -> str:
+        return self.reports[0].id
+
+    def attrs(self) -> dict[str, Any]:
+        from graphkit.records import to_row
+
+        first = self.reports[0]
+        row = to_row(first.contact)
+        found = [r.contact for r in self.reports]
+        row |= {
+            "event": self.id,
+            "kind": (self.kind or first.contact.kind).value,
+            "status": (self.status or first.contact.status).value,
+            "location": next((c.location for c in found if c.location), None),
+            "level": next((c.level.value for c in found if c.level is not None), None),
+            "sources": tuple(dict.fromkeys(r.article.article.id for r in self.reports)),
+            "reports": tuple(r.id for r in self.reports),
+            "mentions": tuple(m.text for c in found for m in c.mentions),
+        }
+        if self.iri is not None:
+            row["iri"] = self.iri
+        if len(self.reports) > 1:  # the span all reports share; precision and wording of the first
+            row["start"], row["end"] = self.span if self.span else (None, None)
+        return row
+
+    def roles(self, keys: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[str, str | None]]:
+        """Node -> (role, on-behalf-of node): the first role other than "participant" a report gives."""
+        found: dict[str, tuple[str, str | None]] = {}
+        for report in self.reports:
+            local = keys[report.article.article.id]
+            for p in report.contact.participants:
+                role, behalf = found.get(local[p.actor], (Role.PARTICIPANT.value, None))
+                if role == Role.PARTICIPANT.value:
+                    role = p.role.value
+                if behalf is None and p.on_behalf_of:
+                    behalf = local[p.on_behalf_of]
+                found[local[p.actor]] = (role, behalf)
+        return found
+
+
+def _events(extractions: Sequence[Extraction], per_article: bool) -> list[_Event]:
+    """The events of ``extractions`` in the order their first report appears in the articles."""
+    reports = [_Report(e, n) for e in extractions for n in range(len(e.contacts))]
+    if per_article:
+        return [_Event((r,)) for r in reports]
+    from graphkit.rdf import merge
+
+    latest = list({e.article.id: e for e in extractions}.values())  # a later copy of an article replaces it
+    summaries = merge.summaries(latest)  # one per contact, in the order of the articles and their contacts
+    found = [_Report(e, n) for e in latest for n in range(len(e.contacts))]
+    by_iri = {summary.iri: report for summary, report in zip(summaries, found, strict=True)}
+    by_report: dict[str, _Event] = {}
+    for group in merge.merge_reports(summaries).values():
+        for event in group:
+            members = tuple(by_iri[r.iri] for r in event.reports)
+            merged = _Event(members, str(event.iri), event.kind, event.status(), event.span)
+            by_report.update((r.id, merged) for r in members)
+    return list(dict.fromkeys(by_report[r.id] for r in reports))
+
+
+def contact_graph(source: Any, *, directed: bool = False, per_article: bool = False) -> nx.MultiGraph:
+    """Actor to actor: one edge per contact event and pair of its participants, keyed by the event id.
+
+    A contact that several articles report is one event (see :func:`event_graph`): its edge lists every
+    article in ``sources`` and every report in ``reports``, and its id is that of its most precise report.
 
     Edge attributes: ``event``, ``kind``, ``status`` (enum values as strings), ``start`` and ``end``
     (``datetime.date`` or None), ``granularity``, ``expression``, ``location``, ``level``, ``sources``
     (article ids), ``evidence`` (the sentence), ``evidence_start``/``evidence_end`` (its offsets), ``roles``
-    (actor -> role) and ``initiator``: the visitor, caller or sender when the roles give a direction, else
-    None. Only actors that take part in a contact are nodes.
+    (actor -> role), ``initiator``: the visitor, caller or sender when the roles give a direction, else
+    None, ``reports`` (the ids of the article contacts merged into the event) and ``iri`` (the event's IRI
+    in the knowledge graph, unless ``per_article``). Only actors that take part in a contact are nodes.
 
     Args:
-        source: extractions, an RDF graph, or an :func:`event_graph`.
+        source: extractions, an RDF graph or dataset, a store, or an :func:`event_graph`.
         directed: a ``MultiDiGraph`` whose edges run from the initiator (visitor -> host, caller -> callee);
             pairs without a direction keep the participants' order and have ``initiator=None``.
+        per_article: one edge per contact of each article (a report), as the articles tell it, instead of
+            one per merged event.
 
     >>> import graphkit.network as gn
     >>> graph = gn.contact_graph([extraction])  # doctest: +SKIP
     """
     import networkx as nx
 
-    events = source if _is_event_graph(source) else event_graph(source)
+    events = source if _is_event_graph(source) else event_graph(source, per_article=per_article)
     graph: nx.MultiGraph = nx.MultiDiGraph() if directed else nx.MultiGraph()
     graph.graph["articles"] = dict(events.graph.get("articles", {}))
     for event, attrs in events.nodes(data=True):
@@ -142,7 +240,7 @@ def contact_graph(source: Any, *, directed: bool = False) -> nx.MultiGraph:
     return graph
 
 
-def country_graph(source: Any) -> nx.MultiGraph:
+def country_graph(source: Any, *, per_article: bool = False) -> nx.MultiGraph:
     """Contacts between countries: one edge per event and pair of the participants' countries.
 
     Nodes are ISO 3166-1 alpha-3 codes with ``name``, ``country`` (the code again, so
@@ -151,15 +249,16 @@ def country_graph(source: Any) -> nx.MultiGraph:
     contacts within one country are left out.
 
     Args:
-        source: a :func:`contact_graph` (or a view of one), extractions, or an RDF graph.
+        source: a :func:`contact_graph` (or a view of one), extractions, an RDF graph or a store.
+        per_article: as for :func:`contact_graph`, when ``source`` is not a graph already.
     """
     import networkx as nx
 
-    actors = source if _is_contact_graph(source) else contact_graph(source)
+    actors = source if _is_contact_graph(source) else contact_graph(source, per_article=per_article)
     graph = nx.MultiGraph(articles=dict(actors.graph.get("articles", {})))
     members: Counter[str] = Counter(c for _, c in actors.nodes(data="country") if c)
     for code, count in members.items():
-        graph.add_node(code, name=_country_name(code), country=code, actors=count)
+        graph.add_node(code, name=country_name(code), country=code, actors=count)
     for u, v, event, data in actors.edges(keys=True, data=True):
         cu, cv = actors.nodes[u].get("country"), actors.nodes[v].get("country")
         if cu and cv and cu != cv and not graph.has_edge(cu, cv, key=event):
@@ -190,26 +289,6 @@ def _add_actor(graph: nx.Graph, key: str, actor: Actor, article_id: str) -> None
     node["articles"] = _union(node["articles"], (article_id,))
 
 
-def _contact_attrs(event: str, contact: Contact, article_id: str) -> dict[str, Any]:
-    date = contact.date
-    return {
-        "event": event,
-        "kind": contact.kind.value,
-        "status": contact.status.value,
-        "start": date.start if date else None,
-        "end": date.end if date else None,
-        "granularity": date.granularity.value if date else None,
-        "expression": date.expression if date else None,
-        "location": contact.location,
-        "level": contact.level.value if contact.level is not None else None,
-        "sources": (article_id,),
-        "evidence": contact.evidence.text,
-        "evidence_start": contact.evidence.start,
-        "evidence_end": contact.evidence.end,
-        "mentions": tuple(m.text for m in contact.mentions),
-    }
-
-
 def _article_attrs(extraction: Extraction) -> dict[str, Any]:
     article = extraction.article
     return {"title": article.title, "url": article.url, "published": article.published}
@@ -238,7 +317,12 @@ def _union(old: tuple[str, ...], new: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*old, *new)))
 
 
-def _country_name(code: str) -> str:
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 alpha-3 code, or the code when the gazetteer does not know it.
+
+    >>> country_name("FRA")
+    'France'
+    """
     from graphkit.gazetteer import load_gazetteer
 
     entry = load_gazetteer().countries.get(code)
@@ -255,14 +339,9 @@ def _is_contact_graph(source: Any) -> bool:
 
 def _extractions(source: Any) -> list[Extraction]:
     """Extractions from a sequence of them, an RDF graph or a store (converted by graphkit.rdf)."""
-    if type(source).__module__.startswith(("rdflib", "graphkit.rdf")):
-        try:
-            from graphkit.rdf import extractions_from_graph
-        except ImportError as err:
-            raise GraphkitError(
-                "an RDF graph needs graphkit.rdf.extractions_from_graph, which this graphkit lacks; "
-                "pass extractions instead"
-            ) from err
+    if _is_rdf(source):
+        from graphkit.rdf import extractions_from_graph
+
         return list(extractions_from_graph(source))
     extractions = list(source)
     for n, item in enumerate(extractions):
@@ -271,14 +350,25 @@ def _extractions(source: Any) -> list[Extraction]:
     return extractions
 
 
+def _is_rdf(source: Any) -> bool:
+    """An rdflib graph, or a store as ``graphkit.rdf.Store`` describes one (it can dump its graphs)."""
+    # An rdflib graph can only exist once rdflib is imported: looking in sys.modules keeps this module from
+    # importing rdflib to check a list of extractions.
+    rdflib = sys.modules.get("rdflib")
+    if rdflib is not None and isinstance(source, rdflib.Graph):
+        return True
+    return all(callable(getattr(source, name, None)) for name in ("dump", "select", "replace"))
+
+
 def load_extractions(path: str | Path) -> list[Extraction]:
     """Read extractions from a JSON Lines file of records or, through graphkit.rdf, an RDF file.
 
     Args:
-        path: a ``.jsonl`` file as ``graphkit extract`` writes it, or an RDF file (``.ttl``, ``.nt``, ...).
+        path: a ``.jsonl`` file as ``graphkit extract`` writes it (read by
+            :func:`graphkit.records.read_jsonl`), or an RDF file (``.ttl``, ``.nt``, ...).
 
     Raises:
-        InputError: the file cannot be read or a line is not a record; the message names file and line.
+        InputError: unknown suffix, unreadable file, or a bad record; the message names the file and line.
     """
     path = Path(path)
     if path.suffix.lower() in _RDF_SUFFIXES:
@@ -293,20 +383,9 @@ def load_extractions(path: str | Path) -> list[Extraction]:
     if path.suffix.lower() != ".jsonl":
         known = ", ".join([".jsonl", *sorted(_RDF_SUFFIXES)])
         raise InputError(f"unknown graph file suffix {path.suffix!r}; known: {known}", source=str(path))
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", source=str(path)) from err
-    return [_extraction_line(path, n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+    from graphkit.records import read_jsonl
 
-
-def _extraction_line(path: Path, number: int, line: str) -> Extraction:
-    from graphkit.records import from_record
-
-    try:
-        return from_record(json.loads(line))
-    except (ValueError, InputError) as err:
-        raise InputError(str(err), source=str(path), line=number) from err
+    return read_jsonl(path)
 
 
 # -- filters ---------------------------------------------------------------------------------------

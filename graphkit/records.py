@@ -27,7 +27,16 @@ from graphkit._io import atomic_writer
 from graphkit.errors import InputError
 from graphkit.models import Actor, Contact, DateSpan, Evidence, Extraction, Statement
 
-__all__ = ["export_jsonl", "from_record", "iso_day", "record_line", "to_record", "write_jsonl"]
+__all__ = [
+    "export_jsonl",
+    "from_record",
+    "iso_day",
+    "read_jsonl",
+    "record_line",
+    "to_record",
+    "to_row",
+    "write_jsonl",
+]
 
 Record = dict[str, Any]
 
@@ -51,6 +60,29 @@ def to_record(extraction: Extraction) -> Record:
         "actors": [_actor_record(a) for a in extraction.actors],
         "contacts": [_contact_record(c) for c in extraction.contacts],
         "statements": [_statement_record(s) for s in extraction.statements],
+    }
+
+
+def to_row(contact: Contact) -> Record:
+    """A contact as one flat row of plain values, the same for tables, networks and the view.
+
+    Keys: ``kind``, ``status`` (enum values), ``start``, ``end`` (``datetime.date`` or None),
+    ``granularity``, ``expression``, ``location``, ``level``, ``evidence`` (the sentence) and its offsets
+    ``evidence_start``, ``evidence_end``. Participants are left to the caller, who knows how to name them.
+    """
+    date = contact.date
+    return {
+        "kind": contact.kind.value,
+        "status": contact.status.value,
+        "start": date.start if date else None,
+        "end": date.end if date else None,
+        "granularity": date.granularity.value if date else None,
+        "expression": date.expression if date else None,
+        "location": contact.location,
+        "level": contact.level.value if contact.level is not None else None,
+        "evidence": contact.evidence.text,
+        "evidence_start": contact.evidence.start,
+        "evidence_end": contact.evidence.end,
     }
 
 
@@ -102,6 +134,29 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], path: Path | str) -> None:
             handle.write(record_line(record))
 
 
+def read_jsonl(path: Path | str) -> list[Extraction]:
+    """Read the extractions of a JSON Lines file as :func:`write_jsonl` writes it (blank lines skipped).
+
+    Raises:
+        InputError: the file cannot be read, or a line is not a graphkit record; the message names the file
+            and the line.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise InputError(f"cannot read: {reason}", source=str(path)) from err
+    return [_extraction_line(path, n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+
+
+def _extraction_line(path: Path, number: int, line: str) -> Extraction:
+    try:
+        return from_record(json.loads(line))
+    except (ValueError, InputError) as err:
+        raise InputError(str(err), source=str(path), line=number) from err
+
+
 def record_line(record: Mapping[str, Any]) -> str:
     """One line of a JSON Lines file, newline included, as :func:`write_jsonl` writes it."""
     return json.dumps(record, ensure_ascii=False) + "\n"
@@ -149,17 +204,18 @@ def _actor_record(actor: Actor) -> Record:
 
 
 def _contact_record(contact: Contact) -> Record:
+    row = to_row(contact)
     return {
         "participants": list(contact.actor_ids),
         "roles": [
             {"actor": p.actor, "role": p.role.value, "on_behalf_of": p.on_behalf_of}
             for p in contact.participants
         ],
-        "kind": contact.kind.value,
-        "status": contact.status.value,
+        "kind": row["kind"],
+        "status": row["status"],
         "date": _date_record(contact.date),
-        "location": contact.location,
-        "level": contact.level.value if contact.level is not None else None,
+        "location": row["location"],
+        "level": row["level"],
         "evidence": _evidence_record(contact.evidence),
         "mentions": [_evidence_record(m) for m in contact.mentions],
     }

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from graphkit.errors import InputError, ModelLoadError
 from graphkit.models import (
@@ -246,3 +247,42 @@ def evil_extraction() -> Extraction:
 
 #: The ``extract`` fixture of conftest.py: real extractions of the article files given, once per session.
 Extract = Callable[..., tuple[Extraction, ...]]
+
+
+# The Wikidata ids of Macron and Putin: node ids of the contact graph.
+P_M, P_P = "Q3052772", "Q7747"
+
+
+def reported_twice() -> list[Extraction]:
+    """Two articles that both report one call (same day); the second also reports an earlier meeting."""
+    macron, putin = person("m", "Emmanuel Macron", "FRA", P_M), person("p", "Vladimir Putin", "RUS", P_P)
+    call: Spec = ([("m", Role.CALLER), ("p", Role.CALLEE)], CALL, DONE, (D(2025, 7, 1), D(2025, 7, 1)))
+    meeting: Spec = (["p", "m"], MEET, DONE, (D(2022, 2, 7), D(2022, 2, 7)))
+    first = make_extraction("r1", [macron, putin], [call], sentences=["Macron phoned Putin."])
+    second = make_extraction(
+        "r2", [putin, macron], [meeting, call], sentences=["They met in Moscow.", "They spoke by phone."]
+    )
+    return [first, second]
+
+
+def graphs_from_every_input(extractions: list[Extraction], folder: Path) -> dict[str, Any]:
+    """The contact graph read from JSON Lines, Turtle, an RDF dataset, and an Oxigraph store."""
+    from graphkit import rdf
+    from graphkit.network import contact_graph, load_extractions
+    from graphkit.rdf.dataset import export_turtle
+    from graphkit.records import to_record, write_jsonl
+
+    write_jsonl([to_record(e) for e in extractions], folder / "x.jsonl")
+    export_turtle(extractions, folder / "x.ttl")
+    store = rdf.open_store(folder / "store")
+    rdf.add_extractions(store, extractions)
+    try:
+        return {
+            "extractions": contact_graph(extractions),
+            "jsonl": contact_graph(load_extractions(folder / "x.jsonl")),
+            "turtle": contact_graph(load_extractions(folder / "x.ttl")),
+            "dataset": contact_graph(rdf.to_graph(extractions)),
+            "store": contact_graph(store),
+        }
+    finally:
+        store.close()

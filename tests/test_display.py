@@ -175,3 +175,38 @@ def test_plot_timeline(extraction: Extraction) -> None:
 def test_doctests() -> None:
     result = doctest.testmod(gd, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+_NOTEBOOK = """
+import sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+import graphkit
+from graphkit.models import Actor, ActorType
+assert "graphkit.display" not in sys.modules, "import graphkit must not load display"
+actor = Actor(id="a1", name="<b>Putin</b>", type=ActorType.PERSON)
+html = shell.display_formatter.formatters["text/html"].lookup(actor)(actor)
+enum = shell.display_formatter.formatters["text/html"].lookup(ActorType.PERSON)(ActorType.PERSON)
+print(html.startswith("<table") and "&lt;b&gt;Putin" in html, enum, "graphkit.display" in sys.modules)
+"""
+
+
+def test_models_know_nothing_of_display_yet_notebooks_show_them_as_tables() -> None:
+    import ast
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import graphkit.models
+
+    tree = ast.parse(Path(graphkit.models.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert "graphkit.display" not in imported
+    pytest.importorskip("IPython")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", _NOTEBOOK], capture_output=True, text=True, check=True, cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.stdout.split() == ["True", "None", "True"]

@@ -15,6 +15,8 @@ from helpers import (
     DEV_TEXTS,
     DONE,
     MEET,
+    P_M,
+    P_P,
     PLANNED,
     ROOT,
     A,
@@ -22,14 +24,16 @@ from helpers import (
     C,
     D,
     Spec,
+    graphs_from_every_input,
     make_extraction,
     person,
+    reported_twice,
     three_extractions,
 )
 
 import graphkit
 from graphkit import network as gn
-from graphkit.errors import GraphkitError, InputError
+from graphkit.errors import InputError
 from graphkit.models import (
     Actor,
     ActorType,
@@ -169,15 +173,75 @@ def test_other_sources_are_refused() -> None:
 
 
 def test_rdf_graphs_go_through_graphkit_rdf(three: list[Extraction]) -> None:
-    rdf = pytest.importorskip("graphkit.rdf")
-    if not hasattr(rdf, "extractions_from_graph") or not hasattr(rdf, "to_graph"):
-        with pytest.raises(GraphkitError, match="extractions_from_graph"):
-            gn.contact_graph(pytest.importorskip("rdflib").Graph())
-        return
+    from graphkit import rdf
+
     from_rdf = gn.contact_graph(rdf.to_graph(three))
     direct = gn.contact_graph(three)
     assert sorted(from_rdf.nodes) == sorted(direct.nodes)
     assert from_rdf.number_of_edges() == direct.number_of_edges()
+
+
+# -- one event model: a contact reported by two articles is one event, whatever the input ---------
+
+
+def test_a_contact_reported_twice_is_one_event_from_every_input(tmp_path: Path) -> None:
+    for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
+        assert sorted(k for _, _, k in graph.edges(keys=True)) == ["r1#0", "r2#0"], name
+        call = graph.edges[P_M, P_P, "r1#0"]
+        assert (call["kind"], call["sources"], call["reports"]) == ("call", ("r1", "r2"), ("r1#0", "r2#1")), (
+            name
+        )
+        assert call["roles"] == {P_M: "caller", P_P: "callee"}, name
+        assert gn.counterparts(graph, P_P) == [(P_M, 2)], name
+        assert [e.event for e in gn.timeline(graph, P_P)] == ["r2#0", "r1#0"], name
+
+
+def test_counterparts_agree_with_the_store_query(tmp_path: Path) -> None:
+    from graphkit import rdf
+
+    store = rdf.open_store(tmp_path / "store")
+    rdf.add_extractions(store, reported_twice())
+    try:
+        [counted] = rdf.top_counterparts(store, "Vladimir Putin")
+        graph = gn.contact_graph(store)
+    finally:
+        store.close()
+    assert counted.contacts == 2
+    assert gn.counterparts(graph, P_P) == [(P_M, counted.contacts)]
+    assert {d["iri"] for _, _, d in graph.edges(data=True)} == {
+        str(c.iri) for c in rdf.contacts(rdf.to_graph(reported_twice()), "Vladimir Putin")
+    }
+
+
+def test_gexf_writes_one_edge_per_event(tmp_path: Path) -> None:
+    for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
+        gn.write_gexf(graph, tmp_path / f"{name}.gexf")
+        edges = ET.parse(tmp_path / f"{name}.gexf").getroot().iter("{http://www.gexf.net/1.2draft}edge")
+        assert len(list(edges)) == 2, name
+
+
+def test_reports_stay_available_per_article(tmp_path: Path) -> None:
+    reports = gn.contact_graph(reported_twice(), per_article=True)
+    assert sorted(k for _, _, k in reports.edges(keys=True)) == ["r1#0", "r2#0", "r2#1"]
+    assert gn.counterparts(reports, P_P) == [(P_M, 3)]
+    assert all(len(d["sources"]) == 1 and "iri" not in d for _, _, d in reports.edges(data=True))
+    countries = gn.country_graph(reported_twice(), per_article=True)
+    assert countries.number_of_edges("FRA", "RUS") == 3
+    assert gn.country_graph(reported_twice()).number_of_edges("FRA", "RUS") == 2
+
+
+def test_merged_event_takes_the_shared_span_and_the_latest_status() -> None:
+    macron, putin = person("m", "Emmanuel Macron", "FRA", P_M), person("p", "Vladimir Putin", "RUS", P_P)
+    week: Spec = (["m", "p"], MEET, PLANNED, (D(2025, 7, 1), D(2025, 7, 7)))
+    day: Spec = (["p", "m"], ContactKind.CONTACT, DONE, (D(2025, 7, 3), D(2025, 7, 3)))
+    early = make_extraction("e1", [macron, putin], [week])
+    late = make_extraction("e2", [putin, macron], [day]).model_copy(
+        update={"article": Article(id="e2", published=D(2026, 1, 5), text="Contact 0. ")}
+    )
+    [(_, _, key, data)] = gn.contact_graph([early, late]).edges(keys=True, data=True)
+    assert key == "e1#0" and data["reports"] == ("e1#0", "e2#0")  # equally precise: the earlier start first
+    assert (data["kind"], data["status"]) == ("meeting", "occurred")  # the specific kind, the later article
+    assert (data["start"], data["end"]) == (D(2025, 7, 3), D(2025, 7, 3))  # the span both reports allow
 
 
 # -- filters ---------------------------------------------------------------------------------------
@@ -440,11 +504,17 @@ def test_seed_article_graph() -> None:
 def test_dev_corpus_graphs_keep_every_contact() -> None:
     if not DEV_TEXTS.is_dir():
         pytest.skip(f"{DEV_TEXTS} is absent")
+    from graphkit.rdf import merge_counts
+
     extractions = _extract(sorted(DEV_TEXTS.glob("*.txt"))[:12])
-    events = gn.event_graph(extractions)
+    reports = gn.event_graph(extractions, per_article=True)
     contacts = [c for e in extractions for c in e.contacts]
-    assert sum(1 for _, t in events.nodes(data="node_type") if t == "event") == len(contacts)
-    graph = gn.contact_graph(events)
+    assert sum(1 for _, t in reports.nodes(data="node_type") if t == "event") == len(contacts)
+    events = gn.event_graph(extractions)  # as many as the knowledge graph merges them into
+    assert (
+        sum(1 for _, t in events.nodes(data="node_type") if t == "event") == merge_counts(extractions).events
+    )
+    graph = gn.contact_graph(reports)
     pairs = sum(len(c.participants) * (len(c.participants) - 1) // 2 for c in contacts)
     assert graph.number_of_edges() <= pairs  # fewer only where two mentions are one actor across articles
     assert graph.number_of_edges() >= len([c for c in contacts if len(c.participants) == 2]) * 0.9

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -244,3 +245,26 @@ def test_the_scorer_reads_our_records(extraction: Extraction, tmp_path: Path) ->
     rows = {row["metric"]: row for row in json.loads(done.stdout)["rows"]}
     assert (rows["events"]["tp"], rows["events"]["fp"], rows["events"]["fn"]) == (2, 0, 0)
     assert (rows["statements"]["tp"], rows["statements"]["fp"]) == (1, 0)
+
+
+def test_read_jsonl_is_the_inverse_of_write_jsonl(extraction: Extraction, tmp_path: Path) -> None:
+    from graphkit.records import read_jsonl
+
+    path = tmp_path / "x.jsonl"
+    write_jsonl([to_record(extraction), to_record(extraction)], path)
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a trailing blank line
+    assert [to_record(e) for e in read_jsonl(path)] == [to_record(extraction)] * 2
+    path.write_text('{"id": "a"}\n{"id": ', encoding="utf-8")
+    with pytest.raises(InputError, match=r"x.jsonl:2: "):
+        read_jsonl(path)
+
+
+def test_to_row_is_one_flat_contact(extraction: Extraction) -> None:
+    from graphkit.records import to_row
+
+    call = extraction.contacts[0]
+    row = to_row(call)
+    assert (row["kind"], row["status"], row["granularity"]) == ("call", "occurred", "day")
+    assert call.date is not None and (row["start"], row["end"]) == (call.date.start, call.date.end)
+    assert extraction.article.text[row["evidence_start"] : row["evidence_end"]] == row["evidence"]
+    assert all(isinstance(v, str | int | dt.date) or v is None for v in row.values())

@@ -68,8 +68,8 @@ def test_page_data_matches_the_graph(extraction: Extraction) -> None:
         }
     ]
     macron = next(n for n in data["nodes"] if n["id"] == "Q3052772")
-    assert macron["offices"] == ["President of France"] and macron["counterparts"] == [["Vladimir Putin", 1]]
-    assert (macron["type"], macron["countryName"], macron["contacts"]) == ("person", "France", 1)
+    assert macron["offices"] == ["President of France"]  # contacts and counterparts: counted by the page
+    assert (macron["type"], macron["countryName"]) == ("person", "France")
     assert data["physics"] is True and "x" not in macron
 
 
@@ -121,7 +121,8 @@ def test_large_graphs_get_precomputed_positions_without_physics() -> None:
 
 def test_layout_keeps_neighbours_closer_than_strangers() -> None:
     graph = gn.contact_graph(synthetic_extractions(300, 600, seed=3))
-    pos = view._layout(graph, seed=7)
+    nodes = page_data(view.render_html(graph, precompute_above=0))["nodes"]
+    pos = {n["id"]: (n["x"], n["y"]) for n in nodes}
 
     def dist(u: object, v: object) -> float:
         return float(((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5)
@@ -184,12 +185,37 @@ def test_view_command_writes_the_filtered_page(three_records: Path, tmp_path: Pa
     assert sorted(e["event"] for e in page_data(out.read_text(encoding="utf-8"))["edges"]) == ["x1#1", "x1#2"]
 
 
+@pytest.mark.parametrize("country", ["DEU", "deu", "Germany", "German"])
+def test_view_country_takes_codes_names_and_demonyms(
+    three_records: Path, tmp_path: Path, country: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from graphkit.cli import app
+
+    out = tmp_path / "contacts.html"
+    done = CliRunner().invoke(app, ["view", str(three_records), "--out", str(out), "--country", country])
+    assert done.exit_code == 0, done.output
+    assert "wrote 4 actors and 3 contacts" in done.output  # x1#2, x1#3 and x2#0 involve Carl (DEU)
+
+
+def test_page_counts_a_contact_reported_twice_once(tmp_path: Path) -> None:
+    from helpers import graphs_from_every_input, reported_twice
+
+    for name, graph in graphs_from_every_input(reported_twice(), tmp_path).items():
+        data = page_data(view.render_html(graph))
+        assert sorted(e["event"] for e in data["edges"]) == ["r1#0", "r2#0"], name
+        call = next(e for e in data["edges"] if e["event"] == "r1#0")
+        assert [s["id"] for s in call["sources"]] == ["r1", "r2"], name
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--actor", "Nobody"], "no actor is called 'Nobody'"),
         (["--kind", "phone"], "'phone' is not one of"),
         (["--from", "yesterday"], "'yesterday' does not match"),
+        (["--country", "Atlantis"], "'Atlantis' is no country the gazetteer knows"),
     ],
 )
 def test_view_command_usage_errors(

@@ -23,7 +23,36 @@
   const statusDashes = Object.fromEntries(data.statuses.map((s) => [s.value, s.dashes]));
   const shapeOf = Object.fromEntries(data.shapes.map((s) => [s.type, s.shape]));
   const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
+  // Labels are drawn at LABEL_PX on screen for the actors that get one at the current zoom (see placeLabels).
+  const LABEL_PX = 13;
+  const [NODE_MIN, NODE_MAX] = [8, 36]; // node radius range, by number of contacts
+  const MAX_LABELS = 80;
   const edgeById = new Map(data.edges.map((e) => [e.id, e]));
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const e of data.edges) for (const id of new Set([e.from, e.to])) edgesOf.get(id).push(e);
+  const COUNTERPARTS_SHOWN = 8;
+
+  // An actor's contact events and its counterparts, most shared events first (ties by id, as
+  // graphkit.network.counterparts ranks them); with `shown`, only the contacts the filters leave.
+  function contactsOf(id, shown) {
+    const events = new Set();
+    const byOther = new Map();
+    for (const e of edgesOf.get(id)) {
+      if (shown && !shown.has(e.id)) continue;
+      const other = e.from === id ? e.to : e.from;
+      events.add(e.event);
+      if (!byOther.has(other)) byOther.set(other, new Set());
+      byOther.get(other).add(e.event);
+    }
+    const ranked = [...byOther].map(([other, shared]) => [other, shared.size]);
+    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return {
+      contacts: events.size,
+      counterparts: ranked.slice(0, COUNTERPARTS_SHOWN).map(([other, n]) => [nodeById.get(other).label, n]),
+      moreCounterparts: Math.max(0, ranked.length - COUNTERPARTS_SHOWN),
+    };
+  }
+  for (const n of data.nodes) Object.assign(n, contactsOf(n.id, null));
 
   // -- tooltips and details ----------------------------------------------------------------------
 
@@ -39,6 +68,7 @@
     tip.append(el("div", [n.type, n.countryName].filter(Boolean).join(" · "), "meta"));
     if (n.offices.length) tip.append(el("div", "Offices: " + n.offices.join("; ")));
     tip.append(el("div", n.contacts + (n.contacts === 1 ? " contact" : " contacts")));
+    tip.shownContacts = n.contacts;
     if (n.counterparts.length) {
       tip.append(el("div", "Counterparts:"));
       const list = el("ul");
@@ -77,6 +107,15 @@
     return tip;
   }
 
+  // The details panel counts what the filters show; the tooltip (made once) counts everything.
+  function detailsOf(id) {
+    const n = nodeById.get(id);
+    const all = n.contacts;
+    const tip = nodeTip(Object.assign({}, n, contactsOf(id, visibleEdges)));
+    if (all !== tip.shownContacts) tip.append(el("div", "(" + all + " without the filters)", "meta"));
+    return tip;
+  }
+
   function showDetails(tip) {
     const panel = byId("details");
     panel.replaceChildren(tip);
@@ -91,6 +130,7 @@
       shape: shapeOf[n.type] || "dot",
       color: { background: n.color, border: "#555", highlight: { background: n.color, border: "#000" } },
       value: Math.max(1, n.contacts),
+      font: { size: LABEL_PX },
       title: nodeTip(n),
       x: n.x,
       y: n.y,
@@ -139,11 +179,14 @@
     statuses: new Set(data.statuses.map((s) => s.value)),
   };
 
-  function edgeVisible(e) {
-    if (!state.kinds.has(e.kind) || !state.statuses.has(e.status)) return false;
+  // Every filter but `skip` ("kind" or "status"), so a checkbox can count what ticking it would show.
+  function passes(e, skip) {
+    if (skip !== "kind" && !state.kinds.has(e.kind)) return false;
+    if (skip !== "status" && !state.statuses.has(e.status)) return false;
     if (!e.start) return state.undated;
     return e.end >= state.from && e.start <= state.to; // the contact's span overlaps the period
   }
+  const edgeVisible = (e) => passes(e, null);
 
   // Actors without any contact in the graph are always shown; the others while one of their contacts is.
   const degree = new Map();
@@ -166,12 +209,42 @@
   const edgesView = new vis.DataView(edges, { filter: (item) => visibleEdges.has(item.id) });
   const nodesView = new vis.DataView(nodes, { filter: (item) => nodeVisible(item.id) });
 
+  // Counts are of events: a contact of three actors is three edges but one event.
+  function eventCounts(field) {
+    const events = new Map();
+    for (const e of data.edges) {
+      if (!passes(e, field)) continue;
+      if (!events.has(e[field])) events.set(e[field], new Set());
+      events.get(e[field]).add(e.event);
+    }
+    return events;
+  }
+
+  const countSpans = { kind: new Map(), status: new Map(), country: new Map() };
+
+  function updateCounts() {
+    const shown = new Set();
+    for (const e of data.edges) if (visibleEdges.has(e.id)) shown.add(e.event);
+    byId("count-nodes").textContent = String(nodesView.length);
+    byId("count-edges").textContent = String(shown.size);
+    for (const field of ["kind", "status"]) {
+      const events = eventCounts(field);
+      for (const [value, span] of countSpans[field]) span.textContent = "(" + (events.get(value) || new Set()).size + ")";
+    }
+    const actors = new Map();
+    for (const id of nodesView.getIds()) {
+      const country = nodeById.get(id).country;
+      actors.set(country, (actors.get(country) || 0) + 1);
+    }
+    for (const [code, span] of countSpans.country) span.textContent = "(" + (actors.get(code) || 0) + ")";
+  }
+
   function update() {
     recompute();
     edgesView.refresh();
     nodesView.refresh();
-    byId("count-nodes").textContent = String(nodesView.length);
-    byId("count-edges").textContent = String(edgesView.length);
+    updateCounts();
+    if (api.ready) placeLabels();
   }
 
   function setupPeriod() {
@@ -209,10 +282,11 @@
     show();
   }
 
-  function checkboxes(containerId, entries, selected, swatch) {
+  function checkboxes(containerId, field, entries, selected, swatch) {
     const container = byId(containerId);
     for (const entry of entries) {
-      const count = data.edges.filter((e) => e[containerId === "kinds" ? "kind" : "status"] === entry.value).length;
+      const count = el("span", "", "count");
+      countSpans[field].set(entry.value, count);
       const box = el("input");
       Object.assign(box, { type: "checkbox", checked: true, value: entry.value });
       box.addEventListener("change", () => {
@@ -221,7 +295,7 @@
         update();
       });
       const label = el("label");
-      label.append(box, " ", swatch(entry), entry.value + " ", el("span", "(" + count + ")", "count"));
+      label.append(box, " ", swatch(entry), entry.value + " ", count);
       container.append(label);
     }
   }
@@ -249,7 +323,9 @@
       const row = el("div");
       const swatch = el("span", null, "swatch");
       swatch.style.background = c.color;
-      row.append(swatch, c.name + " ", el("span", "(" + c.actors + ")", "count"));
+      const count = el("span", "(" + c.actors + ")", "count");
+      countSpans.country.set(c.code, count);
+      row.append(swatch, c.name + " ", count);
       countries.append(row);
     }
   }
@@ -286,7 +362,7 @@
     result.textContent = found.label;
     network.selectNodes([found.id]);
     network.focus(found.id, { scale: 1.2, animation: false });
-    showDetails(nodeTip(found));
+    showDetails(detailsOf(found.id));
     return found.id;
   }
 
@@ -306,8 +382,9 @@
     autoResize: true,
     layout: { randomSeed: data.seed, improvedLayout: data.physics && data.nodes.length < 150 },
     nodes: {
-      scaling: { min: 8, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: 6 } },
-      font: { size: 12 },
+      // Label sizes are set per actor by placeLabels; a label under 11 px on screen is not drawn at all.
+      scaling: { min: NODE_MIN, max: NODE_MAX, label: { enabled: false, drawThreshold: 12, maxVisible: 20 } },
+      font: { size: LABEL_PX },
       borderWidth: 1,
     },
     edges: { selectionWidth: 2, hoverWidth: 1 },
@@ -327,7 +404,69 @@
   const network = new vis.Network(byId("graph"), { nodes: nodesView, edges: edgesView }, options);
   api.network = network;
 
+  // Positions go into the data set, so an actor hidden by a filter comes back where it was.
+  function keepPositions(ids) {
+    const positions = network.getPositions(ids);
+    nodes.update(Object.entries(positions).map(([id, p]) => ({ id: id, x: p.x, y: p.y })));
+  }
+
+  // At every zoom, labels go to the actors with most contacts whose labels do not overlap one another on
+  // screen, at LABEL_PX; the others get a label too small to be drawn (under drawThreshold) until a zoom
+  // leaves room for them. So a graph of hundreds of actors shows its main actors named, in letters one
+  // can read, and more names as one zooms in.
+  const labelSize = new Map(data.nodes.map((n) => [n.id, LABEL_PX]));
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_PX + "px arial"; // vis-network's default face
+  // The radius vis-network gives a node: scaling.min to scaling.max, linear in its value (see options).
+  const values = data.nodes.map((n) => Math.max(1, n.contacts));
+  const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+  function radius(n) {
+    const share = highest === lowest ? 0.5 : (Math.max(1, n.contacts) - lowest) / (highest - lowest);
+    return NODE_MIN + (NODE_MAX - NODE_MIN) * share;
+  }
+
+  function placeLabels() {
+    const scale = network.getScale();
+    const ids = nodesView.getIds();
+    const positions = network.getPositions(ids);
+    const ranked = ids.map((id) => nodeById.get(id)).sort((a, b) => b.contacts - a.contacts || (a.label < b.label ? -1 : 1));
+    const boxes = [];
+    const chosen = new Set();
+    const frame = byId("graph").getBoundingClientRect();
+    for (const n of ranked) {
+      if (chosen.size >= MAX_LABELS) break;
+      const p = network.canvasToDOM(positions[n.id]);
+      const half = measure.measureText(n.label).width / 2 + 2;
+      // vis-network draws the label under the node's shape, whose radius follows the number of contacts
+      const top = p.y + radius(n) * scale;
+      const box = [p.x - half, top, p.x + half, top + 1.6 * LABEL_PX];
+      if (box[2] < 0 || box[0] > frame.width || box[3] < 0 || box[1] > frame.height) continue;
+      if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
+      boxes.push(box);
+      chosen.add(n.id);
+    }
+    const changed = [];
+    for (const n of data.nodes) {
+      const size = chosen.has(n.id) ? LABEL_PX / scale : 1;
+      if (labelSize.get(n.id) !== size) {
+        labelSize.set(n.id, size);
+        changed.push({ id: n.id, font: { size: size } });
+      }
+    }
+    if (changed.length) nodes.update(changed);
+  }
+  let zoomTimer = null;
+  network.on("zoom", () => {
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(placeLabels, 150);
+  });
+  network.on("dragEnd", (params) => {
+    if (params.nodes.length) keepPositions(params.nodes);
+    else placeLabels();
+  });
+
   function markReady() {
+    placeLabels();
     api.ready = true;
     document.body.dataset.ready = "true";
   }
@@ -335,6 +474,7 @@
     // Stop the simulation once settled: nodes stay where the user drags them and the CPU rests.
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({ physics: { enabled: false } });
+      keepPositions(nodesView.getIds());
       network.fit();
       markReady();
     });
@@ -344,12 +484,12 @@
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) showDetails(nodeTip(nodeById.get(params.nodes[0])));
+    if (params.nodes.length) showDetails(detailsOf(params.nodes[0]));
     else if (params.edges.length) showDetails(edgeTip(edgeById.get(params.edges[0])));
   });
 
-  checkboxes("kinds", data.kinds, state.kinds, (k) => lineSwatch(k.color, false));
-  checkboxes("statuses", data.statuses, state.statuses, (s) => lineSwatch("#444", s.dashes));
+  checkboxes("kinds", "kind", data.kinds, state.kinds, (k) => lineSwatch(k.color, false));
+  checkboxes("statuses", "status", data.statuses, state.statuses, (s) => lineSwatch("#444", s.dashes));
   legend();
   setupPeriod();
   setupSearch();
@@ -358,5 +498,7 @@
   // For scripts and tests: what is on screen, and the search the box runs.
   api.visibleEdges = () => edgesView.getIds().map((id) => edgeById.get(id));
   api.visibleNodes = () => nodesView.getIds();
+  api.visibleEvents = () => new Set(api.visibleEdges().map((e) => e.event)).size;
+  api.counterparts = (id) => contactsOf(id, visibleEdges);
   api.focusActor = focusActor;
 })();
