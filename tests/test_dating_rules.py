@@ -526,3 +526,25 @@ def test_an_infinitive_relative_takes_the_time_of_its_clause(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# A contact told as just done ("has just met", "just spoke with") happened on the day of the text; "just"
+# meaning "only" dates nothing.
+JUST_DONE = [
+    (
+        "JANE ROE: I have just concluded a productive meeting with Prime Minister Sheikh Hasina.",
+        "Roe",
+        "Hasina",
+    ),
+    ("Jane Roe said she had just spoken with President Lula.", "Roe", "Lula"),
+    ("Chancellor Scholz just met President Macron in the lobby.", "Scholz", "Macron"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), JUST_DONE)
+def test_a_contact_just_done_is_on_the_day_of_the_text(text: str, first: str, second: str) -> None:
+    check(text, first, second, (PUBLISHED, PUBLISHED))
+
+
+def test_just_meaning_only_dates_nothing() -> None:
+    check("Jane Roe has met President Lula just once.", "Roe", "Lula", None)

@@ -24,7 +24,7 @@ from graphkit.extractor.contacts.grammar import (
 )
 from graphkit.extractor.contacts.merging import share_within_lists
 from graphkit.extractor.contacts.status import chain_of, inside_topic_contact
-from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Granularity, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -190,7 +190,20 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
         score = rank * 1000 + distance
         if best is None or score < best[0]:
             best = (score, value)
+    if best is None and not future and ctx.published is not None and just_now(chain):
+        # "I have just concluded a meeting with X", "with whom I just spoke": the day of the text
+        return DateSpan(
+            start=ctx.published, end=ctx.published, granularity=Granularity.DAY, expression="just"
+        )
     return best[1] if best else None
+
+
+def just_now(chain: list[Token]) -> bool:
+    """A verb of the chain told as just done ("has just met", "just spoke with")."""
+    return any(
+        t.tag_ in {"VBD", "VBN"} and any(c.dep_ == "advmod" and c.lower_ == "just" for c in t.children)
+        for t in chain
+    )
 
 
 # Statuses whose undated contacts take the date of the sentence before: what happened, and what is planned.
