@@ -12,7 +12,10 @@
 
 The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results.json with the machine.
 
+Query speed on a million quads (``query_*``) is measured by benchmarks/queries.py: ``--only queries``.
+
 Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
+       python benchmarks/run.py --only queries
 """
 
 from __future__ import annotations
@@ -150,8 +153,17 @@ def main() -> None:
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[200, 2000], metavar=("SMALL", "LARGE"))
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
+    parser.add_argument(
+        "--only", choices=["queries"], help="measure only this (queries.py), keep the rest of --out"
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.only == "queries":
+        from queries import queries
+
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        args.out.write_text(json.dumps({**results, **queries()}, indent=2) + "\n", encoding="utf-8")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         results: dict[str, object] = {"articles": args.articles}

@@ -168,8 +168,10 @@ def _cell(value: Any) -> str:
 
 def _event_cell(event: dict[str, Any]) -> str:
     when = f"{event['start']}..{event['end']}" if event.get("start") else "undated"
-    people = ", ".join(p["name"] for p in event.get("participants", ()))
-    return f"{when} {event['kind']} ({event['status']}) with {people}: {event['iri']}"
+    people = event.get("participants", ())
+    # Two participants are the pair the row is about; more are worth naming.
+    also = f" with {', '.join(p['name'] for p in people)}" if len(people) > 2 else ""
+    return f"{when} {event['kind']} ({event['status']}){also} {event['iri'].rsplit('/', 1)[-1]}"
 
 
 def _table(rows: list[dict[str, Any]]) -> Table:

@@ -78,8 +78,7 @@ _EXACT = """SELECT DISTINCT ?actor ?p WHERE {
 }"""
 
 _KNOWN = """SELECT ?actor (MIN(?n) AS ?name) (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?code) WHERE {
-  %s
-  GRAPH ?g { ?actor schema:name ?n ; a ?t . OPTIONAL { ?actor gk:countryCode ?c } }
+  GRAPH ?g { %s ?actor schema:name ?n ; a ?t . OPTIONAL { ?actor gk:countryCode ?c } }
 } GROUP BY ?actor"""
 
 _LABELS = """SELECT DISTINCT ?actor ?label WHERE {
