@@ -12,12 +12,21 @@ import pytest
 from fixtures.rdf.old_queries import old_contact_events, old_find_actors, old_top_counterparts
 from fixtures.rdf.support import CALLS, RUN, SEED, extract
 from rdflib import Dataset
+from test_rdf_stores import oxigraph_server  # noqa: F401  (the live Oxigraph server fixture)
 from typer.testing import CliRunner
 
 from graphkit.cli import app
 from graphkit.gazetteer import UnknownCountryError, resolve_country
 from graphkit.models import ContactKind, ContactLevel, Extraction
-from graphkit.rdf import OxigraphStore, add_extractions, contacts, to_graph, top_counterparts, who_met_whom
+from graphkit.rdf import (
+    OxigraphStore,
+    SparqlStore,
+    add_extractions,
+    contacts,
+    to_graph,
+    top_counterparts,
+    who_met_whom,
+)
 from graphkit.rdf.actors import UnknownActorError, resolve_actor
 from graphkit.rdf.choices import Period, Undated
 from graphkit.rdf.query import count_undated, series
@@ -244,6 +253,16 @@ def test_sparql_means_the_same_on_a_file_and_a_store(world: Dataset, oxigraph: S
     assert built is not None and len(built) == len(
         run_query(oxigraph, "SELECT ?e WHERE { ?e a gk:Call }").rows
     )
+
+
+@pytest.mark.network
+def test_sparql_means_the_same_on_an_endpoint(oxigraph_server: str, world: Dataset) -> None:  # noqa: F811
+    endpoint = SparqlStore(oxigraph_server)
+    add_extractions(endpoint, _articles(), RUN)
+    for query in ("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a gk:Contact }", "ASK { ?e a gk:Visit }"):
+        assert run_query(endpoint, query) == run_query(world, query)
+    built = "CONSTRUCT { ?e a gk:Call } WHERE { ?e a gk:Call }"
+    assert len(run_query(endpoint, built).graph or ()) == len(run_query(world, built).graph or ()) == 3
 
 
 def test_sparql_syntax_errors_point_into_the_users_own_query(world: Dataset) -> None:
