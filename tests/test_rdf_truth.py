@@ -95,15 +95,32 @@ def test_a_surname_alone_finds_the_contacts_of_the_full_name(store: Store) -> No
     assert {n for n in _names(by_surname)} >= {"Jakaya Kikwete", "Gordon Brown", "Yoweri Museveni"}
 
 
-def test_a_surname_unknown_to_the_gazetteer_is_matched_in_the_graph(world: Dataset) -> None:
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [("Irena Dobrovská", "Dobrovska"), ("Trygve Lie", "Lie")],  # "Lie" is also Liechtenstein's code, LIE
+)
+def test_a_surname_unknown_to_the_gazetteer_is_matched_in_the_graph(name: str, who: str) -> None:
     seed, *_ = _articles()
     renamed = tuple(
-        a.model_copy(update={"name": "Irena Dobrovská", "aliases": ()}) if a.id == "yury_ushakov" else a
+        a.model_copy(update={"name": name, "aliases": ()}) if a.id == "yury_ushakov" else a
         for a in seed.actors
     )
     graph = to_graph([seed.model_copy(update={"actors": renamed})], RUN)
-    match = resolve_actor(graph, "Dobrovska")
-    assert (match.name, match.how) == ("Irena Dobrovská", "surname")
+    match = resolve_actor(graph, who)
+    assert (match.name, match.how) == (name, "surname")
+
+
+def test_a_name_two_actors_share_is_an_error_that_lists_both() -> None:
+    seed, *_ = _articles()
+    shared = tuple(
+        a.model_copy(update={"aliases": (*a.aliases, "the president")})
+        if a.id in ("emmanuel_macron", "vladimir_putin")
+        else a
+        for a in seed.actors
+    )
+    graph = to_graph([seed.model_copy(update={"actors": shared})], RUN)
+    with pytest.raises(UnknownActorError, match=r"names several actors: Emmanuel Macron .*; Vladimir Putin"):
+        contacts(graph, "the president")
 
 
 def test_an_unknown_actor_is_an_error_that_suggests_close_names(store: Store) -> None:
@@ -141,9 +158,12 @@ def test_a_country_by_name_demonym_or_code(text: str) -> None:
     assert resolve_country(text).code == "FRA"
 
 
-def test_an_unknown_country_suggests_names() -> None:
+def test_an_unknown_country_suggests_names(tmp_path: Path) -> None:
     with pytest.raises(UnknownCountryError, match="did you mean France"):
         resolve_country("Frnace")
+    data = str(_trig(tmp_path))
+    result = CliRunner().invoke(app, ["query", "contacts", "Putin", "--country", "Frnace", "--data", data])
+    assert result.exit_code == 1 and "unknown country 'Frnace'; did you mean France" in result.stderr
 
 
 def test_a_country_counts_the_contacts_of_its_officials(store: Store) -> None:

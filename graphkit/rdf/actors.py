@@ -203,12 +203,15 @@ def _by_label(store: Store, text: str) -> ActorMatch | None:
 
 
 def _by_country(store: Store, text: str) -> ActorMatch | None:
+    if len(text) <= 3 and not text.isupper():
+        return None  # "Lie" or "Ben" is more likely a surname than the code of Liechtenstein or Benin
     try:
         country = resolve_country(text)
-    except UnknownCountryError:
-        return None
+        side = side_of_country(store, country)
+    except (UnknownCountryError, UnknownActorError):
+        return None  # not a country, or none of its actors is in the graph: other readings may still match
     how = "country code" if text.upper() == country.code else "country name or demonym"
-    return side_of_country(store, country).model_copy(update={"how": how})
+    return side.model_copy(update={"how": how})
 
 
 def _by_gazetteer(store: Store, text: str) -> ActorMatch | None:
