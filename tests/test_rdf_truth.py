@@ -229,6 +229,21 @@ def test_series_per_month_between_two_countries(store: Store) -> None:
     ]
 
 
+def test_series_of_one_country_and_undated_contacts_by_publication_date(store: Store) -> None:
+    kenya = series(store, Period.YEAR, countries=["Kenyan"])
+    assert [(r.period, r.country_a, r.country_b) for r in kenya] == [
+        ("2008", "GBR", "KEN"),
+        ("2008", "KEN", "TZA"),
+        ("2008", "KEN", "UGA"),
+    ]
+    placed = series(store, Period.YEAR, countries=["FRA", "RUS"], undated=Undated.PUBLICATION_DATE)
+    assert [(r.period, r.contacts) for r in placed] == [
+        ("2022", 1),
+        ("2025", 1),
+        ("2026", 2),
+    ]  # seed: 2026-02-10
+
+
 def test_series_counts_each_contact_once_per_pair_of_countries(store: Store) -> None:
     codes = {}
     for c in contacts(store, undated=Undated.INCLUDE):

@@ -108,7 +108,8 @@ def _oxigraph(store: OxigraphStore, query: str) -> QueryAnswer:
     try:
         answer = store.store.query(query, prefixes=_ALL_PREFIXES, use_default_graph_as_union=True)
     except (OSError, ValueError, RuntimeError) as err:
-        raise GraphkitError(f"the store could not run the query: {err}") from err
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphkitError(f"the store could not run the query: {first}") from err
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryAnswer(form="ASK", boolean=bool(answer))
     if isinstance(answer, pyoxigraph.QueryTriples):
@@ -150,7 +151,8 @@ def _rdflib(dataset: Dataset, query: str) -> QueryAnswer:
         ]
         return QueryAnswer(form="SELECT", rows=[_python(r) for r in rows])
     except Exception as err:  # rdflib raises plain exceptions for what it cannot evaluate
-        raise GraphkitError(f"the query could not be run: {err}") from err
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphkitError(f"the query could not be run: {first}") from err
     finally:
         dataset.default_union = union
 
