@@ -172,6 +172,9 @@ def test_a_country_counts_the_contacts_of_its_officials(store: Store) -> None:
     russia = {c.actor.name: c.contacts for c in top_counterparts(store, "Russian")}
     assert russia["Emmanuel Macron"] == 2 and "Vladimir Putin" not in russia  # its own officials are not
     assert russia["France"] == 1
+    everyone = [c.actor.name for c in top_counterparts(store, "Macron")]
+    assert everyone == ["Vladimir Putin", "Olaf Scholz"]
+    assert [c.actor.name for c in top_counterparts(store, "Macron", country="German")] == ["Olaf Scholz"]
 
 
 def test_country_and_level_filters(store: Store) -> None:

@@ -304,6 +304,9 @@ def counterparts(
     kind: KindOption = None,
     status: StatusOption = None,
     level: LevelOption = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only counterparts of this country: name, demonym or ISO code.")
+    ] = None,
     start: FromOption = None,
     end: ToOption = None,
     undated: UndatedOption = Undated.EXCLUDE,
@@ -320,7 +323,7 @@ def counterparts(
         count = query.count_undated(target, who, **filters)
         _undated_note(notes, undated, count, start is not None or end is not None)
         return query.top_counterparts(
-            target, who, limit, start=_day(start), end=_day(end), undated=undated, **filters
+            target, who, limit, start=_day(start), end=_day(end), undated=undated, country=country, **filters
         )
 
     _run(data, store, ask, fmt)

@@ -418,7 +418,7 @@ def timeline(data: Store | Dataset, actor: str | ActorMatch) -> list[ContactResu
 
 _COUNTS = """SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
   %s
-  GRAPH ?pg { ?e gk:participant ?other }
+  GRAPH ?pg { %s ?e gk:participant ?other }
 } GROUP BY ?other"""
 
 # VALUES inside GRAPH: Oxigraph then looks the few actors up instead of reading every name first.
@@ -437,20 +437,30 @@ def top_counterparts(
     start: dt.date | None = None,
     end: dt.date | None = None,
     level: ContactLevel | None = None,
+    country: str | None = None,
     undated: Undated = Undated.EXCLUDE,
 ) -> list[CounterpartCount]:
     """The actors ``actor`` had most contacts with, most first (ties by name).
 
     Counted in SPARQL (``GROUP BY``); a country's counterparts are those of the country and its officials,
-    not counting its own officials. The filters are those of :func:`contacts`.
+    not counting its own officials. ``country`` keeps counterparts of that country (name, demonym or ISO
+    code); the other filters are those of :func:`contacts`.
     """
     store = _store(data)
     side = _side(store, actor)
     filters = _filters(store, side, None, None, kind, status, level, start, end, undated)
     own = set(side.iris)
+    only = ""
+    if country is not None:
+        (match,) = _countries(store, country)
+        others = [URIRef(a) for a in match.iris if a not in own]
+        if not others:  # every actor of that country is on the asking side
+            return []
+        only = values("other", others)
+    query = _COUNTS % (filters.where(fields=False), only)
     counts = {
         str(r["other"]): int(_py(r["n"]))
-        for r in store.select(PROLOGUE + _COUNTS % filters.where(fields=False))
+        for r in store.select(PROLOGUE + query)
         if str(r["other"]) not in own
     }
     if not counts:
