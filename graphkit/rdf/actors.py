@@ -70,10 +70,10 @@ def _store(data: Store | Dataset) -> Store:
     return MemoryStore(data) if isinstance(data, Dataset) else data
 
 
+# VALUES inside GRAPH: Oxigraph then looks the values up by index instead of reading the graphs first.
 _EXACT = """SELECT DISTINCT ?actor ?p WHERE {
-  %s
   VALUES ?p { schema:name schema:alternateName }
-  GRAPH ?g { ?actor ?p ?label }
+  GRAPH ?g { %s ?actor ?p ?label }
   FILTER(STRSTARTS(STR(?actor), "%s"))
 }"""
 
@@ -87,8 +87,7 @@ _LABELS = """SELECT DISTINCT ?actor ?label WHERE {
 }"""
 
 _MEMBERS = """SELECT DISTINCT ?actor WHERE {
-  %s
-  GRAPH ?g { ?actor gk:countryCode ?code }
+  GRAPH ?g { %s ?actor gk:countryCode ?code }
   FILTER(STRSTARTS(STR(?actor), "%s"))
 }"""
 
