@@ -12,7 +12,10 @@
 
 The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results.json with the machine.
 
+Query speed on a million quads (``query_*``) is measured by benchmarks/queries.py: ``--only queries``.
+
 Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
+       python benchmarks/run.py --only queries
 """
 
 from __future__ import annotations
@@ -152,14 +155,25 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
     parser.add_argument(
-        "--view", action="store_true", help="measure the HTML view only, keep the rest of --out"
+        "--only",
+        choices=["queries", "view"],
+        help="measure only this (queries.py, view.py), keep the rest of --out",
     )
+    parser.add_argument("--view", action="store_true", help="the same as --only view")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     if args.view:
-        import view
+        args.only = "view"
+    if args.only is not None:
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        if args.only == "queries":
+            from queries import queries
 
-        results = json.loads(args.out.read_text(encoding="utf-8")) | view.measure()
+            results |= queries()
+        else:
+            import view
+
+            results |= view.measure()
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(results, indent=2))
         return
@@ -175,6 +189,9 @@ def main() -> None:
         results |= memory(*args.memory_sizes, work)
     results |= measure_imports()
     results["machine"] = machine()
+    # the figures measured by --only (queries, view) and not here stay as they were
+    kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+    results = {k: v for k, v in kept.items() if k not in results} | results
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
 

@@ -286,20 +286,12 @@ def view(
 
 def _view_country(text: str) -> str:
     """The ISO 3166-1 alpha-3 code of ``--country``: a code, a country name or a demonym."""
-    from graphkit.gazetteer import load_gazetteer
+    from graphkit.gazetteer import UnknownCountryError, resolve_country
 
-    gazetteer = load_gazetteer()
-    if gazetteer.is_country_code(text.upper()):
-        return text.upper()
-    entry = gazetteer.country(text)
-    code = entry.code if entry is not None else gazetteer.demonym(text)
-    if code is None:
-        raise typer.BadParameter(
-            f"{text!r} is no country the gazetteer knows; give an ISO code (FRA), a name (France) or a "
-            "demonym (French)",
-            param_hint="'--country'",
-        )
-    return code
+    try:
+        return resolve_country(text).code
+    except UnknownCountryError as err:
+        raise typer.BadParameter(str(err), param_hint="'--country'") from err
 
 
 @app.command()

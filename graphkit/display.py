@@ -94,8 +94,8 @@ def table(obj: Any, *, caption: str | None = None, limit: int = MAX_ROWS) -> Tab
 
     Example:
         >>> import graphkit.rdf as rdf
-        >>> table(rdf.contacts(rdf.to_graph([]), "Macron"), caption="Contacts of Macron")
-        <graphkit table: Contacts of Macron, 0 rows>
+        >>> table(rdf.contacts(rdf.to_graph([])), caption="Contacts")
+        <graphkit table: Contacts, 0 rows>
     """
     if isinstance(obj, _SEQUENCES) and not isinstance(obj, str):
         summary = f"{len(obj)} row{'' if len(obj) == 1 else 's'}"

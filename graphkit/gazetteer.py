@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from graphkit.errors import InputError
+from graphkit.errors import GraphkitError, InputError
 from graphkit.offices import OFFICES_FILE, load_offices
 
 __all__ = [
@@ -40,8 +40,11 @@ __all__ = [
     "PersonEntry",
     "Publisher",
     "Tenure",
+    "UnknownCountryError",
     "load_gazetteer",
     "normalize_key",
+    "resolve_country",
+    "suggest",
 ]
 
 #: Where the generated gazetteer files live (package-relative, beside ``graphkit/``).
@@ -596,6 +599,58 @@ def load_gazetteer(extra: str | Path | None = None, *, data_dir: str | Path | No
         orgs.update(extra_orgs)
     shared = load_offices().shared_words
     return Gazetteer(countries, metonyms, orgs, people, offices, honorifics, publishers, shared)
+
+
+class UnknownCountryError(GraphkitError, ValueError):
+    """A country name, demonym or code that the gazetteer does not know; the message suggests close names."""
+
+
+def suggest(text: str, names: Iterable[str], limit: int = 5, cutoff: float = 0.6) -> list[str]:
+    """The ``names`` closest to ``text`` ignoring case and accents, best first (stdlib ``difflib``).
+
+    >>> suggest("Makron", ["Emmanuel Macron", "Vladimir Putin", "Macron"])
+    ['Macron', 'Emmanuel Macron']
+    """
+    import difflib
+
+    want = normalize_key(text)
+    scored = []
+    for name in dict.fromkeys(names):
+        key = normalize_key(name)
+        # A surname typed alone is compared with each word of the name as well as with the whole name.
+        parts = [key, *key.split()] if " " not in want else [key]
+        score = max(difflib.SequenceMatcher(None, want, part).ratio() for part in parts)
+        if score >= cutoff:
+            scored.append((-score, len(name), name))
+    return [name for _, _, name in sorted(scored)[:limit]]
+
+
+def resolve_country(text: str, gazetteer: Gazetteer | None = None) -> CountryEntry:
+    """The country ``text`` names: an ISO 3166-1 alpha-3 or alpha-2 code, a name or variant, or a demonym.
+
+    Raises:
+        UnknownCountryError: nothing matches; the message lists the closest country names.
+
+    >>> [resolve_country(t).code for t in ("France", "French", "FRA", "fr", "the U.S.", "Côte d'Ivoire")]
+    ['FRA', 'FRA', 'FRA', 'FRA', 'USA', 'CIV']
+    """
+    gaz = gazetteer or load_gazetteer()
+    word = text.strip()
+    code = word.upper()
+    if code in gaz.countries:
+        return gaz.countries[code]
+    by_iso2 = next((c for c in gaz.countries.values() if c.iso2 == code), None) if len(code) == 2 else None
+    found = by_iso2 or gaz.country(word) or gaz.countries.get(gaz.demonym(word) or "")
+    if found is not None:
+        return found
+    names = [n for c in gaz.countries.values() for n in (c.name, *c.demonyms)]
+    close = suggest(word, names)
+    hint = (
+        f"; did you mean {', '.join(close)}?"
+        if close
+        else "; give a name (France), demonym or ISO code (FRA)"
+    )
+    raise UnknownCountryError(f"unknown country {text!r}{hint}")
 
 
 # -- user files of extra actors --------------------------------------------------------------------

@@ -5,7 +5,13 @@ Fixtures only; what test files import is in ``helpers.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -146,3 +152,37 @@ def extraction() -> Extraction:
         speaker="peskov", text="no meeting is planned", direct=True, evidence=span("no meeting is planned")
     )
     return Extraction(article=article, actors=actors, contacts=contacts, statements=(statement,))
+
+
+# The `oxigraph serve` binary of the dev dependency "oxigraph", for tests against a live SPARQL endpoint.
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph binary (PyPI package 'oxigraph') is not installed")
+    port = _free_port()
+    server = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"{url}/query"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -19,6 +19,7 @@ from graphkit.rdf import (
     top_counterparts,
     who_met_whom,
 )
+from graphkit.rdf.actors import UnknownActorError
 
 D = dt.date
 
@@ -86,8 +87,10 @@ def test_statements_by_an_actor(seed: Dataset) -> None:
 )
 def test_malicious_names_are_values_not_query_text(seed: Dataset, name: str) -> None:
     before = len(seed)
-    assert contacts(seed, name) == []
-    assert statements_by(seed, name) == []
+    with pytest.raises(UnknownActorError):
+        contacts(seed, name)
+    with pytest.raises(UnknownActorError):
+        statements_by(seed, name)
     assert len(seed) == before
 
 

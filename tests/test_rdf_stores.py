@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,8 +17,6 @@ from graphkit.rdf import (
     to_graph,
 )
 from graphkit.rdf.stores import Store
-
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 
 
 def _articles(extract: Extract):
@@ -73,36 +64,6 @@ def test_open_store_picks_by_what_the_user_typed(tmp_path: Path) -> None:
     assert isinstance(open_store(tmp_path / "ox"), OxigraphStore)
     remote = open_store("http://127.0.0.1:9/query")
     assert isinstance(remote, SparqlStore) and remote.update_url == "http://127.0.0.1:9/update"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph binary (PyPI package 'oxigraph') is not installed")
-    port = _free_port()
-    server = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"{url}/query"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.mark.network

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,9 +20,11 @@ from rich.table import Table
 
 from graphkit._terminal import printable
 from graphkit.errors import GraphkitError
-from graphkit.models import ContactKind, ContactStatus
+from graphkit.models import ContactKind, ContactLevel, ContactStatus
+from graphkit.rdf.choices import Period, Undated
 
 if TYPE_CHECKING:
+    from graphkit.rdf.actors import ActorMatch
     from graphkit.rdf.stores import Store
 
 __all__ = ["query_app", "validate"]
@@ -90,17 +92,41 @@ def _open(data: Sequence[Path] | None, store: str | None) -> Store:
     return memory
 
 
-def _run(data: Sequence[Path] | None, store: str | None, ask: Any, fmt: OutputFormat) -> None:
+class _Notes:
+    """What a command tells besides its results: the actors it chose (first) and what it left out (last)."""
+
+    def __init__(self) -> None:
+        self.header: list[str] = []
+        self.footer: list[str] = []
+
+
+Ask = Callable[["Store", _Notes], Sequence[Any]]
+
+
+def _run(
+    data: Sequence[Path] | None,
+    store: str | None,
+    ask: Ask,
+    fmt: OutputFormat,
+    show: Callable[[Sequence[Any], OutputFormat], None] | None = None,
+) -> None:
+    notes = _Notes()
+    errors = Console(stderr=True)
     try:
         target = _open(data, store)
         try:
-            results = ask(target)
+            results = ask(target, notes)
         finally:
             target.close()
     except GraphkitError as err:
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}", highlight=False)
+        errors.print(f"[red]error:[/] {escape(printable(str(err)))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from err
-    _print(results, fmt)
+    for line in notes.header:
+        errors.print(escape(printable(line)), highlight=False, soft_wrap=True)
+    (show or _print)(results, fmt)
+    for line in notes.footer:  # a footer in a table, on stderr where it would break JSON or CSV
+        console = Console() if fmt is OutputFormat.TABLE else errors
+        console.print(escape(printable(line)), highlight=False, soft_wrap=True)
 
 
 def _print(results: Sequence[Any], fmt: OutputFormat) -> None:
@@ -134,8 +160,18 @@ def _cell(value: Any) -> str:
             return str(value["name"])
         if "text" in value and "article" in value:
             return f"{value['article']}: {value['text']}"
+        if "kind" in value and "iri" in value:  # an event inside another result (query met)
+            return _event_cell(value)
         return ", ".join(f"{k}={v}" for k, v in value.items())
     return "" if value is None else str(value)
+
+
+def _event_cell(event: dict[str, Any]) -> str:
+    when = f"{event['start']}..{event['end']}" if event.get("start") else "undated"
+    people = event.get("participants", ())
+    # Two participants are the pair the row is about; more are worth naming.
+    also = f" with {', '.join(p['name'] for p in people)}" if len(people) > 2 else ""
+    return f"{when} {event['kind']} ({event['status']}){also} {event['iri'].rsplit('/', 1)[-1]}"
 
 
 def _table(rows: list[dict[str, Any]]) -> Table:
@@ -150,14 +186,65 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
 
+ActorArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Actor: name, alias, surname, Wikidata QID, IRI, or a country (name, demonym or ISO code), "
+        "which stands for the country and its officials."
+    ),
+]
+KindOption = Annotated[ContactKind | None, typer.Option(help="Only this kind.")]
+StatusOption = Annotated[ContactStatus | None, typer.Option(help="Only this status.")]
+LevelOption = Annotated[ContactLevel | None, typer.Option(help="Only contacts at this level.")]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        help="Only contacts in which an actor of this country takes part: name, demonym or ISO code "
+        "(France, French, FRA). Repeat it for contacts with each of them.",
+    ),
+]
+UndatedOption = Annotated[
+    Undated,
+    typer.Option(
+        help="With --from/--to, what happens to contacts that have no date of their own: 'exclude' (the "
+        "default, so every result is known to fall in the range), 'include' (kept whatever the range) or "
+        "'publication-date' (dated by the earliest article that reports them). The output says how many.",
+    ),
+]
+
+
+def _resolve(target: Store, who: str, notes: _Notes) -> ActorMatch:
+    from graphkit.rdf.actors import resolve_actor
+
+    match = resolve_actor(target, who)
+    notes.header.append(f"actor: {match.describe()}")
+    return match
+
+
+def _undated_note(notes: _Notes, undated: Undated, count: int, ranged: bool) -> None:
+    """Say what the range did to undated contacts (nothing to say without a range, or without any)."""
+    if not ranged or not count:
+        return
+    said = {
+        Undated.EXCLUDE: "left out (no date of their own; --undated include or publication-date keeps them)",
+        Undated.INCLUDE: "included, whatever the range (no date of their own)",
+        Undated.PUBLICATION_DATE: "placed by the publication date of the earliest article reporting them",
+    }
+    notes.footer.append(f"{count} undated contact{'s' * (count != 1)} {said[undated]}")
+
+
 @query_app.command()
 def contacts(
-    actor: Annotated[str, typer.Argument(help="Actor name, alias, Wikidata QID or IRI.")],
+    actor: ActorArgument,
     counterpart: Annotated[str | None, typer.Option("--with", help="Only contacts with this actor.")] = None,
-    kind: Annotated[ContactKind | None, typer.Option(help="Only this kind.")] = None,
-    status: Annotated[ContactStatus | None, typer.Option(help="Only this status.")] = None,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    level: LevelOption = None,
+    country: CountryOption = None,
     start: FromOption = None,
     end: ToOption = None,
+    undated: UndatedOption = Undated.EXCLUDE,
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -165,17 +252,34 @@ def contacts(
     """Contacts of an actor, with their evidence sentences."""
     from graphkit.rdf import query
 
-    def ask(target: Store) -> list[Any]:
-        return query.contacts(
-            target, actor, counterpart=counterpart, kind=kind, status=status, start=_day(start), end=_day(end)
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        who = _resolve(target, actor, notes)
+        other = _resolve(target, counterpart, notes) if counterpart else None
+        found = query.contacts(
+            target,
+            who,
+            counterpart=other,
+            kind=kind,
+            status=status,
+            level=level,
+            country=country,
+            start=_day(start),
+            end=_day(end),
+            undated=Undated.INCLUDE if undated is Undated.EXCLUDE else undated,
         )
+        ranged = start is not None or end is not None
+        undated_ones = sum(c.start is None for c in found) if ranged else 0
+        _undated_note(notes, undated, undated_ones, ranged)
+        if undated is Undated.EXCLUDE and ranged:
+            found = [c for c in found if c.start is not None]
+        return found
 
     _run(data, store, ask, fmt)
 
 
 @query_app.command()
 def timeline(
-    actor: Annotated[str, typer.Argument(help="Actor name, alias, Wikidata QID or IRI.")],
+    actor: ActorArgument,
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -183,41 +287,124 @@ def timeline(
     """An actor's dated contacts in chronological order."""
     from graphkit.rdf import query
 
-    _run(data, store, lambda target: query.timeline(target, actor), fmt)
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        who = _resolve(target, actor, notes)
+        left = query.count_undated(target, who)
+        if left:
+            notes.footer.append(f"{left} undated contact{'s' * (left != 1)} not in the timeline")
+        return query.timeline(target, who)
+
+    _run(data, store, ask, fmt)
 
 
 @query_app.command()
 def counterparts(
-    actor: Annotated[str, typer.Argument(help="Actor name, alias, Wikidata QID or IRI.")],
+    actor: ActorArgument,
     limit: Annotated[int, typer.Option(min=1, help="How many.")] = 10,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    level: LevelOption = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only counterparts of this country: name, demonym or ISO code.")
+    ] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    undated: UndatedOption = Undated.EXCLUDE,
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """The actors an actor had most contacts with."""
+    """The actors an actor (or a country and its officials) had most contacts with."""
     from graphkit.rdf import query
 
-    _run(data, store, lambda target: query.top_counterparts(target, actor, limit), fmt)
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        who = _resolve(target, actor, notes)
+        filters: dict[str, Any] = {"kind": kind, "status": status, "level": level}
+        count = query.count_undated(target, who, **filters)
+        _undated_note(notes, undated, count, start is not None or end is not None)
+        return query.top_counterparts(
+            target, who, limit, start=_day(start), end=_day(end), undated=undated, country=country, **filters
+        )
+
+    _run(data, store, ask, fmt)
 
 
 @query_app.command()
 def met(
     start: FromOption = None,
     end: ToOption = None,
-    kind: Annotated[ContactKind | None, typer.Option(help="Only this kind.")] = None,
+    kind: KindOption = None,
+    status: Annotated[ContactStatus, typer.Option(help="Only this status.")] = ContactStatus.OCCURRED,
+    level: LevelOption = None,
+    country: CountryOption = None,
+    undated: UndatedOption = Undated.EXCLUDE,
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Who was in contact with whom in a period (contacts that occurred)."""
+    """Who was in contact with whom in a period, with each contact's dates, kind and participants."""
     from graphkit.rdf import query
 
-    _run(data, store, lambda target: query.who_met_whom(target, _day(start), _day(end), kind=kind), fmt)
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        filters: dict[str, Any] = {"kind": kind, "status": status, "level": level, "country": country}
+        count = query.count_undated(target, **filters)
+        _undated_note(notes, undated, count, start is not None or end is not None)
+        return query.who_met_whom(target, _day(start), _day(end), undated=undated, **filters)
+
+    _run(data, store, ask, fmt)
+
+
+@query_app.command()
+def series(
+    by: Annotated[Period, typer.Option(help="month or year.")] = Period.MONTH,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            help="Give two for one pair of countries, one for its pairs with every other (name, demonym "
+            "or ISO code); none for every pair.",
+        ),
+    ] = None,
+    kind: KindOption = None,
+    status: StatusOption = None,
+    level: LevelOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    undated: UndatedOption = Undated.EXCLUDE,
+    data: DataOption = None,
+    store: StoreOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Contacts per month or year between pairs of countries (through their actors and officials).
+
+    A contact whose date spans several periods is counted under the span (2025-01/2025-12), not guessed
+    into one of them.
+    """
+    from graphkit.rdf import query
+
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        rows = query.series(
+            target,
+            by,
+            countries=country or (),
+            kind=kind,
+            status=status,
+            level=level,
+            start=_day(start),
+            end=_day(end),
+            undated=undated,
+        )
+        if undated is Undated.EXCLUDE:
+            count = query.count_undated(target, kind=kind, status=status, level=level, country=country)
+            _undated_note(notes, undated, count, True)
+        return rows
+
+    _run(data, store, ask, fmt)
 
 
 @query_app.command()
 def statements(
-    actor: Annotated[str, typer.Argument(help="Actor name, alias, Wikidata QID or IRI.")],
+    actor: ActorArgument,
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -225,24 +412,47 @@ def statements(
     """What an actor said."""
     from graphkit.rdf import query
 
-    _run(data, store, lambda target: query.statements_by(target, actor), fmt)
+    def ask(target: Store, notes: _Notes) -> list[Any]:
+        return query.statements_by(target, _resolve(target, actor, notes))
+
+    _run(data, store, ask, fmt)
 
 
 @query_app.command()
 def sparql(
     text: Annotated[
-        str, typer.Argument(metavar="QUERY", help="A SPARQL SELECT query, or @FILE to read one.")
+        str,
+        typer.Argument(metavar="QUERY", help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query, or @FILE."),
     ],
     data: DataOption = None,
     store: StoreOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Run a SPARQL SELECT query (graphkit's prefixes gk:, schema:, sem:, nif:, ... are declared)."""
-    from graphkit.rdf import query
+    """Run a SPARQL query. The default graph is the union of all named graphs, on files and stores alike
+    (use GRAPH ?g to see which graph a triple is in); graphkit's prefixes gk:, schema:, sem:, nif:, ... are
+    declared. ASK prints true or false; CONSTRUCT and DESCRIBE print N-Triples."""
+    from graphkit.rdf.user_query import run_query
 
     if text.startswith("@"):
-        text = Path(text[1:]).read_text(encoding="utf-8")
-    _run(data, store, lambda target: query.sparql(target, text), fmt)
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except OSError as err:
+            raise typer.BadParameter(f"cannot read {text[1:]}: {err.strerror}", param_hint="QUERY") from err
+    from graphkit.rdf.user_query import QueryAnswer
+
+    def show(results: Sequence[Any], fmt: OutputFormat) -> None:
+        (answer,) = results
+        if answer.form == "ASK":
+            typer.echo(("ask\n" if fmt is OutputFormat.CSV else "") + json.dumps(answer.boolean))
+        elif answer.graph is not None:
+            typer.echo(answer.graph.serialize(format="nt"), nl=False)
+        else:
+            _print(answer.rows, fmt)
+
+    def ask(target: Store, notes: _Notes) -> list[QueryAnswer]:
+        return [run_query(target, text)]
+
+    _run(data, store, ask, fmt, show)
 
 
 def validate(
