@@ -125,6 +125,7 @@ class MetonymEntry:
     stands_for: str
     variants: tuple[str, ...] = ()
     type: str = "organization"
+    receives: str | None = None  # a seat's office whose holder receives visitors there ("president")
 
 
 @dataclass(frozen=True, slots=True)

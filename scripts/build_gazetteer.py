@@ -273,6 +273,7 @@ def build_metonyms(hand: list[dict[str, Any]], countries: dict[str, Any]) -> dic
             "country": m["country"],
             "kind": m["kind"],
             "stands_for": m["stands_for"],
+            "receives": m.get("receives"),
             "type": "organization",
         }
     return entries

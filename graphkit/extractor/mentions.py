@@ -815,6 +815,42 @@ class _Finder:
                 continue
             m.surface = doc[min(m.start, noun.left_edge.i) : end].text  # "our Russian colleagues"
 
+    def seats_as_hosts(self) -> None:
+        """ "is coming to the White House", "visited the Kremlin": a seat of government a visitor goes to is
+        the office holder who receives visitors there (``receives`` in metonyms.yaml), that day's holder, or
+        the state when the gazetteer does not know who held it. Said of the seat ("the Kremlin said") it
+        stays the government's voice."""
+        for m in list(self.mentions):
+            if m.kind is not MentionKind.ORG or m.name is None:
+                continue
+            seat = self.gaz.metonym(m.name)
+            if seat is None or seat.receives is None:
+                continue
+            head = self.doc[m.head]
+            goal = (
+                head.dep_ == "pobj"
+                and head.head.lower_ in {"to", "at"}
+                and head.head.head.lemma_.lower() in self.lex.travel_verbs
+            )
+            visited = head.dep_ == "dobj" and self.lex.verbs.get(head.head.lemma_.lower()) == "visit"
+            if not (goal or visited):
+                continue
+            self.mentions.remove(m)
+            self.mentions.append(
+                Mention(
+                    m.start,
+                    m.end,
+                    m.head,
+                    MentionKind.ROLE,
+                    ActorType.PERSON,
+                    m.surface,
+                    country=seat.country,
+                    office=seat.receives,
+                    title=f"{seat.country} {seat.receives}",
+                    or_state=True,
+                )
+            )
+
     def _is_title_part(self, span: Span) -> bool:
         """ "Kremlin" in "Kremlin aide Yury Ushakov" belongs to the person's title; but "Hamas officials" are
         people of the body, which stands for them."""
@@ -1242,4 +1278,5 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         finder.pronoun(tok)
     finder.plural_offices()
     finder.stand_in_surfaces()
+    finder.seats_as_hosts()
     return sorted(finder.mentions, key=lambda m: m.start)

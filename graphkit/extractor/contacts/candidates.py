@@ -521,7 +521,10 @@ class Finder:
             goals += preps_of(tok, {"for"})  # "left Paris for Moscow": bound for Moscow
         for pobj in preps_of(tok, {"on", "for"}):
             goals += preps_of(pobj, {"to"})  # "leaves on a mission to Khartoum"
-        hosts = [g for g in goals if (m := self.ctx.by_token.get(g.i)) and m.kind == "country"]
+        # a state, or the holder received at a seat of government ("is coming to the White House")
+        hosts = [
+            g for g in goals if (m := self.ctx.by_token.get(g.i)) and (m.kind == "country" or m.or_state)
+        ]
         if not hosts:
             return None
         visitors = subjects_of(self.ctx, tok)
@@ -531,7 +534,10 @@ class Finder:
             visitors += [
                 c for c in tok.children if c.dep_ == "dobj"
             ]  # both travel: "accompanying Obama to London"
-        return self.build(tok, visitors, hosts, ContactKind.VISIT, (Role.VISITOR, Role.HOST))
+        people = [a for a in self._ids(hosts) if (h := self.ctx.actors.get(a)) and h.type.value == "person"]
+        # a trip to a named counterpart (the holder received at a seat) is a meeting with him
+        kind = ContactKind.MEETING if people and len(people) == len(self._ids(hosts)) else ContactKind.VISIT
+        return self.build(tok, visitors, hosts, kind, (Role.VISITOR, Role.HOST))
 
     def noun(self, tok: Token) -> ContactDraft | None:
         if tok.pos_ not in {"NOUN", "PROPN"}:
