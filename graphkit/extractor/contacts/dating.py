@@ -190,7 +190,7 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
         score = rank * 1000 + distance
         if best is None or score < best[0]:
             best = (score, value)
-    if best is None and not future and ctx.published is not None and just_now(chain):
+    if best is None and not future and ctx.published is not None and just_now(chain, ctx.lex):
         # "I have just concluded a meeting with X", "with whom I just spoke": the day of the text
         return DateSpan(
             start=ctx.published, end=ctx.published, granularity=Granularity.DAY, expression="just"
@@ -198,10 +198,13 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
     return best[1] if best else None
 
 
-def just_now(chain: list[Token]) -> bool:
-    """A verb of the chain told as just done ("has just met", "just spoke with")."""
+def just_now(chain: list[Token], lex: Lexicon) -> bool:
+    """A verb of the chain told as just done ("has just met", "just spoke with"); not a journey ("has just
+    come from Kyiv": the stay there ended, some time before)."""
     return any(
-        t.tag_ in {"VBD", "VBN"} and any(c.dep_ == "advmod" and c.lower_ == "just" for c in t.children)
+        t.tag_ in {"VBD", "VBN"}
+        and t.lemma_.lower() not in lex.travel_verbs
+        and any(c.dep_ == "advmod" and c.lower_ == "just" for c in t.children)
         for t in chain
     )
 
