@@ -55,6 +55,20 @@ SPEAKING = [
         "During his visit to Tokyo, President Biden spoke with Prime Minister Fumio Kishida.",
         {pair("Joe Biden", "Fumio Kishida", "meeting")},
     ),
+    # what they spoke about places nothing: a call still
+    (
+        "Prime Minister Jane Roe spoke with President Lula on the negotiations, bilateral relations and "
+        "trade.",
+        {pair("Jane Roe", "Luiz Inácio Lula da Silva", "call")},
+    ),
+    (
+        "Chancellor Scholz spoke with President Macron over the talks in Geneva.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "call")},
+    ),
+    (
+        "Prime Minister Jane Roe spoke with President Lula about the summit in Belem.",
+        {pair("Jane Roe", "Luiz Inácio Lula da Silva", "call")},
+    ),
 ]
 
 # One call with several counterparts named together is one record with all of them, unless told apart.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graphkit.extractor.contacts.dating import date_for, lasting_span
 from graphkit.extractor.contacts.grammar import (
+    TOPIC_PREPS,
     WITH_PREPS,
     ContactDraft,
     Context,
@@ -60,18 +61,32 @@ def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind)
     return unstated  # the channel is not stated: "talked" is in person, "spoke" a call
 
 
+def about(ctx: Context, word: Token, trigger: Token) -> bool:
+    """Whether ``word`` sits in a topic phrase of ``trigger`` ("spoke with X on the talks", "about trade");
+    "on the sidelines of the summit" is a place, not a topic."""
+    cur = word
+    while cur.head.i != cur.i and cur.i != trigger.i:
+        if cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS and cur.head.i == trigger.i:
+            return not any(
+                o.dep_ == "pobj" and o.lemma_.lower() in ctx.lex.words.venue_frames for o in cur.children
+            )
+        cur = cur.head
+    return False
+
+
 def in_person(ctx: Context, sent: Span, tok: Token) -> bool:
     """Whether the sentence of ``tok`` places it in person: a place, a gathering, a trip or a meeting."""
     for t in sent:
-        if t.i == tok.i:
-            continue
+        if t.i == tok.i or about(ctx, t, tok):
+            continue  # "spoke with X on the negotiations": what they spoke about was not where
         lemma = t.lemma_.lower()
         noun = ctx.lex.noun_triggers.get(lemma)
         gathering = lemma in ctx.lex.words.forum_bodies or (noun is not None and noun.venue)
         if lemma in ctx.lex.words.venue_frames | ctx.lex.words.in_person_words or gathering:
             return True
-        if {ctx.lex.nouns.get(lemma), ctx.lex.verbs.get(lemma)} & {"meeting", "visit"}:
-            return True
+        kinds = {ctx.lex.verbs.get(lemma) if t.pos_ == "VERB" else ctx.lex.nouns.get(lemma)}
+        if t.pos_ in {"NOUN", "PROPN", "VERB"} and kinds & {"meeting", "visit"}:
+            return True  # a meeting or visit told in the sentence; not "bilateral relations"
         if t.pos_ == "VERB" and lemma in ctx.lex.travel_verbs:
             return True
     return bool(

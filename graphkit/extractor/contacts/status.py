@@ -72,8 +72,15 @@ def governing_verb(noun: Token, lex: Lexicon) -> Token | None:
         if cur.dep_ == "prep" and (
             cur.lower_ in {"about", "regarding", "concerning"}
             or (cur.lower_ == "on" and cur.head.lemma_.lower() in lex.words.informing_verbs)
+            or (
+                cur.lower_ in {"on", "over"}
+                and (spoken := lex.verb_triggers.get(cur.head.lemma_.lower())) is not None
+                and spoken.speech is not None
+            )
         ):
-            return None  # "briefed Boric on the meeting": what he told about, not what he held
+            # "briefed Boric on the meeting", "spoke with X on the negotiations": what they talked about,
+            # not what they held
+            return None
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             return cur
