@@ -30,7 +30,7 @@ from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
 from graphkit.nlp import DEFAULT_PIPELINE
 from graphkit.pipeline import MAX_CHARS, STORE_BATCH, RunInterrupted, RunReport, run_extract
-from graphkit.rdf._cli import query_app, validate
+from graphkit.rdf.cli import query_app, validate
 from graphkit.registry import exporters, extractors
 
 __all__ = ["app"]

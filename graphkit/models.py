@@ -201,15 +201,6 @@ class Actor(_Model):
         name = label.removesuffix(UNNAMED_MARKER)
         return (name, True) if name != label and name.strip() else (label, False)
 
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str | None) -> str | None:
-        from graphkit.gazetteer import load_gazetteer  # the ISO list lives in the gazetteer data
-
-        if value is not None and not load_gazetteer().is_country_code(value):
-            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 country code (e.g. FRA, RUS, USA)")
-        return value
-
 
 class Participant(_Model):
     """An actor's part in one contact."""

@@ -102,7 +102,7 @@ def from_record(record: Mapping[str, Any], article_text: str | None = None) -> E
         raise InputError(f"a record must be a JSON object, not {type(record).__name__}")
     try:
         text = article_text if article_text is not None else _stand_in_text(record)
-        return Extraction.model_validate(
+        extraction = Extraction.model_validate(
             {
                 "article": {
                     "id": record["id"],
@@ -118,6 +118,16 @@ def from_record(record: Mapping[str, Any], article_text: str | None = None) -> E
         )
     except (KeyError, TypeError, ValidationError) as err:
         raise InputError(f"record {record.get('id')!r} is not a graphkit record: {_reason(err)}") from err
+    from graphkit.gazetteer import load_gazetteer  # the ISO 3166-1 list lives in the gazetteer data
+
+    gazetteer = load_gazetteer()
+    for actor in extraction.actors:
+        if actor.country is not None and not gazetteer.is_country_code(actor.country):
+            raise InputError(
+                f"record {record.get('id')!r}: actor {actor.id!r} has country {actor.country!r}, which is "
+                "not an ISO 3166-1 alpha-3 country code (e.g. FRA, RUS, USA)"
+            )
+    return extraction
 
 
 def write_jsonl(records: Iterable[Mapping[str, Any]], path: Path | str) -> None:

@@ -34,15 +34,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "graphkit"
 MODELS_MAY_IMPORT = frozenset({"graphkit.errors", "graphkit._model"})
 
 # (importing module, imported module, name or None for the module itself): known, and being fixed elsewhere.
-KNOWN = frozenset(
-    {
-        # the Actor.country validator loads the gazetteer's ISO list: in the issue, no branch fixes it yet
-        ("graphkit.models", "graphkit.gazetteer", None),
-        # the command line's query and validate commands live in graphkit/rdf/_cli.py; no branch fixes it yet
-        # (the fix: a public graphkit/rdf/cli.py, or the commands in graphkit/cli.py)
-        ("graphkit.cli", "graphkit.rdf._cli", None),
-    }
-)
+KNOWN = frozenset({})
 # Tests that call private functions of modules this branch does not change (view.py, mentions.py, dates.py);
 # the fix is a public name in the module.
 KNOWN_IN_TESTS = frozenset(

@@ -268,3 +268,22 @@ def test_to_row_is_one_flat_contact(extraction: Extraction) -> None:
     assert call.date is not None and (row["start"], row["end"]) == (call.date.start, call.date.end)
     assert extraction.article.text[row["evidence_start"] : row["evidence_end"]] == row["evidence"]
     assert all(isinstance(v, str | int | dt.date) or v is None for v in row.values())
+
+
+def test_a_record_with_a_country_code_no_state_has_is_refused_naming_the_actor() -> None:
+    from graphkit.errors import InputError
+    from graphkit.records import from_record
+
+    record = {"id": "x", "actors": [{"id": "a", "name": "Atlantis", "type": "country", "country": "ZZZ"}]}
+    with pytest.raises(InputError, match=r"actor 'a' has country 'ZZZ'"):
+        from_record(record)
+
+
+def test_the_contract_checks_the_shape_of_a_country_code_only() -> None:
+    from pydantic import ValidationError
+
+    from graphkit.models import Actor, ActorType
+
+    assert Actor(id="a", name="A", type=ActorType.COUNTRY, country="ZZZ").country == "ZZZ"
+    with pytest.raises(ValidationError, match="pattern"):
+        Actor(id="a", name="A", type=ActorType.COUNTRY, country="fr")
