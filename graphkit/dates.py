@@ -343,7 +343,7 @@ def _year(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Spa
 
 
 # kind of grammar rule -> the function that turns its match into a span
-_HANDLERS: dict[str, _Handler] = {
+HANDLERS: dict[str, _Handler] = {
     "vague": _vague,
     "iso": _iso,
     "range": _range,
@@ -453,6 +453,6 @@ def _resolve_text(text: str, anchor: dt.date | None, tense: Tense | None) -> _Sp
         return None
     kind, m = found
     try:
-        return _HANDLERS[kind](m, anchor, tense)
+        return HANDLERS[kind](m, anchor, tense)
     except (ValueError, OverflowError):
         return None  # a day that does not exist ("2013-02-30") or a year beyond 1..9999

@@ -130,8 +130,8 @@ def render_html(
     return _template().render(
         title=title,
         csp=_CSP,
-        vis_css=_asset("vis-network.css"),
-        vis_js=_asset("vis-network.min.js"),
+        vis_css=asset("vis-network.css"),
+        vis_js=asset("vis-network.min.js"),
         view_css=_static("view.css"),
         view_js=_static("view.js"),
         data_json=_script_json(payload),
@@ -406,7 +406,7 @@ def _layout_step(pos: np.ndarray, pairs: np.ndarray, k: float, temperature: floa
 
 
 @cache
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     """A file of pyvis's bundled vis-network, found without importing pyvis (which imports IPython)."""
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:

@@ -257,7 +257,7 @@ def test_every_rule_kind_has_a_handler():
     from graphkit import dates
     from graphkit._date_grammar import rules
 
-    assert {rule.kind for rule in rules()} == set(dates._HANDLERS)
+    assert {rule.kind for rule in rules()} == set(dates.HANDLERS)
 
 
 def test_resolve_ignores_case_of_names():

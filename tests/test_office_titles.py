@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from graphkit.extractor.mentions import _office_in
+from graphkit.extractor.mentions import office_in
 from graphkit.lexicon import Lexicon, load_lexicon
 
 
@@ -38,11 +38,11 @@ WORDS = ["the", "Prime", "minister", "foreign", "Vice", "president", "of", "secr
 )
 def test_one_pattern_finds_what_each_title_alone_finds(text: str) -> None:
     lex = load_lexicon()
-    assert _office_in(text, lex) == _title_by_title(text, lex)
+    assert office_in(text, lex) == _title_by_title(text, lex)
 
 
 def test_the_longest_title_wins_over_an_earlier_shorter_one() -> None:
     lex = load_lexicon()
     titles = sorted(lex.offices, key=len)
     text = f"{titles[0]} {titles[-1]}".title()
-    assert _office_in(text, lex) == (lex.offices[titles[-1]], titles[-1].title())
+    assert office_in(text, lex) == (lex.offices[titles[-1]], titles[-1].title())

@@ -164,12 +164,12 @@ def test_importing_the_modules_is_cheap() -> None:
 
 def test_missing_pyvis_is_explained(monkeypatch: pytest.MonkeyPatch, extraction: Extraction) -> None:
     monkeypatch.setattr(view.importlib.util, "find_spec", lambda name: None)
-    view._asset.cache_clear()
+    view.asset.cache_clear()
     try:
         with pytest.raises(view.GraphkitError, match="pip install pyvis"):
             view.render_html([extraction])
     finally:
-        view._asset.cache_clear()
+        view.asset.cache_clear()
 
 
 def test_view_command_writes_the_filtered_page(three_records: Path, tmp_path: Path) -> None:

@@ -244,7 +244,7 @@ def _strip_possessive(span: Span) -> Span:
     return span
 
 
-def _office_in(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
+def office_in(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     """The longest office title inside ``text``: (normalized office, title as written)."""
     best: tuple[int, int, int] | None = None  # (-length, rank, start): the longest, then the first listed
     for m in lex.office_pattern.finditer(text.lower()):
@@ -351,7 +351,7 @@ class _Finder:
         title_text = text_of(doc)[doc[title_start].idx : doc[start].idx].strip() if title_tokens else ""
         if app is not None:
             title_text = f"{title_text} {app.text}".strip()
-        office, _ = _office_in(title_text, self.lex)
+        office, _ = office_in(title_text, self.lex)
         country_tokens = title_tokens + (list(app) if app is not None else [])
         of_at = [k for k, t in enumerate(country_tokens) if t.lower_ == "of"]
         # "Foreign Minister of the Russian Federation": the of-phrase names the office's state.
@@ -449,7 +449,7 @@ class _Finder:
             m.extra_tokens.extend(extra)
             self.taken.update(extra)
             m.title = m.title or self.doc[title : named[0]].text
-            m.office = m.office or _office_in(self.doc[title : named[0]].text, self.lex)[0]
+            m.office = m.office or office_in(self.doc[title : named[0]].text, self.lex)[0]
             if title > 1 and self.doc[title - 1].text in {"'s", "’s"}:
                 # "Chile's Special Envoy for ...": the state whose official this is
                 m.country = m.country or _country_in(list(self.doc[max(0, title - 4) : title - 1]), self.gaz)
@@ -775,7 +775,7 @@ class _Finder:
                     states.append((c, code))
                 elif c.pos_ in {"ADJ", "NOUN", "PROPN"} and c.dep_ in {"amod", "compound"}:
                     words.append(c.lemma_.lower())
-            office, _ = _office_in(" ".join([*words, tok.lemma_.lower()]), self.lex)
+            office, _ = office_in(" ".join([*words, tok.lemma_.lower()]), self.lex)
             if len(states) < 2 or office is None or office in load_offices().generic | {"counterpart"}:
                 continue  # one state ("the Chinese president") is a role of its own; officials stand for it
             surface = doc[tok.left_edge.i : tok.i + 1].text
@@ -1036,7 +1036,7 @@ class _Finder:
             # "the assistant secretary of state, Jendayi Frazer": the role is the named person's title.
             named.extra_tokens.extend(range(tok.left_edge.i, tok.i + 1))
             self.taken.update(range(tok.left_edge.i, tok.i + 1))
-            office, title = _office_in(self.doc[tok.left_edge.i : tok.i + 1].text, self.lex)
+            office, title = office_in(self.doc[tok.left_edge.i : tok.i + 1].text, self.lex)
             named.office = named.office or office
             named.title = named.title or title
             named.country = (
@@ -1057,7 +1057,7 @@ class _Finder:
             possessor = None
         if not (has_det or country):
             return
-        office, title = _office_in(self.doc[left : tok.i + 1].text, self.lex)  # "secretary-general" unsplit
+        office, title = office_in(self.doc[left : tok.i + 1].text, self.lex)  # "secretary-general" unsplit
         if office is None:
             return
         end = tok.i + 1
