@@ -15,9 +15,8 @@ The rule, checked on the source of every module of graphkit (an AST scan, nothin
 Tests follow the first rule too (they may import a package-internal module, to test it), and import no other
 test file or ``conftest.py``: what they share is in ``tests/helpers.py``.
 
-``KNOWN`` and ``KNOWN_IN_TESTS`` list the violations that are known (most are being fixed on other
-branches). A new violation fails the test; an entry that no longer occurs is only reported (a warning naming
-it), so that the lists can be emptied after a merge without this test failing first.
+``KNOWN`` and ``KNOWN_IN_TESTS`` list violations accepted for a stated reason (none today). A new violation
+fails the test; an entry that no longer occurs is only reported (a warning naming it).
 """
 
 from __future__ import annotations
