@@ -39,6 +39,7 @@ __all__ = [
     "find_expressions",
     "is_anaphoric",
     "load_date_lexicon",
+    "read_date",
     "resolve",
 ]
 
@@ -129,10 +130,39 @@ def _date_parser(parts: str) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _read_date(text: str, parts: str) -> dt.date | None:
-    """Read a written date with dateparser; without a written year, the year is 2000."""
+def read_date(text: str, parts: str) -> dt.date | None:
+    """Read a written date; without a written year, the year is 2000.
+
+    The common shapes ("5 March", "March 5", "March 5th, 2024", "Sept. 5 2024") are read here, the rest by
+    dateparser, which costs about a hundred times more a call (tests/test_dates.py checks both agree).
+    """
+    plain = plain_date(text, parts)
+    if plain is not NotImplemented:
+        return plain
     parsed = _date_parser(parts).get_date_data(text).date_obj
     return None if parsed is None else parsed.date()
+
+
+_PLAIN_DATE = re.compile(
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]+)\.?|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>\d{4}))?"
+)
+
+
+def plain_date(text: str, parts: str) -> dt.date | Any | None:
+    """A day and month name, and a year where ``parts`` asks for one; NotImplemented for any other shape."""
+    m = _PLAIN_DATE.fullmatch(text.strip())
+    if m is None or parts not in {"day", "day_year"} or (parts == "day_year") != (m["y"] is not None):
+        return NotImplemented
+    lexicon = date_lexicon()
+    word = (m["m1"] or m["m2"]).lower()
+    month = lexicon.months.get(word) or lexicon.month_abbreviations.get(word)
+    if month is None:
+        return NotImplemented
+    try:
+        return dt.date(int(m["y"]) if m["y"] else 2000, month, int(m["d1"] or m["d2"]))
+    except ValueError:
+        return None  # "February 30"
 
 
 # --- rule handlers: match -> (start, end, granularity) --------------------------------------------------
@@ -153,9 +183,9 @@ def _iso(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span
 
 def _explicit_day(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
     if m["y"] is not None:
-        day = _read_date(f"{m['date']} {m['y']}", "day_year")
+        day = read_date(f"{m['date']} {m['y']}", "day_year")
         return None if day is None else (day, day, _DAY)
-    day = _read_date(m["date"], "day")
+    day = read_date(m["date"], "day")
     if day is None or anchor is None:
         return None
     years = range(anchor.year - 4, anchor.year + 5)  # wide enough for a February 29
@@ -164,8 +194,8 @@ def _explicit_day(m: re.Match[str], anchor: dt.date | None, tense: Tense | None)
 
 
 def _range(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
-    first = _read_date(f"{m['m1'] or m['m2']} {m['d1']}", "day")
-    last = _read_date(f"{m['m2'] or m['m1']} {m['d2']}", "day")
+    first = read_date(f"{m['m1'] or m['m2']} {m['d1']}", "day")
+    last = read_date(f"{m['m2'] or m['m1']} {m['d2']}", "day")
     if first is None or last is None or (m["m2"] is None and last <= first):
         return None  # "May 29-3" is no span
     if m.groupdict().get("pair") and (last - first).days != 1:
@@ -333,7 +363,7 @@ def _season_span(year: int, first: int) -> _Span:
 
 
 def _month_year(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Span | None:
-    found = _read_date(f"{m['m']} {m['y']}", "month_year")
+    found = read_date(f"{m['m']} {m['y']}", "month_year")
     return None if found is None else (*_month_span(found.year, found.month), _MONTH)
 
 

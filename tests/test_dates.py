@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphkit import dates
 from graphkit.dates import DATE_LEXICON, find_expressions, load_date_lexicon, resolve
 from graphkit.errors import InputError
 from graphkit.models import DateSpan, Granularity
@@ -484,3 +485,29 @@ def test_found_spans_are_ordered_and_disjoint(text):
     spans = find_expressions(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@given(
+    day=st.integers(1, 31),
+    month=st.integers(1, 12),
+    year=st.one_of(st.none(), st.integers(1950, 2040)),
+    shape=st.sampled_from(["{d} {m}", "{m} {d}", "{m} {d}th", "{m}. {d}", "{d} {m}."]),
+    short=st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_common_written_dates_read_as_dateparser_reads_them(
+    day: int, month: int, year: int | None, shape: str, short: bool
+) -> None:
+    """The fast reading of "5 March", "March 5th, 2024" agrees with dateparser, which it stands in for."""
+    import calendar
+
+    from dateparser.date import DateDataParser
+
+    name = (calendar.month_abbr if short else calendar.month_name)[month]
+    text = shape.format(d=day, m=name) + (f", {year}" if year else "")
+    parts = "day_year" if year else "day"
+    settings_ = {"RELATIVE_BASE": dt.datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
+    settings_ |= {"STRICT_PARSING": True} if year else {"REQUIRE_PARTS": ["day", "month"]}
+    parser = DateDataParser(languages=["en"], settings={**settings_, "PARSERS": ["absolute-time"]})
+    expected = parser.get_date_data(text).date_obj
+    assert dates.read_date(text, parts) == (expected.date() if expected else None), text
