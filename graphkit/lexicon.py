@@ -285,6 +285,18 @@ class Lexicon:
         return re.compile(rf"(?=\b({'|'.join(map(re.escape, titles))})\b)")
 
     @functools.cached_property
+    def title_pattern(self) -> re.Pattern[str]:
+        """Every office title and honorific, longest first, ending where no letter or digit follows: matched
+        at one position of lowercased text, the first alternative that fits is the longest title there."""
+        titles = sorted({*self.offices, *self.honorifics}, key=len, reverse=True)
+        return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?![^\\W_])")
+
+    @functools.cached_property
+    def bare_honorifics(self) -> frozenset[str]:
+        """Honorifics without their full stop ("mr", "dr")."""
+        return frozenset(h.rstrip(".") for h in self.honorifics)
+
+    @functools.cached_property
     def office_rank(self) -> dict[str, int]:
         """The position of each office title in :attr:`offices`: of two as long, the first one wins."""
         return {title: rank for rank, title in enumerate(self.offices)}

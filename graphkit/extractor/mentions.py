@@ -403,7 +403,7 @@ class _Finder:
     # --- "Title (of Country) Name": the title pattern finds names that NER misses or mislabels -----------
     def titled_names(self) -> None:
         doc = self.doc
-        titles = sorted({*self.lex.offices, *self.lex.honorifics}, key=len, reverse=True)
+        titles = self.lex.title_pattern
         ent_people = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
         i = 0
         while i < len(doc):
@@ -482,17 +482,16 @@ class _Finder:
             return k - 2, max(k, self.name_after(k - 2))  # particles run on: "Garcia de la Cruz"
         return None
 
-    def title_at(self, i: int, titles: list[str]) -> int | None:
+    def title_at(self, i: int, titles: re.Pattern[str]) -> int | None:
         """Token index after the longest title or honorific starting at token ``i``."""
         tok = self.doc[i]
-        if not tok.is_alpha and tok.lower_.rstrip(".") not in {h.rstrip(".") for h in self.lex.honorifics}:
+        if not tok.is_alpha and tok.lower_.rstrip(".") not in self.lex.bare_honorifics:
             return None
-        rest = text_of(self.doc)[tok.idx : tok.idx + 48].lower()
-        for title in titles:
-            if rest.startswith(title) and (len(rest) == len(title) or not rest[len(title)].isalnum()):
-                span = self.doc.char_span(tok.idx, tok.idx + len(title), alignment_mode="expand")
-                return span.end if span is not None else None
-        return None
+        found = titles.match(text_of(self.doc)[tok.idx : tok.idx + 48].lower())
+        if found is None:
+            return None
+        span = self.doc.char_span(tok.idx, tok.idx + found.end(), alignment_mode="expand")
+        return span.end if span is not None else None
 
     def country_after(self, i: int) -> int | None:
         for size in (7, 6, 5, 4, 3, 2, 1):  # "of the Socialist Republic of Vietnam"
