@@ -238,7 +238,9 @@ def _subject_actor(verb: Token, by_token: dict[int, Mention]) -> str | None:
 def _attribution_sentences(doc: Doc, span: Span, text: str) -> list[Span]:
     """The sentences a quotation touches, and the one that starts right after its closing mark in the same
     paragraph ('"... at last!" the minister said.' is often split after the mark)."""
-    sents = {t.sent.start: t.sent for t in span} | {doc[span.start].sent.start: doc[span.start].sent}
+    # a sentence of each token, found once per sentence start (Token.sent scans for the boundaries)
+    first = doc[span.start].sent
+    sents = {first.start: first} | {t.i: t.sent for t in span if t.is_sent_start and t.i != first.start}
     j = span.end
     while j < len(doc) and doc[j].is_punct and doc[j].idx - span.end_char <= 2:
         j += 1
