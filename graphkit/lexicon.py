@@ -220,6 +220,7 @@ class StatusCues(_Record):
     proposed_governors: list[Word]
     negated_governors: list[Word]
     negated_nouns: list[Word]
+    information_nouns: list[Word]
     double_negation: list[Word]
     proposed_modifiers: list[Word]
     negated_modifiers: list[Word]

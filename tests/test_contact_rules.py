@@ -254,6 +254,23 @@ INVITATIONS = [
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
 STATUSES = [
+    # "no" on news about a contact denies the news, not the contact
+    (
+        "The Kremlin said no immediate details on the meeting between Putin and Xi were available.",
+        {"Vladimir Putin", "Xi Jinping"},
+        "occurred",
+    ),
+    (
+        "There was no comment on the talks between Blinken and Wang Yi.",
+        {"Antony Blinken", "Wang Yi"},
+        "occurred",
+    ),
+    ("There will be no meeting between Putin and Xi.", {"Vladimir Putin", "Xi Jinping"}, "negated"),
+    (
+        "Officials said there were no plans for a meeting between Putin and Xi.",
+        {"Vladimir Putin", "Xi Jinping"},
+        "negated",
+    ),
     # beginning a contact: under way when told in the past, planned when told ahead
     (
         "Chancellor Scholz and President Macron began their second round of talks on Monday.",

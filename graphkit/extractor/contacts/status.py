@@ -178,10 +178,11 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
             proposed = True  # "would like to meet": a wish, not a plan
         if lemma in {"close", "near"} and t.tag_ == "JJR" and any(k.lower_ == "no" for k in kids):
             proposed = True  # "no closer to arranging a meeting": still only wished for
-        elif any(
+        elif lemma not in st["information_nouns"] and any(
             k.dep_ == "neg" or (k.lower_ in {"never", "no"} and k.dep_ in {"neg", "det", "advmod"})
             for k in kids
         ):
+            # ("no immediate details on the meeting" denies nothing of the meeting: skipped above)
             negations += 1
             if lemma in st["double_negation"] or lemma in {"rule", "rule_out"}:
                 return ContactStatus.PROPOSED
