@@ -548,3 +548,35 @@ def test_a_contact_just_done_is_on_the_day_of_the_text(text: str, first: str, se
 
 def test_just_meaning_only_dates_nothing() -> None:
     check("Jane Roe has met President Lula just once.", "Roe", "Lula", None)
+
+
+# For a contact to come, a time told before the past verb that governs it is when that was said.
+ANNOUNCED = [
+    (
+        "Secretary Blinken on Tuesday announced plans to meet Foreign Minister Wang Yi.",
+        "Blinken",
+        "Wang",
+        None,
+    ),
+    (
+        "On Monday President Macron agreed to meet Chancellor Scholz in June.",
+        "Macron",
+        "Scholz",
+        (D(2024, 6, 1), D(2024, 6, 30)),
+    ),
+    ("Last week Jane Roe decided to visit President Lula.", "Roe", "Lula", None),
+    # a time after the verb, on the contact, stays its date
+    (
+        "President Macron agreed to meet Chancellor Scholz on Friday.",
+        "Macron",
+        "Scholz",
+        (D(2024, 3, 15), D(2024, 3, 15)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), ANNOUNCED)
+def test_the_day_a_plan_was_told_is_not_the_contacts(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

@@ -151,8 +151,13 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
         inside = {t.i for t in tok.subtree}  # "arrived on Friday, a day after meeting X": not on Friday
     sent = tok.sent
     best: tuple[int, DateSpan] | None = None
+    # "X on Tuesday announced plans to meet Y at the month's end": for a contact to come, a time told before a
+    # past verb that governs it ("announced", "agreed") is when that was said, not when the contact will be
+    told = [t.i for t in chain[1:] if t.tag_ == "VBD"] if future else []
     for span, past, fut in ctx.dates:
         if span.start < sent.start or span.end > sent.end:
+            continue
+        if told and span.end <= told[-1]:
             continue
         value = fut if future else past
         if inside is not None and span.root.i not in inside:
