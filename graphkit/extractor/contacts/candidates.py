@@ -9,6 +9,7 @@ other rule modules. Tests: tests/test_contact_rules.py.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from graphkit.extractor.contacts.dating import date_for, lasting_span
@@ -40,6 +41,8 @@ from graphkit.models import ContactKind, ContactStatus, Role
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from graphkit.lexicon import Lexicon
+
 
 def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind) -> ContactKind:
     """ "spoke with", "talked to", "a conversation": a call when phone words are near, else ``unstated``."""
@@ -59,6 +62,16 @@ def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind)
         # Readouts say "spoke with X" of a phone call and name the place or occasion of an in-person talk.
         return ContactKind.MEETING
     return unstated  # the channel is not stated: "talked" is in person, "spoke" a call
+
+
+def caption(sent: Span, lex: Lexicon) -> bool:
+    """A photograph's caption: a place in the picture set off by commas after a name ("X, left, meets Y",
+    "X, second from right, talks with Y")."""
+    commas = [t.i for t in sent if t.text == ","]
+    return any(
+        0 < b - a <= 4 and all(t.lower_ in lex.words.picture_places for t in sent.doc[a + 1 : b])
+        for a, b in itertools.pairwise(commas)
+    )
 
 
 def about(ctx: Context, word: Token, trigger: Token) -> bool:
@@ -601,6 +614,8 @@ class Finder:
             return None  # "visits by A and B" name visitors, not a contact between them
         # "their fourth round of talks": a possessor that resolves to nobody leaves the holder to the verb
         gov_subjects: list[Token] = [o for o in owner_via_prep(tok) if self._ids([o])]
+        if tok.dep_ == "appos" and caption(tok.sent, self.lex) and self._ids([tok.head]):
+            gov_subjects = [tok.head]  # "X, right, talks with Y" parsed as a noun beside X: X talks
         verb = governing_verb(tok, self.lex)
         if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
             verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi
@@ -789,6 +804,8 @@ class Finder:
         # "spoke to A, B and C this morning": one call with all of them, unless told apart ("and, separately,
         # with C"); several meetings with one visitor are sessions of their own
         one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not told_apart(tok, self.lex)
+        # "X, centre, meets Y, left, and Z": a photograph shows one gathering
+        one_call = one_call or caption(tok.sent, self.lex)
         draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )
