@@ -77,22 +77,22 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
 
             pipeline._extract_one = extract_one  # type: ignore[assignment]
         elif counter == "commit":
-            real_update = OxigraphStore.replace
+            real_write = OxigraphStore.write
 
-            def replace(self, graphs):  # type: ignore[no-untyped-def]
+            def write(self, names, quads):  # type: ignore[no-untyped-def]
                 if not hit():
-                    return real_update(self, graphs)
+                    return real_write(self, names, quads)
                 if how == "before":
                     fire()
-                    return real_update(self, graphs)
+                    return real_write(self, names, quads)
                 if how == "during":
                     self.store = _SignalsDuringUpdate(self.store, fire)
-                    return real_update(self, graphs)
-                real_update(self, graphs)
+                    return real_write(self, names, quads)
+                real_write(self, names, quads)
                 fire()
                 return None
 
-            OxigraphStore.replace = replace  # type: ignore[method-assign]
+            OxigraphStore.write = write  # type: ignore[method-assign]
         elif counter == "output":
             real_fsync = os.fsync
 
@@ -107,10 +107,11 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
 
 
 class _SignalsDuringUpdate:
-    """A pyoxigraph store whose next update is signalled while Oxigraph applies it.
+    """A pyoxigraph store whose next write (an update, a transactional or a bulk insert) is signalled while
+    Oxigraph applies it.
 
-    Oxigraph releases the GIL for the whole update, so a thread started just before it sends the signal while
-    the transaction is under way.
+    Oxigraph releases the GIL while it works, so a thread started just before the write sends the signal while
+    the transaction or the ingestion is under way.
     """
 
     def __init__(self, store: object, fire: Callable[[], None]) -> None:
@@ -120,6 +121,14 @@ class _SignalsDuringUpdate:
     def update(self, text: str) -> None:
         threading.Thread(target=self._fire).start()
         self._store.update(text)  # type: ignore[attr-defined]
+
+    def extend(self, quads: object) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.extend(quads)  # type: ignore[attr-defined]
+
+    def bulk_extend(self, quads: object) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.bulk_extend(quads)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)

@@ -11,22 +11,26 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset
 
 from graphkit._io import atomic_writer
 from graphkit.models import Extraction
 from graphkit.rdf import merge
-from graphkit.rdf.convert import article_graph
-from graphkit.rdf.namespace import bind_prefixes
-from graphkit.rdf.provenance import RunInfo
-from graphkit.rdf.restore import union_graph
+from graphkit.rdf.convert import article_quads
+from graphkit.rdf.namespace import PREFIXES
+from graphkit.rdf.provenance import RunInfo, current_run
+from graphkit.rdf.terms import from_rdflib, to_dataset
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 __all__ = [
     "CONTEXT_PATH",
     "FORMATS",
+    "GraphWriter",
     "MergeCounts",
     "export_jsonld",
     "export_nquads",
@@ -37,6 +41,7 @@ __all__ = [
     "merge_counts",
     "serialize",
     "to_graph",
+    "to_quads",
 ]
 
 #: The JSON-LD context written into ``.jsonld`` output.
@@ -44,6 +49,10 @@ CONTEXT_PATH = Path(__file__).resolve().parents[2] / "schemas" / "context.jsonld
 
 #: rdflib format names by file suffix.
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
+
+#: pyoxigraph's name (an ``RdfFormat`` attribute) of every format but JSON-LD.
+_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nquads": "N_QUADS"}
+_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
 
 
 class MergeCounts(BaseModel):
@@ -76,14 +85,16 @@ def to_graph(extractions: Sequence[Extraction], run: RunInfo | None = None) -> D
         >>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
         ['https://w3id.org/graphkit/id/graph/article/a1']
     """
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset)
+    return to_dataset(to_quads(extractions, run))
+
+
+def to_quads(extractions: Sequence[Extraction], run: RunInfo | None = None) -> list[ox.Quad]:
+    """The quads of :func:`to_graph` as pyoxigraph terms, graph by graph: what the exporters write."""
     latest = {e.article.id: e for e in extractions}
-    for extraction in latest.values():
-        _add_graph(dataset, article_graph(extraction, run))
-    for graph in merge.event_graphs(merge.merge_reports(merge.summaries(latest.values()))).values():
-        _add_graph(dataset, graph)
-    return dataset
+    out = [q for extraction in latest.values() for q in article_quads(extraction, run)]
+    for graph in merge.event_quads(merge.merge_reports(merge.summaries(latest.values()))).values():
+        out += graph
+    return out
 
 
 def merge_counts(extractions: Sequence[Extraction]) -> MergeCounts:
@@ -94,12 +105,6 @@ def merge_counts(extractions: Sequence[Extraction]) -> MergeCounts:
     return MergeCounts(reports=len(reports), events=sum(len(group) for group in events.values()))
 
 
-def _add_graph(dataset: Dataset, graph: Graph) -> None:
-    target = dataset.graph(graph.identifier)
-    for triple in graph:
-        target.add(triple)
-
-
 @cache
 def jsonld_context() -> dict[str, Any]:
     """The JSON-LD context of ``schemas/context.jsonld`` (its ``@context`` object)."""
@@ -107,48 +112,101 @@ def jsonld_context() -> dict[str, Any]:
     return context
 
 
-def serialize(dataset: Dataset, fmt: str) -> str:
-    """The dataset as text in one of the :data:`FORMATS` values; line formats come out sorted."""
-    if fmt in ("turtle", "nt"):
-        graph = union_graph(dataset)
-        bind_prefixes(graph)
-        text = graph.serialize(format=fmt)
-    elif fmt == "json-ld":
-        text = dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    else:
-        text = dataset.serialize(format=fmt)
+def serialize(data: Dataset | Sequence[ox.Quad], fmt: str) -> str:
+    """A dataset (rdflib, or quads from :func:`to_quads`) as text in one of the :data:`FORMATS` values.
+
+    Turtle, N-Triples, TriG and N-Quads come from pyoxigraph's serializers, with graphkit's prefixes; the
+    line formats come out sorted, so reruns are byte-identical. JSON-LD is rdflib's, compacted with
+    graphkit's context.
+    """
+    return _serialized(_as_quads(data), fmt).decode("utf-8")
+
+
+def _serialized(quads: Sequence[ox.Quad], fmt: str) -> bytes:
+    import pyoxigraph as ox
+
+    if fmt == "json-ld":
+        text = to_dataset(quads).serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+        return text.encode("utf-8")
+    if fmt not in _OX_FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS.values())}")
+    items: Sequence[ox.Quad] | Sequence[ox.Triple] = _union(quads) if fmt in ("turtle", "nt") else quads
+    data = ox.serialize(items, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), prefixes=_PREFIXES) or b""
     if fmt in ("nt", "nquads"):
-        # rdflib writes these in hash order; sorted lines make reruns byte-identical.
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
-    return text
+        data = b"".join(sorted(data.splitlines(keepends=True)))
+    return data
 
 
-def _export(extractions: Sequence[Extraction], path: Path, fmt: str) -> None:
-    text = serialize(to_graph(extractions), fmt)
-    with atomic_writer(Path(path)) as handle:
-        handle.write(text)
+def _union(quads: Sequence[ox.Quad]) -> list[ox.Triple]:
+    """Every distinct triple once, grouped by subject so that Turtle writes each subject once."""
+    by_subject: dict[object, dict[ox.Triple, None]] = {}
+    for quad in quads:
+        by_subject.setdefault(quad.subject, {})[quad.triple] = None
+    return [triple for triples in by_subject.values() for triple in triples]
+
+
+def _as_quads(data: Dataset | Sequence[ox.Quad]) -> Sequence[ox.Quad]:
+    if not isinstance(data, Dataset):
+        return data
+    import pyoxigraph as ox
+
+    out = []
+    for s, p, o, g in data.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        out.append(ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), from_rdflib(name)))
+    return out
+
+
+class GraphWriter:
+    """Writes the graph of ``extractions`` to RDF files: built once, however many files and formats.
+
+    Args:
+        extractions: one per article.
+        run: the run recorded as provenance (default: the current run scope, if any).
+    """
+
+    def __init__(self, extractions: Sequence[Extraction], run: RunInfo | None = None) -> None:
+        self._extractions = extractions
+        self._run = run if run is not None else current_run()
+        self._quads: list[ox.Quad] | None = None
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        """The graph's quads, built at the first use."""
+        if self._quads is None:
+            self._quads = to_quads(self._extractions, self._run)
+        return self._quads
+
+    def write(self, path: Path) -> None:
+        """Write the graph to ``path`` (atomically) in the format its suffix names."""
+        fmt = FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            raise ValueError(f"unknown RDF suffix of {path}; known: {', '.join(FORMATS)}")
+        data = _serialized(self.quads, fmt)
+        with atomic_writer(Path(path)) as handle:
+            handle.buffer.write(data)
 
 
 def export_turtle(extractions: Sequence[Extraction], path: Path) -> None:
     """The ``.ttl`` exporter: the union of all graphs as Turtle."""
-    _export(extractions, path, "turtle")
+    GraphWriter(extractions).write(path)
 
 
 def export_ntriples(extractions: Sequence[Extraction], path: Path) -> None:
     """The ``.nt`` exporter: the union of all graphs as N-Triples."""
-    _export(extractions, path, "nt")
+    GraphWriter(extractions).write(path)
 
 
 def export_trig(extractions: Sequence[Extraction], path: Path) -> None:
     """The ``.trig`` exporter: every named graph, as TriG."""
-    _export(extractions, path, "trig")
+    GraphWriter(extractions).write(path)
 
 
 def export_nquads(extractions: Sequence[Extraction], path: Path) -> None:
     """The ``.nq`` exporter: every named graph, as N-Quads."""
-    _export(extractions, path, "nquads")
+    GraphWriter(extractions).write(path)
 
 
 def export_jsonld(extractions: Sequence[Extraction], path: Path) -> None:
     """The ``.jsonld`` exporter: every named graph, as JSON-LD with graphkit's context."""
-    _export(extractions, path, "json-ld")
+    GraphWriter(extractions).write(path)
