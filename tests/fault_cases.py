@@ -76,23 +76,9 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
                 return real_extract(*args, **kwargs)
 
             pipeline._extract_one = extract_one  # type: ignore[assignment]
-        elif counter == "commit":
-            real_write = OxigraphStore.write
-
-            def write(self, names, quads):  # type: ignore[no-untyped-def]
-                if not hit():
-                    return real_write(self, names, quads)
-                if how == "before":
-                    fire()
-                    return real_write(self, names, quads)
-                if how == "during":
-                    self.store = _SignalsDuringUpdate(self.store, fire)
-                    return real_write(self, names, quads)
-                real_write(self, names, quads)
-                fire()
-                return None
-
-            OxigraphStore.write = write  # type: ignore[method-assign]
+        elif counter == "commit":  # a commit is one call of write (replacing graphs) or add (adding quads)
+            for name in ("write", "add"):
+                setattr(OxigraphStore, name, _committing(getattr(OxigraphStore, name), hit, fire, how))
         elif counter == "output":
             real_fsync = os.fsync
 
@@ -104,6 +90,25 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
             os.fsync = fsync  # type: ignore[assignment]
 
     return install  # type: ignore[return-value]
+
+
+def _committing(real: Callable, hit: Callable[[], bool], fire: Callable[[], None], how: str) -> Callable:  # type: ignore[type-arg]
+    """``real`` (a store method that commits), signalling before, during or after its ``nth`` call."""
+
+    def commit(self, *args):  # type: ignore[no-untyped-def]
+        if not hit():
+            return real(self, *args)
+        if how == "before":
+            fire()
+            return real(self, *args)
+        if how == "during":
+            self.store = _SignalsDuringUpdate(self.store, fire)
+            return real(self, *args)
+        real(self, *args)
+        fire()
+        return None
+
+    return commit
 
 
 class _SignalsDuringUpdate:

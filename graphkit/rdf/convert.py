@@ -11,7 +11,7 @@ and spans. No blank nodes: every node has an IRI under the article's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, TIME
@@ -45,6 +45,7 @@ __all__ = [
     "STATUSES",
     "article_graph",
     "article_quads",
+    "article_triples",
     "report_iris",
     "run_iri",
 ]
@@ -105,14 +106,23 @@ def article_graph(extraction: Extraction, run: RunInfo | None = None) -> Graph:
 
 
 def article_quads(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Quad]:
-    """The quads of :func:`article_graph`, built as pyoxigraph terms (what stores and exporters write)."""
-    emitter = Emitter(iris.article_graph_iri(extraction.article.id))
+    """The quads of :func:`article_graph`, built as pyoxigraph terms (what stores write)."""
+    return _emitted(Emitter(iris.article_graph_iri(extraction.article.id)), extraction, run)
+
+
+def article_triples(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Triple]:
+    """The triples of :func:`article_graph`, built as pyoxigraph terms (what exporters write)."""
+    emitter = Emitter(iris.article_graph_iri(extraction.article.id), triples=True)
+    return _emitted(emitter, extraction, run)
+
+
+def _emitted(emitter: Emitter, extraction: Extraction, run: RunInfo | None) -> list[Any]:
     builder = _Builder(emitter, extraction)
     builder.article(run if run is not None else current_run())
     builder.actors()
     reports = builder.contacts()
     builder.statements(reports)
-    return emitter.quads
+    return emitter.items
 
 
 def report_iris(extraction: Extraction) -> list[URIRef]:

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from rdflib import RDF, Dataset
+from rdflib import RDF, Dataset, URIRef
 
 from graphkit._io import atomic_writer
 from graphkit.models import Extraction
-from graphkit.rdf import merge
-from graphkit.rdf.convert import article_quads
+from graphkit.rdf import iris, merge
+from graphkit.rdf.convert import article_quads, article_triples
 from graphkit.rdf.namespace import PREFIXES
 from graphkit.rdf.provenance import RunInfo, current_run
 from graphkit.rdf.terms import from_rdflib, to_dataset
@@ -50,9 +50,9 @@ CONTEXT_PATH = Path(__file__).resolve().parents[2] / "schemas" / "context.jsonld
 #: rdflib format names by file suffix.
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
-#: pyoxigraph's name (an ``RdfFormat`` attribute) of every format but JSON-LD.
-_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nquads": "N_QUADS"}
-_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
+#: Prefixes for pyoxigraph's writers: not ``gkid``, whose local names ("article/a1#char=0,5") would need
+#: backslash escapes that older Turtle readers reject; data IRIs stay whole, and easy to search for.
+_PREFIXES = {**{p: iri for p, iri in PREFIXES.items() if p != "gkid"}, "rdf": str(RDF)}
 
 
 class MergeCounts(BaseModel):
@@ -89,7 +89,7 @@ def to_graph(extractions: Sequence[Extraction], run: RunInfo | None = None) -> D
 
 
 def to_quads(extractions: Sequence[Extraction], run: RunInfo | None = None) -> list[ox.Quad]:
-    """The quads of :func:`to_graph` as pyoxigraph terms, graph by graph: what the exporters write."""
+    """The quads of :func:`to_graph` as pyoxigraph terms, graph by graph."""
     latest = {e.article.id: e for e in extractions}
     out = [q for extraction in latest.values() for q in article_quads(extraction, run)]
     for graph in merge.event_quads(merge.merge_reports(merge.summaries(latest.values()))).values():
@@ -119,30 +119,14 @@ def serialize(data: Dataset | Sequence[ox.Quad], fmt: str) -> str:
     line formats come out sorted, so reruns are byte-identical. JSON-LD is rdflib's, compacted with
     graphkit's context.
     """
-    return _serialized(_as_quads(data), fmt).decode("utf-8")
+    return GraphWriter.of(_graphs_of(_as_quads(data))).render(fmt).decode("utf-8")
 
 
-def _serialized(quads: Sequence[ox.Quad], fmt: str) -> bytes:
-    import pyoxigraph as ox
-
-    if fmt == "json-ld":
-        text = to_dataset(quads).serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-        return text.encode("utf-8")
-    if fmt not in _OX_FORMATS:
-        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS.values())}")
-    items: Sequence[ox.Quad] | Sequence[ox.Triple] = _union(quads) if fmt in ("turtle", "nt") else quads
-    data = ox.serialize(items, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), prefixes=_PREFIXES) or b""
-    if fmt in ("nt", "nquads"):
-        data = b"".join(sorted(data.splitlines(keepends=True)))
-    return data
-
-
-def _union(quads: Sequence[ox.Quad]) -> list[ox.Triple]:
-    """Every distinct triple once, grouped by subject so that Turtle writes each subject once."""
-    by_subject: dict[object, dict[ox.Triple, None]] = {}
+def _graphs_of(quads: Sequence[ox.Quad]) -> dict[URIRef, list[ox.Triple]]:
+    graphs: dict[URIRef, list[ox.Triple]] = {}
     for quad in quads:
-        by_subject.setdefault(quad.subject, {})[quad.triple] = None
-    return [triple for triples in by_subject.values() for triple in triples]
+        graphs.setdefault(URIRef(quad.graph_name.value), []).append(quad.triple)  # type: ignore[union-attr]
+    return graphs
 
 
 def _as_quads(data: Dataset | Sequence[ox.Quad]) -> Sequence[ox.Quad]:
@@ -160,6 +144,9 @@ def _as_quads(data: Dataset | Sequence[ox.Quad]) -> Sequence[ox.Quad]:
 class GraphWriter:
     """Writes the graph of ``extractions`` to RDF files: built once, however many files and formats.
 
+    The graph is kept as pyoxigraph triples by named graph, plus their union (Turtle and N-Triples hold
+    the union), so writing a format is one call of pyoxigraph's serializer on what is already built.
+
     Args:
         extractions: one per article.
         run: the run recorded as provenance (default: the current run scope, if any).
@@ -168,23 +155,81 @@ class GraphWriter:
     def __init__(self, extractions: Sequence[Extraction], run: RunInfo | None = None) -> None:
         self._extractions = extractions
         self._run = run if run is not None else current_run()
-        self._quads: list[ox.Quad] | None = None
+        self._graphs: dict[URIRef, list[ox.Triple]] | None = None
+        self._union: list[ox.Triple] | None = None
+
+    @classmethod
+    def of(cls, graphs: dict[URIRef, list[ox.Triple]]) -> GraphWriter:
+        """A writer of graphs already built."""
+        writer = cls([])
+        writer._graphs = graphs
+        return writer
 
     @property
-    def quads(self) -> list[ox.Quad]:
-        """The graph's quads, built at the first use."""
-        if self._quads is None:
-            self._quads = to_quads(self._extractions, self._run)
-        return self._quads
+    def graphs(self) -> dict[URIRef, list[ox.Triple]]:
+        """The named graphs, built at the first use: what :func:`to_graph` holds."""
+        if self._graphs is None:
+            latest = {e.article.id: e for e in self._extractions}
+            self._graphs = {
+                iris.article_graph_iri(i): article_triples(e, self._run) for i, e in latest.items()
+            }
+            self._graphs.update(merge.event_triples(merge.merge_reports(merge.summaries(latest.values()))))
+        return self._graphs
+
+    @property
+    def union(self) -> list[ox.Triple]:
+        """Every distinct triple of the graphs once (actors and outlets are described in many graphs)."""
+        if self._union is None:
+            self._union = list(dict.fromkeys(t for triples in self.graphs.values() for t in triples))
+        return self._union
 
     def write(self, path: Path) -> None:
         """Write the graph to ``path`` (atomically) in the format its suffix names."""
         fmt = FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise ValueError(f"unknown RDF suffix of {path}; known: {', '.join(FORMATS)}")
-        data = _serialized(self.quads, fmt)
+        data = self.render(fmt)
         with atomic_writer(Path(path)) as handle:
             handle.buffer.write(data)
+
+    def render(self, fmt: str) -> bytes:
+        """The graph in one of the :data:`FORMATS` values, as UTF-8."""
+        import pyoxigraph as ox
+
+        if fmt == "turtle":
+            return ox.serialize(self.union, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES) or b""
+        if fmt == "nt":
+            return _sorted_lines(ox.serialize(self.union, format=ox.RdfFormat.N_TRIPLES) or b"")
+        if fmt == "nquads":
+            # An N-Triples line ends in " .\n" and holds no other newline (literals escape theirs): the
+            # graph name goes before the end.
+            return _sorted_lines(
+                b"".join(
+                    (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").replace(
+                        b" .\n", f" <{name}> .\n".encode()
+                    )
+                    for name, triples in self.graphs.items()
+                )
+            )
+        if fmt == "trig":
+            return ox.serialize(self._quads(), format=ox.RdfFormat.TRIG, prefixes=_PREFIXES) or b""
+        if fmt == "json-ld":
+            dataset = to_dataset(self._quads())
+            return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True).encode()
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS.values())}")
+
+    def _quads(self) -> list[ox.Quad]:
+        import pyoxigraph as ox
+
+        out = []
+        for name, triples in self.graphs.items():
+            graph = ox.NamedNode(name)
+            out += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        return out
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    return b"".join(sorted(data.splitlines(keepends=True)))
 
 
 def export_turtle(extractions: Sequence[Extraction], path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -24,6 +24,9 @@ from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, ST
 from graphkit.rdf.dataset import MergeCounts
 from graphkit.rdf.provenance import RunInfo
 from graphkit.rdf.stores import Store
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 __all__ = ["KEYS_REMEMBERED", "StoreWriter", "add_extractions", "replace_articles", "store_counts"]
 
@@ -101,7 +104,9 @@ class StoreWriter:
     Between batches it remembers the reports of the participant sets it wrote (the most recent
     ``remember`` sets), so that a later batch touching them re-merges without reading back what was just
     written. It assumes no other writer changes those sets meanwhile. A set it does not remember is read
-    from the store, and only when the store holds events of that set.
+    from the store, and only when the store holds events of that set. A batch that only adds (new articles,
+    and events of remembered sets that keep every quad written before) goes to :meth:`Store.add`, which on
+    Oxigraph is the bulk loader; one that replaces graphs goes to :meth:`Store.write`.
 
     Args:
         store: where to write.
@@ -123,22 +128,23 @@ class StoreWriter:
         new_reports = merge.summaries(latest.values())
         keys = sorted(_keys_in(self.store, replaced) | {r.key for r in new_reports})
         articles = {str(iris.article_iri(i)) for i in latest}
-        reports = [*self._stored_reports(keys, replaced, articles), *new_reports]
-        quads = [q for e in latest.values() for q in article_quads(e, self._run)]
-        for graph in merge.event_quads(merge.merge_reports(reports)).values():
-            quads += graph
-        self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
-        self._note(keys, reports)
-
-    def _stored_reports(
-        self, keys: Sequence[str], replaced: set[URIRef], articles: set[str]
-    ) -> list[merge.ReportSummary]:
-        """The reports with ``keys`` in the store, but those of ``articles`` (about to be replaced)."""
-        out = [r for k in keys if k in self._known for r in self._known[k] if r.article not in articles]
-        unknown = [k for k in keys if k not in self._known]
-        events = {iris.events_graph_iri(k): k for k in unknown}
+        known = {
+            k: [r for r in self._known[k] if r.article not in articles] for k in keys if k in self._known
+        }
+        events = {iris.events_graph_iri(k): k for k in keys if k not in known}
         stored = sorted(events[g] for g in self.store.has_graphs(events))  # no events: no reports either
-        return out + _read_reports(self.store, stored, replaced)
+        reports = [*(r for group in known.values() for r in group), *new_reports]
+        reports += _read_reports(self.store, stored, replaced)
+        merged = merge.event_quads(merge.merge_reports(reports))
+        quads = [q for e in latest.values() for q in article_quads(e, self._run)]
+        added = None if replaced or stored else _added(known, merged)
+        if added is not None:
+            self.store.add(quads + added)
+        else:
+            for graph in merged.values():
+                quads += graph
+            self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
+        self._note(keys, reports)
 
     def _note(self, keys: Sequence[str], reports: Sequence[merge.ReportSummary]) -> None:
         by_key: dict[str, list[merge.ReportSummary]] = {k: [] for k in keys}
@@ -149,6 +155,21 @@ class StoreWriter:
             self._known.move_to_end(key)
         while len(self._known) > self._remember:
             self._known.popitem(last=False)
+
+
+def _added(
+    known: dict[str, list[merge.ReportSummary]], merged: dict[URIRef, list[ox.Quad]]
+) -> list[ox.Quad] | None:
+    """The event quads that ``merged`` adds to what the writer wrote for the ``known`` participant sets,
+    or None when one of the quads it wrote must go (a report joined an old event, changing it)."""
+    before = merge.event_quads(merge.merge_reports([r for group in known.values() for r in group]))
+    out = []
+    for name, quads in merged.items():
+        old = set(before.get(name, ()))
+        if not old.issubset(quads):
+            return None
+        out += [q for q in quads if q not in old]
+    return out
 
 
 def store_counts(store: Store) -> MergeCounts:

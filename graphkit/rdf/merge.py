@@ -27,7 +27,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, SDO, URIRef
 
@@ -40,7 +40,15 @@ from graphkit.rdf.terms import Emitter
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-__all__ = ["Event", "ParticipantSummary", "ReportSummary", "event_quads", "merge_reports", "summaries"]
+__all__ = [
+    "Event",
+    "ParticipantSummary",
+    "ReportSummary",
+    "event_quads",
+    "event_triples",
+    "merge_reports",
+    "summaries",
+]
 
 _PRECISION = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR]
 _STATUS_TIES = [ContactStatus.OCCURRED, ContactStatus.PLANNED, ContactStatus.PROPOSED, ContactStatus.NEGATED]
@@ -173,14 +181,23 @@ def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
 
 
 def event_quads(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Quad]]:
-    """The quads of one named graph per participant key, holding its merged events."""
-    out: dict[URIRef, list[ox.Quad]] = {}
+    """The quads of one named graph per participant key, holding its merged events (what stores write)."""
+    return _emitted(events, triples=False)
+
+
+def event_triples(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Triple]]:
+    """The triples of one named graph per participant key, by graph name (what exporters write)."""
+    return _emitted(events, triples=True)
+
+
+def _emitted(events: dict[str, list[Event]], triples: bool) -> dict[URIRef, list[Any]]:
+    out: dict[URIRef, list[Any]] = {}
     for key, group in events.items():
         name = iris.events_graph_iri(key)
-        emitter = Emitter(name)
+        emitter = Emitter(name, triples=triples)
         for event in group:
             _add_event(emitter, event, key)
-        out[name] = emitter.quads
+        out[name] = emitter.items
     return out
 
 

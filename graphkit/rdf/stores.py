@@ -61,6 +61,9 @@ class Store(Protocol):
         """Replace the named graphs ``names`` by the graphs of ``quads`` (a name without quads is dropped),
         all in one transaction; every quad's graph must be one of ``names``."""
 
+    def add(self, quads: Sequence[ox.Quad]) -> None:
+        """Add ``quads`` (to their named graphs) in one transaction, removing nothing."""
+
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         """The ones of ``names`` that name a non-empty graph in the store."""
 
@@ -94,6 +97,12 @@ class MemoryStore:
 
     def write(self, names: Sequence[URIRef], quads: Sequence[ox.Quad]) -> None:
         self.replace({**dict.fromkeys(names), **_rdflib_graphs(quads)})
+
+    def add(self, quads: Sequence[ox.Quad]) -> None:
+        for name, graph in _rdflib_graphs(quads).items():
+            target = self.dataset.graph(name)
+            for triple in graph:
+                target.add(triple)
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         return {n for n in names if len(self.dataset.graph(n))}
@@ -151,21 +160,33 @@ class OxigraphStore:
     def write(self, names: Sequence[URIRef], quads: Sequence[ox.Quad]) -> None:
         """Write in one transaction, the fastest way that keeps it one.
 
-        When none of the graphs exists yet (new articles, new participant sets), the quads go through
-        Oxigraph's bulk loader: it writes sorted files and ingests them all with one RocksDB
-        ``IngestExternalFiles`` call, which is atomic across column families, as long as the loader keeps
-        the quads in one chunk (below :data:`BULK_CHUNK`). It costs about half of a transaction and leaves
-        no write-ahead log. Replacing graphs needs their old quads removed in the same transaction, so
-        then one SPARQL update drops them and inserts the new quads.
+        When none of the graphs exists yet (new articles, new participant sets), this is :meth:`add`.
+        Replacing graphs needs their old quads removed in the same transaction, so then one SPARQL update
+        drops them and inserts the new quads.
         """
-        self._written = True
         present = self.has_graphs(names)
-        if not present and len(quads) < BULK_CHUNK:
-            self.store.bulk_extend(quads)
-        elif not present:
-            self.store.extend(quads)
+        if not present:
+            self._ingest(quads)
         else:
+            self._written = True
             self.store.update(" ;\n".join(_update_parts(present, quads, batch=None)))
+
+    def add(self, quads: Sequence[ox.Quad]) -> None:
+        """Add ``quads`` in one step, through Oxigraph's bulk loader.
+
+        The loader writes sorted files and ingests them with one RocksDB ``IngestExternalFiles`` call, which
+        is atomic across column families, as long as it keeps the quads in one chunk (below
+        :data:`BULK_CHUNK`; more go through one transaction). It costs about half of a transaction and
+        writes no write-ahead log.
+        """
+        self._ingest(quads)
+
+    def _ingest(self, quads: Sequence[ox.Quad]) -> None:
+        self._written = True
+        if len(quads) < BULK_CHUNK:
+            self.store.bulk_extend(quads)
+        else:
+            self.store.extend(quads)
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         ox = self._ox
@@ -237,6 +258,9 @@ class SparqlStore:
         parts = list(_update_parts(names, quads, batch=self.batch))
         if parts:
             self._post(self.update_url, {"update": " ;\n".join(parts)}, accept="*/*")
+
+    def add(self, quads: Sequence[ox.Quad]) -> None:
+        self.write((), quads)
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         wanted = list(names)

@@ -55,24 +55,26 @@ def _lexical(value: object) -> str:
 
 
 class Emitter:
-    """Collects the quads of one named graph; subjects and objects may be rdflib IRIs or Python values.
+    """Collects the statements of one named graph; subjects and objects may be rdflib IRIs or Python values.
 
     Args:
         graph: the graph's name.
+        triples: collect triples (what a writer of one format takes) rather than quads (what a store takes).
     """
 
-    def __init__(self, graph: str) -> None:
+    def __init__(self, graph: str, *, triples: bool = False) -> None:
         import pyoxigraph as ox
 
         self._ox = ox
         self.graph = ox.NamedNode(graph)
-        self._quads: dict[ox.Quad, None] = {}  # a set that keeps the order: a repeated fact is one quad
+        self._items: dict[Any, None] = {}  # a set that keeps the order: a repeated fact is one statement
         self._nodes: dict[str, ox.NamedNode] = {}
+        self._make: Any = ox.Triple if triples else lambda s, p, o: ox.Quad(s, p, o, self.graph)
 
     @property
-    def quads(self) -> list[ox.Quad]:
-        """The graph's distinct quads, in the order they were first added."""
-        return list(self._quads)
+    def items(self) -> list[Any]:
+        """The graph's distinct quads (or triples), in the order they were first added."""
+        return list(self._items)
 
     def node(self, iri: str) -> ox.NamedNode:
         """The IRI as a term; an IRI of this graph is built once however often it is used."""
@@ -85,7 +87,7 @@ class Emitter:
         """Add ``s p o``: an rdflib IRI object stays an IRI, another value becomes a literal, None nothing."""
         if o is None:
             return
-        self._quads[self._ox.Quad(self.node(s), _named(p), self.term(o), self.graph)] = None
+        self._items[self._make(self.node(s), _named(p), self.term(o))] = None
 
     def term(self, o: object) -> ox.NamedNode | ox.Literal:
         if isinstance(o, URIRef):
