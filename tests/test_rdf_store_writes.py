@@ -218,3 +218,11 @@ class _CallLog:
         if name in ("update", "extend", "bulk_extend"):
             self.names.append(name)
         return getattr(self._store, name)
+
+
+def test_the_turtle_file_conforms_to_the_shapes(tmp_path: Path) -> None:
+    from graphkit.rdf import load_graph, validate
+
+    GraphWriter(_frozen(), RUN).write(tmp_path / "out.ttl")
+    result = validate(load_graph(tmp_path / "out.ttl"))
+    assert result.conforms, result.report

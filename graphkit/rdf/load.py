@@ -10,8 +10,10 @@ built as pyoxigraph quads (:mod:`graphkit.rdf.terms`) and written as they are.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
@@ -118,10 +120,15 @@ class StoreWriter:
         self.store = store
         self._run = run
         self._remember = remember
-        self._known: OrderedDict[str, list[merge.ReportSummary]] = OrderedDict()
+        # participant key -> (its reports, the IRIs of the events written for them)
+        self._known: OrderedDict[str, tuple[list[merge.ReportSummary], set[URIRef]]] = OrderedDict()
 
     def replace(self, extractions: Sequence[Extraction]) -> None:
         """Put ``extractions`` into the store and re-merge the events they touch, in one transaction."""
+        with _collection_paused():
+            self._replace(extractions)
+
+    def _replace(self, extractions: Sequence[Extraction]) -> None:
         latest = {e.article.id: e for e in extractions}
         names = [iris.article_graph_iri(i) for i in latest]
         replaced = self.store.has_graphs(names)  # articles stored before: their old keys are re-merged too
@@ -129,47 +136,66 @@ class StoreWriter:
         keys = sorted(_keys_in(self.store, replaced) | {r.key for r in new_reports})
         articles = {str(iris.article_iri(i)) for i in latest}
         known = {
-            k: [r for r in self._known[k] if r.article not in articles] for k in keys if k in self._known
+            k: [r for r in self._known[k][0] if r.article not in articles] for k in keys if k in self._known
         }
-        events = {iris.events_graph_iri(k): k for k in keys if k not in known}
-        stored = sorted(events[g] for g in self.store.has_graphs(events))  # no events: no reports either
+        unknown = {iris.events_graph_iri(k): k for k in keys if k not in known}
+        stored = sorted(unknown[g] for g in self.store.has_graphs(unknown))  # no events: no reports either
         reports = [*(r for group in known.values() for r in group), *new_reports]
         reports += _read_reports(self.store, stored, replaced)
-        merged = merge.event_quads(merge.merge_reports(reports))
+        events = merge.merge_reports(reports)
         quads = [q for e in latest.values() for q in article_quads(e, self._run)]
-        added = None if replaced or stored else _added(known, merged)
+        written = {iri for k in known for iri in self._known[k][1]}
+        added = None if replaced or stored else _added(written, events)
         if added is not None:
             self.store.add(quads + added)
         else:
-            for graph in merged.values():
+            for graph in merge.event_quads(events).values():
                 quads += graph
             self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
-        self._note(keys, reports)
+        self._note(keys, reports, events)
 
-    def _note(self, keys: Sequence[str], reports: Sequence[merge.ReportSummary]) -> None:
+    def _note(
+        self,
+        keys: Sequence[str],
+        reports: Sequence[merge.ReportSummary],
+        events: dict[str, list[merge.Event]],
+    ) -> None:
         by_key: dict[str, list[merge.ReportSummary]] = {k: [] for k in keys}
         for report in reports:
             by_key[report.key].append(report)
         for key, group in by_key.items():
-            self._known[key] = group
+            self._known[key] = (group, {e.iri for e in events.get(key, ())})
             self._known.move_to_end(key)
         while len(self._known) > self._remember:
             self._known.popitem(last=False)
 
 
-def _added(
-    known: dict[str, list[merge.ReportSummary]], merged: dict[URIRef, list[ox.Quad]]
-) -> list[ox.Quad] | None:
-    """The event quads that ``merged`` adds to what the writer wrote for the ``known`` participant sets,
-    or None when one of the quads it wrote must go (a report joined an old event, changing it)."""
-    before = merge.event_quads(merge.merge_reports([r for group in known.values() for r in group]))
-    out = []
-    for name, quads in merged.items():
-        old = set(before.get(name, ()))
-        if not old.issubset(quads):
-            return None
-        out += [q for q in quads if q not in old]
-    return out
+def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[ox.Quad] | None:
+    """The quads of the ``events`` not among those ``written`` before, or None when one of the events
+    written is gone (a report joined it, changing it).
+
+    An event's IRI comes from its reports and its quads from its reports and key, so an event whose IRI
+    was written before was written with exactly these quads.
+    """
+    named = {key: [(e.iri, e) for e in group] for key, group in events.items()}
+    if not written <= {iri for group in named.values() for iri, _ in group}:
+        return None
+    fresh = {key: [e for iri, e in group if iri not in written] for key, group in named.items()}
+    return [q for graph in merge.event_quads(fresh).values() for q in graph]
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is built: building allocates hundreds of thousands
+    of small objects and no cycles, and each allocation burst made the collector walk every object the run
+    holds (all the extractions, with outputs other than JSON Lines), more and more as the run grew."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store_counts(store: Store) -> MergeCounts:
