@@ -12,7 +12,10 @@
 
 The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results.json with the machine.
 
+- ``store_load_vs_bulk``, ``store_size_vs_bulk``, ``turtle_export_vs_pyoxigraph``: benchmarks/store.py.
+
 Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
+       python benchmarks/run.py --only store   (the RDF figures alone, the rest of --out kept)
 """
 
 from __future__ import annotations
@@ -129,6 +132,7 @@ def machine() -> dict[str, object]:
         "cpu": platform.processor() or platform.machine(),
         "python": platform.python_version(),
         "spacy": version("spacy"),
+        "pyoxigraph": version("pyoxigraph"),
         "pipeline": "en_core_web_sm",
         "graphkit": version("graphkit") if _installed("graphkit") else "source",
     }
@@ -150,8 +154,16 @@ def main() -> None:
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[200, 2000], metavar=("SMALL", "LARGE"))
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
+    parser.add_argument("--only", choices=["store"], help="measure one group (store: benchmarks/store.py)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.only == "store":
+        import store
+
+        results = json.loads(args.out.read_text(encoding="utf-8")) | store.measure() | {"machine": machine()}
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(results, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         results: dict[str, object] = {"articles": args.articles}
@@ -162,6 +174,10 @@ def main() -> None:
             results |= throughput(work / "corpus", work)
             results |= speedup(work / "corpus", work)
         results |= memory(*args.memory_sizes, work)
+        if not args.memory_only:
+            import store
+
+            results |= store.measure()
     results["machine"] = machine()
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

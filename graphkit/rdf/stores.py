@@ -196,7 +196,7 @@ class OxigraphStore:
         solutions = self.store.query(query)
         names = [v.value for v in solutions.variables]  # type: ignore[union-attr]  # SELECT gives solutions
         return [
-            {n: _from_oxigraph(s[n]) for n in names if s[n] is not None}
+            {n: to_rdflib(s[n]) for n in names if s[n] is not None}
             for s in solutions  # type: ignore[union-attr]  # SELECT gives solutions
         ]
 
@@ -217,17 +217,6 @@ class OxigraphStore:
             with contextlib.suppress(OSError):  # another handle in this process still holds the lock
                 self.store = self._ox.Store(str(self.path))
             self._written = False
-
-
-def _from_oxigraph(term: Any) -> Node:
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "Literal":
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return BNode(term.value)
 
 
 class SparqlStore:
