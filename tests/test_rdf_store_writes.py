@@ -226,3 +226,17 @@ def test_the_turtle_file_conforms_to_the_shapes(tmp_path: Path) -> None:
     GraphWriter(_frozen(), RUN).write(tmp_path / "out.ttl")
     result = validate(load_graph(tmp_path / "out.ttl"))
     assert result.conforms, result.report
+
+
+def test_export_builds_the_graph_once_for_every_rdf_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphkit.export import export
+
+    calls = []
+    real = rdf_dataset.article_triples
+    monkeypatch.setattr(rdf_dataset, "article_triples", lambda *a, **k: calls.append(1) or real(*a, **k))
+    frozen = _frozen()
+    export(frozen, [tmp_path / "a.ttl", tmp_path / "a.jsonl", tmp_path / "a.nq"])
+    assert len(calls) == len(frozen)  # one build: once per article, not once per file
+    assert quads(Dataset().parse(tmp_path / "a.nq", format="nquads")) == quads(to_graph(frozen))

@@ -1,9 +1,10 @@
 """Where graphs live: in memory (rdflib), in an embedded Oxigraph store on disk, or behind a SPARQL endpoint.
 
-Every store offers the same three operations, which is all that incremental loading and the query API need:
-replace named graphs (drop and insert, so an article re-extracted replaces its graph), run a SELECT query,
-and dump everything as an rdflib dataset. One :meth:`Store.replace` call is one transaction: a killed or
-interrupted writer leaves the store as it was before the call or as it is after, never in between. Stores
+Every store offers the same few operations, which is all that incremental loading and the query API need:
+replace named graphs (drop and insert, so an article re-extracted replaces its graph; :meth:`Store.write`
+takes pyoxigraph quads, :meth:`Store.replace` rdflib graphs), add quads (:meth:`Store.add`), tell which graphs
+exist, run a SELECT query, and dump everything as an rdflib dataset. Each write is one transaction: a killed
+or interrupted writer leaves the store as it was before the call or as it is after, never in between. Stores
 are registered by name in :data:`stores`; :func:`open_store` picks one from what the user typed (nothing, a
 path, or an ``http(s)://`` URL).
 """
