@@ -90,6 +90,7 @@ class Emitter:
         self._items[self._make(self.node(s), _named(p), self.term(o))] = None
 
     def term(self, o: object) -> ox.NamedNode | ox.Literal:
+        """An object as a term: an rdflib IRI or literal converted, a Python value as rdflib would type it."""
         if isinstance(o, URIRef):
             return self.node(o)
         if isinstance(o, Literal):  # an explicit datatype, e.g. a run's start as xsd:dateTime
@@ -128,7 +129,7 @@ def from_rdflib(term: Node | None) -> Any:
     if term is None:
         return ox.DefaultGraph()
     if isinstance(term, URIRef):
-        return _named(str(term)) if len(term) < 120 else ox.NamedNode(str(term))
+        return ox.NamedNode(str(term))
     if isinstance(term, Literal):
         return _literal(str(term), str(term.datatype) if term.datatype else None, term.language)
     if isinstance(term, BNode):
