@@ -12,10 +12,13 @@
 
 The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results.json with the machine.
 
-Query speed on a million quads (``query_*``) is measured by benchmarks/queries.py: ``--only queries``.
+- ``store_load_vs_bulk``, ``store_size_vs_bulk``, ``turtle_export_vs_pyoxigraph``: benchmarks/store.py.
+
+Query speed on a million quads (``query_*``) is measured by benchmarks/queries.py, the HTML view (``view_*``)
+by benchmarks/view.py; both only with ``--only``.
 
 Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
-       python benchmarks/run.py --only queries
+       python benchmarks/run.py --only store|queries|view   (one group alone, the rest of --out kept)
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ def machine() -> dict[str, object]:
         "cpu": platform.processor() or platform.machine(),
         "python": platform.python_version(),
         "spacy": version("spacy"),
+        "pyoxigraph": version("pyoxigraph"),
         "pipeline": "en_core_web_sm",
         "graphkit": version("graphkit") if _installed("graphkit") else "source",
     }
@@ -156,8 +160,8 @@ def main() -> None:
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
     parser.add_argument(
         "--only",
-        choices=["queries", "view"],
-        help="measure only this (queries.py, view.py), keep the rest of --out",
+        choices=["store", "queries", "view"],
+        help="measure only this group (store.py, queries.py, view.py), keep the rest of --out",
     )
     parser.add_argument("--view", action="store_true", help="the same as --only view")
     args = parser.parse_args()
@@ -166,7 +170,11 @@ def main() -> None:
         args.only = "view"
     if args.only is not None:
         results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-        if args.only == "queries":
+        if args.only == "store":
+            import store
+
+            results |= store.measure() | {"machine": machine()}
+        elif args.only == "queries":
             from queries import queries
 
             results |= queries()
@@ -187,6 +195,10 @@ def main() -> None:
             results |= throughput(work / "corpus", work)
             results |= speedup(work / "corpus", work)
         results |= memory(*args.memory_sizes, work)
+        if not args.memory_only:
+            import store
+
+            results |= store.measure()
     results |= measure_imports()
     results["machine"] = machine()
     # the figures measured by --only (queries, view) and not here stay as they were

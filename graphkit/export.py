@@ -76,8 +76,14 @@ def export(extractions: Sequence[Extraction], out: Sequence[str | Path]) -> list
     Raises:
         UnknownNameError: a suffix has no exporter; the message lists the known ones.
     """
+    from graphkit.rdf.dataset import FORMATS, GraphWriter
+
     paths = [Path(o) for o in out]
     writers = [(exporters.get(p.suffix.lower()), p) for p in paths]
+    graphs = GraphWriter(extractions)  # built at the first RDF file, once for all of them
     for write, path in writers:
-        write(extractions, path)
+        if path.suffix.lower() in FORMATS:
+            graphs.write(path)
+        else:
+            write(extractions, path)
     return paths

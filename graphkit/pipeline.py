@@ -29,7 +29,8 @@ from graphkit.nlp import DEFAULT_PIPELINE
 from graphkit.registry import GRAPH_SUFFIXES, Exporter, Extractor, batch_extractors, exporters, extractors
 
 if TYPE_CHECKING:
-    from graphkit.rdf.dataset import MergeCounts
+    from graphkit.rdf.dataset import GraphWriter, MergeCounts
+    from graphkit.rdf.load import StoreWriter
     from graphkit.rdf.stores import Store
 
 __all__ = [
@@ -269,6 +270,7 @@ def _write_as_extracted(
     streamed = {path for export, path in exports if export is export_jsonl}
     whole = any(export is not export_jsonl for export, _ in exports)
     kept: list[Extraction] = []
+    graphs: GraphWriter | None = None  # one graph build for every RDF output
     with contextlib.ExitStack() as cleanup:  # on an error, every temporary file is removed
         writers = {path: cleanup.enter_context(contextlib.ExitStack()) for path in streamed}
         handles: list[TextIO] = []
@@ -288,6 +290,11 @@ def _write_as_extracted(
         for export, path in exports if summary.articles else ():  # in the order given, as before streaming
             if path in writers:
                 writers[path].close()  # renames the temporary file over the output
+            elif path.suffix.lower() in GRAPH_SUFFIXES:
+                from graphkit.rdf.dataset import GraphWriter
+
+                graphs = graphs or GraphWriter(kept)
+                graphs.write(path)
             else:
                 export(kept, path)
             tally.written.append(path)
@@ -340,6 +347,7 @@ class _StoreSink:
         self._tally = tally
         self._pending: list[Extraction] = []
         self.store: Store | None = None
+        self._writer: StoreWriter | None = None
 
     def add(self, extraction: Extraction) -> None:
         self._pending.append(extraction)
@@ -351,12 +359,13 @@ class _StoreSink:
         if not self._pending:
             return
         from graphkit.rdf import open_store
-        from graphkit.rdf.load import replace_articles
+        from graphkit.rdf.load import StoreWriter
 
-        if self.store is None:
+        if self._writer is None:
             self.store = open_store(self._spec)
+            self._writer = StoreWriter(self.store)  # one for the run: it remembers what it wrote
         with _interrupts_deferred():  # the tally must say exactly what was committed
-            replace_articles(self.store, self._pending)
+            self._writer.replace(self._pending)
             self._tally.stored += len(self._pending)
             self._pending = []
 

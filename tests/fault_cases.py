@@ -78,23 +78,9 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
                 return real_extract(article, pipeline=pipeline)
 
             extractors.register("fake")(extract_one)  # in the child only: it replaces the fake extractor
-        elif counter == "commit":
-            real_update = OxigraphStore.replace
-
-            def replace(self, graphs):  # type: ignore[no-untyped-def]
-                if not hit():
-                    return real_update(self, graphs)
-                if how == "before":
-                    fire()
-                    return real_update(self, graphs)
-                if how == "during":
-                    self.store = _SignalsDuringUpdate(self.store, fire)
-                    return real_update(self, graphs)
-                real_update(self, graphs)
-                fire()
-                return None
-
-            OxigraphStore.replace = replace  # type: ignore[method-assign]
+        elif counter == "commit":  # a commit is one call of write (replacing graphs) or add (adding quads)
+            for name in ("write", "add"):
+                setattr(OxigraphStore, name, _committing(getattr(OxigraphStore, name), hit, fire, how))
         elif counter == "output":
             real_fsync = os.fsync
 
@@ -108,11 +94,31 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
     return install  # type: ignore[return-value]
 
 
-class _SignalsDuringUpdate:
-    """A pyoxigraph store whose next update is signalled while Oxigraph applies it.
+def _committing(real: Callable, hit: Callable[[], bool], fire: Callable[[], None], how: str) -> Callable:  # type: ignore[type-arg]
+    """``real`` (a store method that commits), signalling before, during or after its ``nth`` call."""
 
-    Oxigraph releases the GIL for the whole update, so a thread started just before it sends the signal while
-    the transaction is under way.
+    def commit(self, *args):  # type: ignore[no-untyped-def]
+        if not hit():
+            return real(self, *args)
+        if how == "before":
+            fire()
+            return real(self, *args)
+        if how == "during":
+            self.store = _SignalsDuringUpdate(self.store, fire)
+            return real(self, *args)
+        real(self, *args)
+        fire()
+        return None
+
+    return commit
+
+
+class _SignalsDuringUpdate:
+    """A pyoxigraph store whose next write (an update, a transactional or a bulk insert) is signalled while
+    Oxigraph applies it.
+
+    Oxigraph releases the GIL while it works, so a thread started just before the write sends the signal while
+    the transaction or the ingestion is under way.
     """
 
     def __init__(self, store: object, fire: Callable[[], None]) -> None:
@@ -122,6 +128,14 @@ class _SignalsDuringUpdate:
     def update(self, text: str) -> None:
         threading.Thread(target=self._fire).start()
         self._store.update(text)  # type: ignore[attr-defined]
+
+    def extend(self, quads: object) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.extend(quads)  # type: ignore[attr-defined]
+
+    def bulk_extend(self, quads: object) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.bulk_extend(quads)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)

@@ -188,13 +188,13 @@ def test_the_store_is_written_in_batches(tmp_path: Path, monkeypatch: pytest.Mon
     from graphkit.rdf import load
 
     batches: list[list[str]] = []
-    real = load.replace_articles
+    real = load.StoreWriter.replace
 
-    def spy(store, extractions, run=None):  # type: ignore[no-untyped-def]
+    def spy(self, extractions):  # type: ignore[no-untyped-def]
         batches.append([e.article.id for e in extractions])
-        real(store, extractions, run)
+        real(self, extractions)
 
-    monkeypatch.setattr(load, "replace_articles", spy)
+    monkeypatch.setattr(load.StoreWriter, "replace", spy)
     articles = [{"id": f"n{i}", "text": f"Macron met Putin{i}."} for i in range(5)]
     report, _ = _run(tmp_path, *articles, store=tmp_path / "store", store_batch=2)
     assert batches == [["n0", "n1"], ["n2", "n3"], ["n4"]]

@@ -11,6 +11,7 @@ and spans. No blank nodes: every node has an IRI under the article's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, TIME
@@ -31,6 +32,10 @@ from graphkit.models import (
 from graphkit.rdf import iris
 from graphkit.rdf.namespace import GK, NIF, SEM, WD, bind_prefixes
 from graphkit.rdf.provenance import RunInfo, current_run
+from graphkit.rdf.terms import Emitter, to_rdflib
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 __all__ = [
     "ACTOR_CLASSES",
@@ -39,6 +44,8 @@ __all__ = [
     "ROLE_TYPES",
     "STATUSES",
     "article_graph",
+    "article_quads",
+    "article_triples",
     "report_iris",
     "run_iri",
 ]
@@ -93,12 +100,29 @@ def article_graph(extraction: Extraction, run: RunInfo | None = None) -> Graph:
     """
     graph = Graph(identifier=iris.article_graph_iri(extraction.article.id))
     bind_prefixes(graph)
-    builder = _Builder(graph, extraction)
+    for quad in article_quads(extraction, run):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+def article_quads(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Quad]:
+    """The quads of :func:`article_graph`, built as pyoxigraph terms (what stores write)."""
+    return _emitted(Emitter(iris.article_graph_iri(extraction.article.id)), extraction, run)
+
+
+def article_triples(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Triple]:
+    """The triples of :func:`article_graph`, built as pyoxigraph terms (what exporters write)."""
+    emitter = Emitter(iris.article_graph_iri(extraction.article.id), triples=True)
+    return _emitted(emitter, extraction, run)
+
+
+def _emitted(emitter: Emitter, extraction: Extraction, run: RunInfo | None) -> list[Any]:
+    builder = _Builder(emitter, extraction)
     builder.article(run if run is not None else current_run())
     builder.actors()
     reports = builder.contacts()
     builder.statements(reports)
-    return graph
+    return emitter.items
 
 
 def report_iris(extraction: Extraction) -> list[URIRef]:
@@ -149,22 +173,18 @@ def _unique_digests(parts: Sequence[list[object]]) -> list[str]:
 class _Builder:
     """Adds one extraction's triples to a graph; one method per part of the extraction."""
 
-    def __init__(self, graph: Graph, extraction: Extraction) -> None:
-        self.g = graph
+    def __init__(self, emitter: Emitter, extraction: Extraction) -> None:
+        self.add = emitter.add
         self.x = extraction
         self.article_id = extraction.article.id
         self.iri = iris.article_iri(extraction.article.id)
         self.local = {a.id: iris.article_actor_iri(self.iri, a.id) for a in extraction.actors}
         self.shared = {a.id: iris.actor_iri(a, self.article_id) for a in extraction.actors}
 
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        if o is not None:
-            self.g.add((s, p, o if isinstance(o, URIRef | Literal) else Literal(o)))
-
     def article(self, run: RunInfo | None) -> None:
         a, art = self.iri, self.x.article
-        self.g.add((a, RDF.type, SDO.NewsArticle))
-        self.g.add((a, RDF.type, NIF.Context))
+        self.add(a, RDF.type, SDO.NewsArticle)
+        self.add(a, RDF.type, NIF.Context)
         self.add(a, SDO.identifier, art.id)
         self.add(a, SDO.url, art.url)
         self.add(a, SDO.headline, art.title)
@@ -175,17 +195,17 @@ class _Builder:
         self.add(a, NIF.isString, art.text)
         if art.outlet is not None:
             outlet = iris.outlet_iri(art.outlet)
-            self.g.add((a, SDO.publisher, outlet))
-            self.g.add((outlet, RDF.type, SDO.Organization))
+            self.add(a, SDO.publisher, outlet)
+            self.add(outlet, RDF.type, SDO.Organization)
             self.add(outlet, SDO.name, art.outlet)
         if run is not None:
             self._run(run)
 
     def _run(self, run: RunInfo) -> None:
         node = run_iri(run)
-        self.g.add((self.iri, PROV.wasGeneratedBy, node))
-        self.g.add((node, RDF.type, GK.ExtractionRun))
-        self.g.add((node, RDF.type, PROV.Activity))
+        self.add(self.iri, PROV.wasGeneratedBy, node)
+        self.add(node, RDF.type, GK.ExtractionRun)
+        self.add(node, RDF.type, PROV.Activity)
         self.add(node, GK.graphkitVersion, run.version)
         self.add(node, GK.extractor, run.extractor)
         self.add(node, GK.pipeline, run.pipeline)
@@ -193,13 +213,13 @@ class _Builder:
 
     def span(self, ev: Evidence) -> URIRef:
         node = iris.span_iri(self.iri, ev.start, ev.end)
-        self.g.add((node, RDF.type, NIF.RFC5147String))
+        self.add(node, RDF.type, NIF.RFC5147String)
         # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores derived integer types as
         # xsd:integer, and a graph must read back the same from every store.
         self.add(node, NIF.beginIndex, ev.start)
         self.add(node, NIF.endIndex, ev.end)
         self.add(node, NIF.anchorOf, ev.text)
-        self.g.add((node, NIF.referenceContext, self.iri))
+        self.add(node, NIF.referenceContext, self.iri)
         return node
 
     def seq(self, owner: URIRef, prop: URIRef, name: str, items: Iterable[object]) -> None:
@@ -208,8 +228,8 @@ class _Builder:
         if not members:
             return
         node = URIRef(f"{owner}/{name}")
-        self.g.add((owner, prop, node))
-        self.g.add((node, RDF.type, RDF.Seq))
+        self.add(owner, prop, node)
+        self.add(node, RDF.type, RDF.Seq)
         for n, item in enumerate(members, start=1):
             self.add(node, RDF[f"_{n}"], item)
 
@@ -220,16 +240,16 @@ class _Builder:
 
     def _article_actor(self, index: int, actor: Actor) -> None:
         node = self.local[actor.id]
-        self.g.add((node, RDF.type, GK.ArticleActor))
+        self.add(node, RDF.type, GK.ArticleActor)
         self.add(node, GK.index, index)
         self.add(node, GK.localId, actor.id)
         self.add(node, SDO.name, actor.name)
-        self.g.add((node, GK.actorType, ACTOR_CLASSES[actor.type][0]))
+        self.add(node, GK.actorType, ACTOR_CLASSES[actor.type][0])
         self.add(node, GK.countryCode, actor.country)
         if actor.unnamed:
             self.add(node, GK.unnamed, True)
-        self.g.add((node, GK.refersTo, self.shared[actor.id]))
-        self.g.add((node, GK.reportedIn, self.iri))
+        self.add(node, GK.refersTo, self.shared[actor.id])
+        self.add(node, GK.reportedIn, self.iri)
         self.seq(node, GK.aliases, "aliases", actor.aliases)
         self.seq(node, GK.offices, "offices", actor.offices)
         self.seq(node, GK.mentions, "mentions", [self.span(m) for m in actor.mentions])
@@ -237,20 +257,20 @@ class _Builder:
     def _shared_actor(self, actor: Actor) -> None:
         node = self.shared[actor.id]
         for cls in ACTOR_CLASSES[actor.type]:
-            self.g.add((node, RDF.type, cls))
+            self.add(node, RDF.type, cls)
         self.add(node, SDO.name, actor.name)
         for alias in actor.aliases:
             self.add(node, SDO.alternateName, alias)
         self.add(node, GK.countryCode, actor.country)
         if actor.wikidata is not None:
-            self.g.add((node, OWL.sameAs, WD[actor.wikidata]))
+            self.add(node, OWL.sameAs, WD[actor.wikidata])
 
     def date(self, node: URIRef, span: DateSpan | None) -> None:
         if span is None:
             return
         self.add(node, SEM.hasEarliestBeginTimeStamp, span.start)
         self.add(node, SEM.hasLatestEndTimeStamp, span.end)
-        self.g.add((node, GK.granularity, GRANULARITY_UNITS[span.granularity]))
+        self.add(node, GK.granularity, GRANULARITY_UNITS[span.granularity])
         self.add(node, GK.dateExpression, span.expression)
         self.add(node, GK.dateAnchor, span.anchor)
 
@@ -261,44 +281,44 @@ class _Builder:
         return nodes
 
     def _contact(self, node: URIRef, index: int, contact: Contact) -> None:
-        self.g.add((node, RDF.type, GK.ContactReport))
+        self.add(node, RDF.type, GK.ContactReport)
         self.add(node, GK.index, index)
-        self.g.add((node, GK.contactKind, KIND_CLASSES[contact.kind]))
-        self.g.add((node, GK.status, STATUSES[contact.status]))
+        self.add(node, GK.contactKind, KIND_CLASSES[contact.kind])
+        self.add(node, GK.status, STATUSES[contact.status])
         self.date(node, contact.date)
         self.add(node, SDO.location, contact.location)
         self.add(node, GK.level, contact.level.value if contact.level is not None else None)
-        self.g.add((node, GK.reportedIn, self.iri))
-        self.g.add((node, GK.evidence, self.span(contact.evidence)))
+        self.add(node, GK.reportedIn, self.iri)
+        self.add(node, GK.evidence, self.span(contact.evidence))
         self.seq(node, GK.mentions, "mentions", [self.span(m) for m in contact.mentions])
         self.add(node, GK.participantKey, iris.participant_key(self.shared[i] for i in contact.actor_ids))
         for n, p in enumerate(contact.participants):
             role = URIRef(f"{node}/role/{n}")
-            self.g.add((node, SEM.hasActor, role))
-            self.g.add((node, GK.participant, self.shared[p.actor]))
-            self.g.add((role, RDF.type, SEM.Role))
+            self.add(node, SEM.hasActor, role)
+            self.add(node, GK.participant, self.shared[p.actor])
+            self.add(role, RDF.type, SEM.Role)
             self.add(role, GK.index, n)
-            self.g.add((role, RDF.value, self.local[p.actor]))
-            self.g.add((role, SEM.roleType, ROLE_TYPES[p.role]))
+            self.add(role, RDF.value, self.local[p.actor])
+            self.add(role, SEM.roleType, ROLE_TYPES[p.role])
             if p.on_behalf_of is not None:
-                self.g.add((role, GK.onBehalfOf, self.local[p.on_behalf_of]))
+                self.add(role, GK.onBehalfOf, self.local[p.on_behalf_of])
 
     def statements(self, reports: Sequence[URIRef]) -> None:
         parts = [_statement_parts(s) for s in self.x.statements]
         for index, (d, st) in enumerate(zip(_unique_digests(parts), self.x.statements, strict=True)):
             node = URIRef(f"{self.iri}/statement/{d}")
-            self.g.add((node, RDF.type, SDO.Quotation))
+            self.add(node, RDF.type, SDO.Quotation)
             self.add(node, GK.index, index)
             self.add(node, SDO.text, st.text)
-            self.g.add((node, GK.speaker, self.local[st.speaker]))
-            self.g.add((node, SDO.spokenByCharacter, self.shared[st.speaker]))
+            self.add(node, GK.speaker, self.local[st.speaker])
+            self.add(node, SDO.spokenByCharacter, self.shared[st.speaker])
             self.add(node, GK.direct, st.direct)
             self.date(node, st.date)
-            self.g.add((node, GK.reportedIn, self.iri))
-            self.g.add((node, GK.evidence, self.span(st.evidence)))
+            self.add(node, GK.reportedIn, self.iri)
+            self.add(node, GK.evidence, self.span(st.evidence))
             for report, contact in zip(reports, self.x.contacts, strict=True):
                 if _overlaps(st.evidence, (contact.evidence, *contact.mentions)):
-                    self.g.add((node, GK.aboutContact, report))
+                    self.add(node, GK.aboutContact, report)
 
 
 def _overlaps(span: Evidence, others: Iterable[Evidence]) -> bool:

@@ -3,31 +3,39 @@
 Each article's named graph is replaced as a whole, so the same article twice leaves the same graph. The
 merged events of every participant set the new (and the replaced) articles touch are recomputed from the
 other reports in the store with that set plus the new reports, and their named graphs replaced; other events
-are not touched. The article graphs and the event graphs go to the store in one :meth:`Store.replace`, one
-transaction: a run killed at any moment leaves every article with the events it belongs to.
+are not touched. The article graphs and the event graphs go to the store in one :meth:`Store.write`, one
+transaction: a run killed at any moment leaves every article with the events it belongs to. The graphs are
+built as pyoxigraph quads (:mod:`graphkit.rdf.terms`) and written as they are.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any
+import contextlib
+import gc
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris, merge
 from graphkit.rdf._sparql import PROLOGUE, values
-from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_graph
+from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_quads
 from graphkit.rdf.dataset import MergeCounts
 from graphkit.rdf.provenance import RunInfo
 from graphkit.rdf.stores import Store
 
-__all__ = ["add_extractions", "replace_articles", "store_counts"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = ["KEYS_REMEMBERED", "StoreWriter", "add_extractions", "replace_articles", "store_counts"]
 
 #: Participant keys per summary query: keeps each query (and its VALUES block) small.
 KEYS_PER_QUERY = 200
+#: Participant sets whose reports a :class:`StoreWriter` keeps between batches: a few MB, whatever the run.
+KEYS_REMEMBERED = 5000
 
 # Keyed by Node: they are looked up with whatever term a query binds (an unknown one is a KeyError).
 _KINDS: dict[Node, ContactKind] = {v: k for k, v in KIND_CLASSES.items()}
@@ -89,15 +97,105 @@ def replace_articles(store: Store, extractions: Sequence[Extraction], run: RunIn
         extractions: one per article (a later one with the same id wins).
         run: provenance recorded on each article (default: the current run scope, if any).
     """
-    latest = {e.article.id: e for e in extractions}
-    names = [iris.article_graph_iri(i) for i in latest]
-    new_reports = merge.summaries(latest.values())
-    keys = sorted(_keys_in(store, names) | {r.key for r in new_reports})
-    graphs: dict[URIRef, Graph | None] = {
-        name: article_graph(e, run) for name, e in zip(names, latest.values(), strict=True)
-    }
-    graphs.update(_remerged(store, keys, names, new_reports))
-    store.replace(graphs)
+    StoreWriter(store, run).replace(extractions)
+
+
+class StoreWriter:
+    """Writes batches of extractions to one store, one transaction each, as :func:`replace_articles` does.
+
+    Between batches it remembers the reports of the participant sets it wrote (the most recent
+    ``remember`` sets), so that a later batch touching them re-merges without reading back what was just
+    written. It assumes no other writer changes those sets meanwhile. A set it does not remember is read
+    from the store, and only when the store holds events of that set. A batch that only adds (new articles,
+    and events of remembered sets that keep every quad written before) goes to :meth:`Store.add`, which on
+    Oxigraph is the bulk loader; one that replaces graphs goes to :meth:`Store.write`.
+
+    Args:
+        store: where to write.
+        run: provenance recorded on each article (default: the current run scope, if any).
+        remember: participant sets kept in memory, least recently written dropped first.
+    """
+
+    def __init__(self, store: Store, run: RunInfo | None = None, *, remember: int = KEYS_REMEMBERED) -> None:
+        self.store = store
+        self._run = run
+        self._remember = remember
+        # participant key -> (its reports, the IRIs of the events written for them)
+        self._known: OrderedDict[str, tuple[list[merge.ReportSummary], set[URIRef]]] = OrderedDict()
+
+    def replace(self, extractions: Sequence[Extraction]) -> None:
+        """Put ``extractions`` into the store and re-merge the events they touch, in one transaction."""
+        with _collection_paused():
+            self._replace(extractions)
+
+    def _replace(self, extractions: Sequence[Extraction]) -> None:
+        latest = {e.article.id: e for e in extractions}
+        names = [iris.article_graph_iri(i) for i in latest]
+        replaced = self.store.has_graphs(names)  # articles stored before: their old keys are re-merged too
+        new_reports = merge.summaries(latest.values())
+        keys = sorted(_keys_in(self.store, replaced) | {r.key for r in new_reports})
+        articles = {str(iris.article_iri(i)) for i in latest}
+        known = {
+            k: [r for r in self._known[k][0] if r.article not in articles] for k in keys if k in self._known
+        }
+        unknown = {iris.events_graph_iri(k): k for k in keys if k not in known}
+        stored = sorted(unknown[g] for g in self.store.has_graphs(unknown))  # no events: no reports either
+        reports = [*(r for group in known.values() for r in group), *new_reports]
+        reports += _read_reports(self.store, stored, replaced)
+        events = merge.merge_reports(reports)
+        quads = [q for e in latest.values() for q in article_quads(e, self._run)]
+        written = {iri for k in known for iri in self._known[k][1]}
+        added = None if replaced or stored else _added(written, events)
+        if added is not None:
+            self.store.add(quads + added)
+        else:
+            for graph in merge.event_quads(events).values():
+                quads += graph
+            self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
+        self._note(keys, reports, events)
+
+    def _note(
+        self,
+        keys: Sequence[str],
+        reports: Sequence[merge.ReportSummary],
+        events: dict[str, list[merge.Event]],
+    ) -> None:
+        by_key: dict[str, list[merge.ReportSummary]] = {k: [] for k in keys}
+        for report in reports:
+            by_key[report.key].append(report)
+        for key, group in by_key.items():
+            self._known[key] = (group, {e.iri for e in events.get(key, ())})
+            self._known.move_to_end(key)
+        while len(self._known) > self._remember:
+            self._known.popitem(last=False)
+
+
+def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[ox.Quad] | None:
+    """The quads of the ``events`` not among those ``written`` before, or None when one of the events
+    written is gone (a report joined it, changing it).
+
+    An event's IRI comes from its reports and its quads from its reports and key, so an event whose IRI
+    was written before was written with exactly these quads.
+    """
+    named = {key: [(e.iri, e) for e in group] for key, group in events.items()}
+    if not written <= {iri for group in named.values() for iri, _ in group}:
+        return None
+    fresh = {key: [e for iri, e in group if iri not in written] for key, group in named.items()}
+    return [q for graph in merge.event_quads(fresh).values() for q in graph]
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is built: building allocates hundreds of thousands
+    of small objects and no cycles, and each allocation burst made the collector walk every object the run
+    holds (all the extractions, with outputs other than JSON Lines), more and more as the run grew."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store_counts(store: Store) -> MergeCounts:
@@ -114,22 +212,16 @@ def _keys_in(store: Store, graphs: Iterable[URIRef]) -> set[str]:
     return {str(row["key"]) for row in rows}
 
 
-def _remerged(
-    store: Store, keys: Sequence[str], replaced: Sequence[URIRef], new_reports: Sequence[merge.ReportSummary]
-) -> dict[URIRef, Graph | None]:
-    """The event graphs of ``keys`` once the ``replaced`` article graphs hold ``new_reports``.
-
-    A key left without reports maps to None, so its event graph is dropped.
-    """
-    exclude = f"FILTER (?g NOT IN ({', '.join(g.n3() for g in replaced)}))" if replaced else ""
-    reports = list(new_reports)
+def _read_reports(store: Store, keys: Sequence[str], replaced: Iterable[URIRef]) -> list[merge.ReportSummary]:
+    """The reports with ``keys`` in ``store``, but those in the ``replaced`` graphs."""
+    skip = sorted(replaced)
+    exclude = f"FILTER (?g NOT IN ({', '.join(g.n3() for g in skip)}))" if skip else ""
+    reports: list[merge.ReportSummary] = []
     for start in range(0, len(keys), KEYS_PER_QUERY):
         chunk = keys[start : start + KEYS_PER_QUERY]
         query = PROLOGUE + _REPORTS.format(keys=values("key", [Literal(k) for k in chunk]), exclude=exclude)
         reports += _summaries(store.select(query))
-    out: dict[URIRef, Graph | None] = {iris.events_graph_iri(k): None for k in keys}
-    out.update(merge.event_graphs(merge.merge_reports(reports)))
-    return out
+    return reports
 
 
 def _summaries(rows: Sequence[dict[str, Node]]) -> list[merge.ReportSummary]:

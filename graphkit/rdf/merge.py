@@ -27,15 +27,28 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, SDO, Graph, Literal, URIRef
+from rdflib import RDF, SDO, URIRef
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
-from graphkit.rdf.namespace import GK, SEM, bind_prefixes
+from graphkit.rdf.namespace import GK, SEM
+from graphkit.rdf.terms import Emitter
 
-__all__ = ["Event", "ParticipantSummary", "ReportSummary", "event_graphs", "merge_reports", "summaries"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "Event",
+    "ParticipantSummary",
+    "ReportSummary",
+    "event_quads",
+    "event_triples",
+    "merge_reports",
+    "summaries",
+]
 
 _PRECISION = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR]
 _STATUS_TIES = [ContactStatus.OCCURRED, ContactStatus.PLANNED, ContactStatus.PROPOSED, ContactStatus.NEGATED]
@@ -167,63 +180,67 @@ def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
     return events
 
 
-def event_graphs(events: dict[str, list[Event]]) -> dict[URIRef, Graph]:
-    """One named graph per participant key, holding its merged events."""
-    out: dict[URIRef, Graph] = {}
+def event_quads(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Quad]]:
+    """The quads of one named graph per participant key, holding its merged events (what stores write)."""
+    return _emitted(events, triples=False)
+
+
+def event_triples(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Triple]]:
+    """The triples of one named graph per participant key, by graph name (what exporters write)."""
+    return _emitted(events, triples=True)
+
+
+def _emitted(events: dict[str, list[Event]], triples: bool) -> dict[URIRef, list[Any]]:
+    out: dict[URIRef, list[Any]] = {}
     for key, group in events.items():
         name = iris.events_graph_iri(key)
-        graph = Graph(identifier=name)
-        bind_prefixes(graph)
+        emitter = Emitter(name, triples=triples)
         for event in group:
-            _add_event(graph, event, key)
-        out[name] = graph
+            _add_event(emitter, event, key)
+        out[name] = emitter.items
     return out
 
 
-def _add_event(g: Graph, event: Event, key: str) -> None:
+def _add_event(g: Emitter, event: Event, key: str) -> None:
     node = event.iri
     first = event.reports[0]  # the most precise report (rule 1 order)
     for cls in dict.fromkeys((GK.Contact, SEM.Event, SDO.Event, KIND_CLASSES[event.kind])):
-        g.add((node, RDF.type, cls))
-    g.add((node, GK.contactKind, KIND_CLASSES[event.kind]))
-    g.add((node, GK.status, STATUSES[event.status()]))
-    g.add((node, GK.participantKey, _literal(key)))
+        g.add(node, RDF.type, cls)
+    g.add(node, GK.contactKind, KIND_CLASSES[event.kind])
+    g.add(node, GK.status, STATUSES[event.status()])
+    g.add(node, GK.participantKey, key)
     if event.span is not None and first.date is not None:
-        g.add((node, SEM.hasEarliestBeginTimeStamp, _literal(event.span[0])))
-        g.add((node, SEM.hasLatestEndTimeStamp, _literal(event.span[1])))
-        g.add((node, GK.granularity, GRANULARITY_UNITS[first.date.granularity]))
+        g.add(node, SEM.hasEarliestBeginTimeStamp, event.span[0])
+        g.add(node, SEM.hasLatestEndTimeStamp, event.span[1])
+        g.add(node, GK.granularity, GRANULARITY_UNITS[first.date.granularity])
         if first.date.expression is not None:
-            g.add((node, GK.dateExpression, _literal(first.date.expression)))
+            g.add(node, GK.dateExpression, first.date.expression)
         if first.date.anchor is not None:
-            g.add((node, GK.dateAnchor, _literal(first.date.anchor)))
+            g.add(node, GK.dateAnchor, first.date.anchor)
     location = next((r.location for r in event.reports if r.location), None)
     if location is not None:
-        g.add((node, SDO.location, _literal(location)))
+        g.add(node, SDO.location, location)
     level = next((r.level for r in event.reports if r.level), None)
     if level is not None:
-        g.add((node, GK.level, _literal(level)))
+        g.add(node, GK.level, level)
     for report in event.reports:
-        g.add((node, GK.report, URIRef(report.iri)))
-        g.add((node, GK.source, URIRef(report.article)))
-        g.add((node, GK.evidence, URIRef(report.evidence)))
+        g.add(node, GK.report, URIRef(report.iri))
+        g.add(node, GK.source, URIRef(report.article))
+        g.add(node, GK.evidence, URIRef(report.evidence))
     _add_roles(g, node, event)
 
 
-def _add_roles(g: Graph, node: URIRef, event: Event) -> None:
+def _add_roles(g: Emitter, node: URIRef, event: Event) -> None:
     actors = sorted({p.actor for p in event.reports[0].participants})
     for n, actor in enumerate(actors):
         said = [p for r in event.reports for p in r.participants if p.actor == actor]
         role = next((p.role for p in said if p.role is not Role.PARTICIPANT), Role.PARTICIPANT)
         behalf = next((p.on_behalf_of for p in said if p.on_behalf_of), None)
         role_node = URIRef(f"{node}/role/{n}")
-        g.add((node, SEM.hasActor, role_node))
-        g.add((node, GK.participant, URIRef(actor)))
-        g.add((role_node, RDF.type, SEM.Role))
-        g.add((role_node, RDF.value, URIRef(actor)))
-        g.add((role_node, SEM.roleType, ROLE_TYPES[role]))
+        g.add(node, SEM.hasActor, role_node)
+        g.add(node, GK.participant, URIRef(actor))
+        g.add(role_node, RDF.type, SEM.Role)
+        g.add(role_node, RDF.value, URIRef(actor))
+        g.add(role_node, SEM.roleType, ROLE_TYPES[role])
         if behalf is not None:
-            g.add((role_node, GK.onBehalfOf, URIRef(behalf)))
-
-
-def _literal(value: object) -> Literal:
-    return Literal(value)
+            g.add(role_node, GK.onBehalfOf, URIRef(behalf))
