@@ -8,6 +8,7 @@ either a running one, reached through its scheduler's address, or a local one st
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,12 +33,15 @@ CONNECT_TIMEOUT = 30
 
 
 class _Warm(WorkerPlugin):
-    """Runs ``warm`` on each worker as it joins: the pipeline is loaded once, before any chunk."""
+    """Runs ``warm`` on each worker, and on each that joins later: the pipeline loads once, before any chunk.
 
-    name = "graphkit-warm"
+    Each run registers its own (under its own name) and removes it at the end, so runs with other pipelines
+    on the same cluster do not replace it, and workers that join later do not load pipelines of past runs.
+    """
 
-    def __init__(self, warm: Callable[[], object]) -> None:
+    def __init__(self, warm: Callable[[], object], name: str) -> None:
         self._warm = warm
+        self.name = name
 
     def setup(self, worker: Worker) -> None:
         self._warm()
@@ -68,22 +72,35 @@ def cluster_map(
         loaded: called as ``loaded(done, workers)`` before and after the workers ran ``warm``.
 
     Raises:
-        GraphkitError: the scheduler cannot be reached or has no worker.
-        Exception: whatever ``func`` or ``warm`` raised on a worker, when its chunk comes to be collected.
+        GraphkitError: the scheduler cannot be reached, or no worker joined it in time.
+        Exception: whatever ``func`` or ``warm`` raised on a worker (``warm`` at once, ``func`` when its chunk
+            comes to be collected).
     """
+    run = f"graphkit-{uuid.uuid4().hex[:8]}"  # names this run's plugin and tasks on a shared cluster
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(_client(scheduler, workers))
-        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
-        if threads == 0:
-            raise GraphkitError(f"the Dask cluster at {scheduler} has no worker; start one with dask worker")
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError as err:
+            raise GraphkitError(
+                f"no Dask worker joined the scheduler at {scheduler} in {CONNECT_TIMEOUT} s; start some with "
+                f"dask worker {scheduler} --nthreads 1"
+            ) from err
+        info = client.scheduler_info()["workers"]
         if warm is not None:
-            count = len(client.scheduler_info()["workers"])
             if loaded is not None:
-                loaded(0, count)
-            client.register_plugin(_Warm(warm))
+                loaded(0, len(info))
+            stack.callback(_unregister, client, run)
+            client.register_plugin(_Warm(warm, run))
             if loaded is not None:
-                loaded(count, count)
-        yield from _ordered(client, func, chunks, AHEAD * threads)
+                loaded(len(info), len(info))
+        threads = sum(worker.get("nthreads", 1) for worker in info.values())
+        yield from _ordered(client, func, chunks, AHEAD * threads, run)
+
+
+def _unregister(client: Client, name: str) -> None:
+    with contextlib.suppress(Exception):  # the cluster may be gone already; there is nothing left to undo
+        client.unregister_worker_plugin(name)
 
 
 def _client(scheduler: str | None, workers: int | None) -> contextlib.AbstractContextManager[Client]:
@@ -104,7 +121,12 @@ def _local_client(workers: int) -> Iterator[Client]:
     # One thread per worker: parsing holds the GIL, so more threads in one process would not run faster.
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            # the run reports its own errors; the workers' complaints as the cluster stops are noise
+            silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -112,13 +134,12 @@ def _local_client(workers: int) -> Iterator[Client]:
 
 
 def _ordered(
-    client: Client, func: Callable[[T], R], chunks: Iterable[T], ahead: int
+    client: Client, func: Callable[[T], R], chunks: Iterable[T], ahead: int, run: str
 ) -> Iterator[tuple[T, R]]:
-    run = uuid.uuid4().hex[:8]  # keys of this run only: pure=False alone would not name them readably
     pending: deque[tuple[T, Future]] = deque()
     try:
         for number, chunk in enumerate(chunks):
-            pending.append((chunk, client.submit(func, chunk, key=f"graphkit-{run}-{number}", pure=False)))
+            pending.append((chunk, client.submit(func, chunk, key=f"{run}-{number}", pure=False)))
             while len(pending) > ahead:
                 done, future = pending.popleft()
                 yield done, future.result()
