@@ -24,7 +24,6 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -37,12 +36,39 @@ __all__ = ["ProgressBar"]
 NOTEBOOK_REFRESH = 0.5
 
 
+def _rate(task: Task) -> float | None:
+    """Items per second since the first item was done, or None before a second count came.
+
+    Worker processes hand back a chunk of articles at once, so rich's own estimate over its latest samples
+    jumps between zero and hundreds; the average since the first results is steady.
+    """
+    first: tuple[float, float] | None = task.fields.get("first")
+    if first is None or task.completed <= first[1]:
+        return None
+    if task.finished_time is not None and task.start_time is not None:
+        now = task.start_time + task.finished_time  # rich keeps the time it took, not the time it ended
+    else:
+        now = time.monotonic()
+    return (task.completed - first[1]) / max(now - first[0], 1e-9)
+
+
 class _Rate(ProgressColumn):
-    """Items per second over rich's recent samples; blank until there are two."""
+    """Items per second, as :func:`_rate` has it."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:,.1f}/s", style="progress.data.speed")
+        rate = _rate(task)
+        return Text("" if rate is None else f"{rate:,.1f}/s", style="progress.data.speed")
+
+
+class _TimeLeft(ProgressColumn):
+    """The time left at :func:`_rate`, once the total is known."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if task.finished or task.total is None or not rate:
+            return Text("")
+        left = int((task.total - task.completed) / rate)
+        return Text(f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d} left", style="progress.remaining")
 
 
 def _columns() -> tuple[ProgressColumn, ...]:
@@ -53,7 +79,7 @@ def _columns() -> tuple[ProgressColumn, ...]:
         MofNCompleteColumn(),  # "n/?" while the total is unknown
         _Rate(),
         TimeElapsedColumn(),
-        TimeRemainingColumn(),
+        _TimeLeft(),
     )
 
 
@@ -61,7 +87,7 @@ class ProgressBar:
     """A ``progress`` callback that shows each stage of a run as a line of a rich progress bar.
 
     Use it as a context manager: the bar starts with the block and goes when the block ends. On a console
-    that is not a terminal (a pipe, a file), rich draws nothing; in a Jupyter notebook the text of the bar is
+    that is not a terminal (a pipe, a file) nothing is drawn; in a Jupyter notebook the text of the bar is
     shown below the cell and redrawn in place.
 
     Args:
@@ -89,13 +115,13 @@ class ProgressBar:
         if event.detail:
             description = f"{description}: {escape(event.detail)}"
         if event.stage not in self._tasks:
-            for stage, task in self._tasks.items():  # an earlier stage with no total is over now
-                if self.progress.tasks[task].total is None and stage is not Stage.STORING:
-                    self.progress.update(task, total=self.progress.tasks[task].completed)
+            if event.stage is Stage.EXTRACTING and not event.done and Stage.LOADING not in self._tasks:
+                return  # the first articles are read before the pipeline loads: show loading first
             self._tasks[event.stage] = self.progress.add_task(description, total=event.total)
-        self.progress.update(
-            self._tasks[event.stage], completed=event.done, total=event.total, description=description
-        )
+        task = self._tasks[event.stage]
+        if event.done and "first" not in self.progress.tasks[task].fields:  # ids are positions: none removed
+            self.progress.update(task, first=(time.monotonic(), event.done))
+        self.progress.update(task, completed=event.done, total=event.total, description=description)
         if self._notebook:
             self._draw(force=event.total is not None and event.done >= event.total)
 
@@ -116,7 +142,7 @@ class ProgressBar:
             self._handle.update(shown, raw=True)  # type: ignore[attr-defined]  # IPython's DisplayHandle
 
     def __enter__(self) -> ProgressBar:
-        if not self._notebook:
+        if self.console.is_terminal and not self._notebook:  # a pipe or file would get a stray blank line
             self.progress.start()
         return self
 
@@ -126,5 +152,5 @@ class ProgressBar:
         if self._notebook:
             if self._tasks:
                 self._draw(force=True)
-        else:
+        elif self.progress.live.is_started:
             self.progress.stop()

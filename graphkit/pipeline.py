@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,6 +56,8 @@ STORE_BATCH = 50
 CHUNK = 64
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # RDF outputs (graphkit.rdf): one dataset of article graphs and merged events, by suffix.
 _GRAPH_SUFFIXES = {
@@ -852,7 +854,8 @@ class _Parallel:
 
             _loading(progress, 0, self.jobs)
             done = ordered_map(work, chunks, jobs=self.jobs, initializer=work.warm)
-            return ((chunk, _warned_again(*results)) for chunk, results in done)
+            loaded = functools.partial(_loading, progress, self.jobs, self.jobs)  # by the first results
+            return ((chunk, _warned_again(*results)) for chunk, results in _first_calls(loaded, done))
         return self._here(work, chunks, progress)
 
     @staticmethod
@@ -868,6 +871,14 @@ class _Parallel:
                 _loading(progress, 1, 1)
                 warm = False
             yield chunk, work.results(articles)
+
+
+def _first_calls(call: Callable[[], object], items: Iterator[T]) -> Iterator[T]:
+    """``items``, calling ``call`` when the first one has come."""
+    for number, item in enumerate(items):
+        if not number:
+            call()
+        yield item
 
 
 def _loading(progress: Progress | None, done: int, total: int) -> None:
