@@ -14,7 +14,7 @@ import re
 import signal
 import threading
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -54,6 +54,10 @@ STORE_BATCH = 50
 #: Articles read, then extracted (in one worker, with --jobs), at a time: memory holds a few chunks, not
 #: the run.
 CHUNK = 64
+#: Articles per task that a worker process (or Dask worker) extracts: a quarter of a chunk, so that near
+#: the end of a run every worker has something left to do (with 64, one worker could idle for a whole
+#: chunk while the other finished its last one).
+TASK = 16
 
 logger = logging.getLogger(__name__)
 
@@ -840,20 +844,22 @@ class _Parallel:
             from graphkit._cluster import cluster_map
 
             loading = functools.partial(_loading, progress)
-            done = cluster_map(
+            on_cluster = functools.partial(
+                cluster_map,
                 work,
-                chunks,
                 scheduler=self.scheduler,
                 workers=self.dask_workers,
                 warm=work.warm,
                 loaded=loading,
             )
+            done = _in_tasks(on_cluster, chunks)
             return ((chunk, _warned_again(*results)) for chunk, results in done)
         if self.jobs > 1:
             from graphkit._parallel import ordered_map
 
             _loading(progress, 0, self.jobs)
-            done = ordered_map(work, chunks, jobs=self.jobs, initializer=work.warm)
+            in_pool = functools.partial(ordered_map, work, jobs=self.jobs, initializer=work.warm)
+            done = _in_tasks(in_pool, chunks)
             loaded = functools.partial(_loading, progress, self.jobs, self.jobs)  # by the first results
             return ((chunk, _warned_again(*results)) for chunk, results in _first_calls(loaded, done))
         return self._here(work, chunks, progress)
@@ -871,6 +877,28 @@ class _Parallel:
                 _loading(progress, 1, 1)
                 warm = False
             yield chunk, work.results(articles)
+
+
+def _in_tasks(
+    mapping: Callable[[Iterator[list[Article | Failure]]], Iterator[tuple[object, _Done]]],
+    chunks: Iterator[list[Article | Failure]],
+) -> Iterator[tuple[list[Article | Failure], _Done]]:
+    """``mapping`` over the chunks cut into tasks of :data:`TASK` items, its results joined back by chunk."""
+    cut: deque[tuple[list[Article | Failure], int]] = deque()  # chunks whose tasks went out, with their count
+
+    def tasks() -> Iterator[list[Article | Failure]]:
+        for chunk in chunks:
+            pieces = [chunk[start : start + TASK] for start in range(0, len(chunk), TASK)]
+            cut.append((chunk, len(pieces)))
+            yield from pieces
+
+    done = mapping(tasks())
+    for _, (results, caught) in done:
+        chunk, count = cut.popleft()
+        for _ in range(count - 1):
+            _, (more, warned) = next(done)
+            results, caught = results + more, caught + warned
+        yield chunk, (results, caught)
 
 
 def _first_calls(call: Callable[[], object], items: Iterator[T]) -> Iterator[T]:

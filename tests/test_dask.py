@@ -43,6 +43,7 @@ def cluster() -> Iterator[Any]:
 @pytest.fixture
 def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(pipeline, "CHUNK", 2)  # several partitions, so both workers get some
+    monkeypatch.setattr(pipeline, "TASK", 1)  # cut into tasks of one article, joined back by partition
     lines = [{"id": f"t{i}", "text": text} for i, text in enumerate(TEXTS)]
     return write_articles(tmp_path / "in.jsonl", *lines, "{not json")
 
