@@ -290,7 +290,8 @@ def run_extract(
         return _run(
             inputs,
             outs,
-            _Work(extractor, pipeline, {}),
+            extractor,
+            pipeline,
             _Parallel(jobs, scheduler, dask_workers),
             published=published,
             progress=report_progress,
@@ -305,7 +306,8 @@ def run_extract(
 def _run(
     inputs: Sequence[str | Path],
     outs: Sequence[Path],
-    work: _Work,
+    extractor: str,
+    pipeline: str,
     parallel: _Parallel,
     *,
     published: dt.date | None,
@@ -319,7 +321,6 @@ def _run(
     """:func:`run_extract` once its arguments are checked and its progress display is up."""
     started = dt.datetime.now(dt.UTC)
     exports = [(_exporter(o), o) for o in outs]  # every suffix is checked before any work
-    extractor, pipeline = work.extractor, work.pipeline
     extractors.get(extractor)
     parallel.check()
     options: dict[str, object] = {}
