@@ -118,9 +118,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     progress: Annotated[
         bool,
-        typer.Option(
-            "--progress", help="Show the progress bar even when stderr is not a terminal (it is by default)."
-        ),
+        typer.Option("--progress", help="Show the progress bar also when stderr is not a terminal."),
     ] = False,
     store: Annotated[
         str | None,
