@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -118,19 +120,36 @@ def _client(scheduler: str | None, workers: int | None) -> contextlib.AbstractCo
 
 @contextlib.contextmanager
 def _local_client(workers: int) -> Iterator[Client]:
-    # One thread per worker: parsing holds the GIL, so more threads in one process would not run faster.
-    with (
-        LocalCluster(
+    with _sigint_ignored():
+        # One thread per worker: parsing holds the GIL, so more threads in one process would not run faster.
+        cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             # the run reports its own errors; the workers' complaints as the cluster stops are noise
             silence_logs=logging.CRITICAL,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+        )
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while the local cluster starts, so its processes ignore it for good.
+
+    Ctrl-C reaches every process of the terminal's process group; only this one should decide what it means
+    (the workers would print tracebacks as they die). An ignored signal stays ignored across exec, and Python
+    then installs no handler of its own. A Ctrl-C in the few seconds the cluster takes to start is lost.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _ordered(

@@ -192,10 +192,13 @@ class RunInterrupted(KeyboardInterrupt):
         )
         stored = "" if self.stored is None else f"; {self.stored} articles are committed to the store"
         written = f"; {', '.join(map(str, self.written))} written" if self.written else ""
-        parts = f"; {self.parts} part files written" if self.parts else ""
-        rest = ", ".join(str(o) for o in self.outs if o not in self.written)
-        left = f"{rest} not written (left as they were); run the same command again"
-        return f"{done}{stored}{parts}{written}; {left}"
+        folders = [o for o in self.outs if not o.suffix and o not in self.written]
+        parts = f"; {self.parts} parts written to {', '.join(map(str, folders))}" if self.parts else ""
+        rest = ", ".join(
+            str(o) for o in self.outs if o not in self.written and not (self.parts and o in folders)
+        )
+        left = f"; {rest} not written (left as they were)" if rest else ""
+        return f"{done}{stored}{parts}{written}{left}; run the same command again"
 
 
 @dataclass

@@ -104,7 +104,10 @@ def test_an_interrupt_keeps_the_parts_already_written(
         )
     assert _ids(folder) == {"part-00000.jsonl": ["n0", "n1"]}
     assert caught.value.parts == 1
-    assert "; 1 part files written;" in caught.value.message()
+    assert caught.value.message() == (
+        f"interrupted after 3 of 4 inputs (3 extracted, 0 failed); 1 parts written to {folder}; "
+        "run the same command again"
+    )
     assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]  # the unfinished part left nothing
 
 
