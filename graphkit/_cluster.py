@@ -111,7 +111,7 @@ def _client(scheduler: str | None, workers: int | None) -> contextlib.AbstractCo
         return _local_client(workers or 1)
     try:
         return Client(scheduler, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: not an address Dask can read
         raise GraphkitError(
             f"cannot reach the Dask scheduler at {scheduler}: {err}; start one with dask scheduler and give "
             "its address (tcp://HOST:8786)"

@@ -120,6 +120,14 @@ def test_a_pipeline_missing_on_the_workers_stops_the_run_and_keeps_the_output(
     assert out.read_text(encoding="utf-8") == "previous\n"
 
 
+def test_an_address_that_is_not_a_scheduler_is_an_error_that_says_so(tmp_path: Path, source: Path) -> None:
+    with pytest.raises(
+        GraphkitError,
+        match=r"cannot reach the Dask scheduler at http://127\.0\.0\.1:9: unknown address scheme",
+    ):
+        pipeline.run_extract([source], tmp_path / "out.jsonl", pipeline="any", scheduler="http://127.0.0.1:9")
+
+
 def test_an_unreachable_scheduler_is_an_error_that_says_so(
     tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
