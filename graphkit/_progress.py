@@ -134,7 +134,9 @@ class ProgressBar:
         from IPython.display import display
 
         text = io.StringIO()
-        Console(file=text, width=self.console.width, color_system=None).print(self.progress.get_renderable())
+        Console(file=text, width=self.console.width, color_system=None, force_jupyter=False).print(
+            self.progress.get_renderable()
+        )
         shown = {"text/plain": text.getvalue().rstrip()}
         if self._handle is None:
             self._handle = display(shown, raw=True, display_id=True)
