@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
 
 from graphkit.errors import GraphkitError
 
@@ -74,7 +74,7 @@ def cluster_map(
         loaded: called as ``loaded(done, workers)`` before and after the workers ran ``warm``.
 
     Raises:
-        GraphkitError: the scheduler cannot be reached, or no worker joined it in time.
+        GraphkitError: the scheduler cannot be reached, no worker joined it in time, or workers died.
         Exception: whatever ``func`` or ``warm`` raised on a worker (``warm`` at once, ``func`` when its chunk
             comes to be collected).
     """
@@ -160,10 +160,18 @@ def _ordered(
         for number, chunk in enumerate(chunks):
             pending.append((chunk, client.submit(func, chunk, key=f"{run}-{number}", pure=False)))
             while len(pending) > ahead:
-                done, future = pending.popleft()
-                yield done, future.result()
+                yield _collected(*pending.popleft())
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield _collected(*pending.popleft())
     finally:
         client.cancel([future for _, future in pending])
+
+
+def _collected(chunk: T, future: Future) -> tuple[T, R]:
+    try:
+        return chunk, future.result()
+    except KilledWorker as err:
+        raise GraphkitError(
+            f"the Dask workers that took task {future.key} died (out of memory, or stopped); see their "
+            f"logs, then run the same command again: {err}"
+        ) from err

@@ -146,3 +146,18 @@ def test_the_command_with_local_dask_workers_writes_parts_like_jobs_1(tmp_path: 
     dask = runner.invoke(app, [*common, "--out", str(tmp_path / "parts"), "--dask-workers", "2"])
     assert serial.exit_code == dask.exit_code == 1, dask.output  # 1: the line that is not JSON
     assert _lines(*(tmp_path / "parts").iterdir()) == _lines(tmp_path / "one.jsonl")
+
+
+def test_workers_that_die_are_an_error_that_says_so() -> None:
+    import graphkit._cluster as dask_cluster
+
+    class Lost:
+        """A task whose workers died, as distributed reports it."""
+
+        key = "graphkit-0f0f0f0f-3"
+
+        def result(self) -> object:
+            raise distributed.KilledWorker(self.key, "tcp://127.0.0.1:40000", 3)
+
+    with pytest.raises(GraphkitError, match="the Dask workers that took task graphkit-0f0f0f0f-3 died"):
+        dask_cluster._collected(["a chunk"], Lost())  # type: ignore[arg-type]  # a stand-in for a Future
