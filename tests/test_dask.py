@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,8 @@ def test_workers_that_die_are_an_error_that_says_so() -> None:
         key = "graphkit-0f0f0f0f-3"
 
         def result(self) -> object:
-            raise distributed.KilledWorker(self.key, "tcp://127.0.0.1:40000", 3)
+            worker = types.SimpleNamespace(address="tcp://127.0.0.1:40000")  # what the scheduler knew of it
+            raise distributed.KilledWorker(self.key, worker, 3)
 
     with pytest.raises(GraphkitError, match="the Dask workers that took task graphkit-0f0f0f0f-3 died"):
         dask_cluster._collected(["a chunk"], Lost())  # type: ignore[arg-type]  # a stand-in for a Future
