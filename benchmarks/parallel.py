@@ -31,9 +31,10 @@ if __name__ == "__main__":
 
 def _command(folder: Path, out: Path, how: str) -> None:
     """Extract ``folder`` to ``out`` in a fresh process; ``how`` is a number of jobs, or dask."""
-    script = out.with_suffix(".py")
+    script = out.with_name(f"run_{out.stem}.py")  # not dask.py, which would hide the dask package
     script.write_text(_RUN, encoding="utf-8")  # a file, not -c: spawned workers import the main module
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    paths = [str(HERE.parent), *filter(None, [os.environ.get("PYTHONPATH")])]  # graphkit from here first
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
     subprocess.run([sys.executable, str(script), str(folder), str(out), how], env=env, check=True)
 
 
