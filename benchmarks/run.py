@@ -4,8 +4,7 @@
   (read, extract, write JSON Lines; one process) on the same texts with the same pipeline: graphkit's
   throughput as a share of spaCy's. ``per_article_vs_spacy_pipe`` is the same for ``extract()`` called on
   each article, the way runs extracted before batching.
-- ``jobs2_speedup``: the run with one process over the run with ``--jobs 2`` (start-up of the workers
-  included), and whether the two outputs are the same bytes.
+- ``jobs2_speedup`` and ``dask2_speedup``: see benchmarks/parallel.py.
 - ``memory_10k_vs_1k``: peak RSS of a fresh process extracting the large corpus over the small one
   (``--memory-sizes``; the issue's sizes are 1000 10000, the default is smaller so the command runs in a
   few minutes on two cores).
@@ -37,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import parallel  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 from imports import measure as measure_imports  # noqa: E402
 from timing import best_of  # noqa: E402
@@ -78,23 +78,6 @@ def throughput(folder: Path, work: Path) -> dict[str, float]:
         "spacy_pipe_words_per_s": round(words / pipe),
         "extraction_words_per_s": round(words / run),
         "per_article_words_per_s": round(words / alone),
-    }
-
-
-def speedup(folder: Path, work: Path) -> dict[str, object]:
-    """jobs2_speedup: one process over two workers, each a whole run; one.jsonl is from throughput()."""
-    from graphkit.pipeline import run_extract
-
-    one = best_of(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=1)
-    two = best_of(
-        lambda: run_extract([folder], work / "two.jsonl", pipeline="en_core_web_sm", jobs=2), repeat=1
-    )
-    same = (work / "one.jsonl").read_bytes() == (work / "two.jsonl").read_bytes()
-    return {
-        "jobs2_speedup": round(one / two, 3),
-        "jobs1_s": round(one, 2),
-        "jobs2_s": round(two, 2),
-        "same": same,
     }
 
 
@@ -193,7 +176,7 @@ def main() -> None:
         else:
             write_corpus(args.articles, work / "corpus")
             results |= throughput(work / "corpus", work)
-            results |= speedup(work / "corpus", work)
+            results |= parallel.speedup(work / "corpus", work)
         results |= memory(*args.memory_sizes, work)
         if not args.memory_only:
             import store

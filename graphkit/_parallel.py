@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 from collections import deque
@@ -19,13 +20,20 @@ R = TypeVar("R")
 AHEAD = 2
 
 
-def ordered_map(func: Callable[[T], R], chunks: Iterable[T], *, jobs: int) -> Iterator[tuple[T, R]]:
+def ordered_map(
+    func: Callable[[T], R],
+    chunks: Iterable[T],
+    *,
+    jobs: int,
+    initializer: Callable[[], object] | None = None,
+) -> Iterator[tuple[T, R]]:
     """``(chunk, func(chunk))`` for each chunk, computed in ``jobs`` worker processes, in input order.
 
     Chunks are read from ``chunks`` only as workers free up, so a long input is never held whole. The
     workers are started fresh ("spawn"), so ``func`` and what it looks up must be importable: an extractor
     registered at run time in this process is unknown there. Workers ignore Ctrl-C; the main process gets
-    it, cancels what has not started and leaves the rest to finish in the background.
+    it, cancels what has not started and leaves the rest to finish in the background. ``initializer``, if
+    given, runs in each worker as it starts (to load a model before the first chunk arrives).
 
     Raises:
         ValueError: ``jobs`` is less than 1.
@@ -34,7 +42,10 @@ def ordered_map(func: Callable[[T], R], chunks: Iterable[T], *, jobs: int) -> It
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     pool = ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_sigint
+        jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(initializer,),
     )
     pending: deque[tuple[T, Future[R]]] = deque()
     try:
@@ -52,6 +63,10 @@ def ordered_map(func: Callable[[T], R], chunks: Iterable[T], *, jobs: int) -> It
     pool.shutdown(wait=True)
 
 
-def _ignore_sigint() -> None:
+def _start_worker(initializer: Callable[[], object] | None) -> None:
     # Ctrl-C reaches the whole process group; only the main process decides what an interrupt means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        # A failure here would break the pool; the first chunk raises it again, with its message.
+        with contextlib.suppress(Exception):
+            initializer()

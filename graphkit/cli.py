@@ -15,16 +15,15 @@ import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from graphkit import __version__
+from graphkit._progress import ProgressBar
 from graphkit._terminal import printable
 from graphkit.errors import GraphkitError, ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
@@ -43,8 +42,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: Up to this many articles, a progress bar would only flicker.
-FEW = 3
 #: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
 #: The exit code of a run stopped by SIGTERM (128 + 15).
@@ -105,9 +102,9 @@ def extract(
         typer.Option(
             "--out",
             "-o",
-            dir_okay=False,
-            help="Output file; its suffix picks the format (.jsonl, .ttl, .nt, .trig, .nq, .jsonld). "
-            "Repeat it to write several formats from one run.",
+            help="Output file; its suffix picks the format (.jsonl, .ttl, .nt, .trig, .nq, .jsonld); a path "
+            "without a suffix is a folder of JSON Lines parts, one per partition. Repeat it to write several "
+            "formats from one run.",
         ),
     ],
     published: Annotated[
@@ -119,6 +116,10 @@ def extract(
     pipeline: Annotated[str, typer.Option(help="spaCy pipeline package or path.")] = DEFAULT_PIPELINE,
     extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = "rules",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    progress: Annotated[
+        bool,
+        typer.Option("--progress", help="Show the progress bar also when stderr is not a terminal."),
+    ] = False,
     store: Annotated[
         str | None,
         typer.Option(help="Also add the graph to a store: an Oxigraph directory or a SPARQL endpoint URL."),
@@ -145,6 +146,17 @@ def extract(
             "--jobs", "-j", min=1, help="Worker processes extracting at once (each loads the pipeline once)."
         ),
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="tcp://HOST:8786",
+            help="Extract on the Dask cluster of this scheduler; its workers load the pipeline once each.",
+        ),
+    ] = None,
+    dask_workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Extract on a local Dask cluster of this many worker processes."),
+    ] = None,
 ) -> None:
     """Extract contacts and statements from articles into one output file."""
     errors = Console(stderr=True)
@@ -160,11 +172,17 @@ def extract(
             load_gazetteer(actors)
         except GraphkitError as err:
             raise typer.BadParameter(str(err), param_hint="'--actors'") from err
+    if sum((jobs > 1, scheduler is not None, dask_workers is not None)) > 1:
+        raise typer.BadParameter(
+            "give only one of --jobs, --scheduler and --dask-workers", param_hint="'--scheduler'"
+        )
+    shown = not quiet and (progress or errors.is_terminal)
+    bar = ProgressBar(Console(stderr=True, force_terminal=True) if progress else errors)
     try:
         with (
             _terminate_as_interrupt(),
             warnings.catch_warnings(record=True) as caught,
-            _ProgressBar(errors, enabled=not quiet) as bar,
+            bar if shown else contextlib.nullcontext(),
         ):
             # Every warning about the user's articles is shown (not once per code line); other categories,
             # such as DeprecationWarning from libraries, keep the default filters.
@@ -175,13 +193,15 @@ def extract(
                 pipeline=pipeline,
                 extractor=extractor,
                 published=published.date() if published else None,
-                progress=bar.update,
+                progress=bar if shown else None,
                 store=store,
                 actors=actors,
                 max_chars=max_chars,
                 store_batch=store_batch,
                 failures=failures,
                 jobs=jobs,
+                scheduler=scheduler,
+                dask_workers=dask_workers,
             )
     except RunInterrupted as err:
         terminated = isinstance(err.__cause__, Terminated)
@@ -342,35 +362,6 @@ def export(
     events = merge_counts(extractions).events
     where = escape(", ".join(map(str, written)))
     Console().print(f"wrote {len(extractions)} articles, {events} events to {where}", highlight=False)
-
-
-class _ProgressBar:
-    """A rich progress bar on stderr, shown once a run turns out to have more than a few articles."""
-
-    def __init__(self, console: Console, *, enabled: bool) -> None:
-        self._console = console
-        self._enabled = enabled
-        self._progress: Progress | None = None
-        self._task = TaskID(0)
-
-    def update(self, done: int, total: int) -> None:
-        """The :data:`graphkit.pipeline.Progress` callback."""
-        if self._progress is None:
-            if not self._enabled or total <= FEW:
-                return
-            self._progress = Progress(console=self._console, transient=True)
-            self._progress.start()
-            self._task = self._progress.add_task("extracting", total=total)
-        self._progress.update(self._task, completed=done, total=total)
-
-    def __enter__(self) -> _ProgressBar:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
 
 
 def _summary(report: RunReport) -> Table:

@@ -118,9 +118,9 @@ class TestWithFakeIngest:
             (["--out", "{tmp}/out.jsonl", "--published", "02/07/2025"], "'02/07/2025' does not match"),
             (["--out", "{tmp}/out.jsonl", "--extractor", "nope"], "unknown extractor 'nope'"),
             (["--out", "{tmp}/out.jsonl", "--pipeline", MISSING_PIPELINE], f"'{MISSING_PIPELINE}' is not"),
-            (["--out", "{tmp}"], "is a directory"),
+            (["--out", "{tmp}/out.jsonl", "--jobs", "2", "--dask-workers", "2"], "give only one of --jobs"),
         ],
-        ids=["suffix", "published", "extractor", "pipeline", "out-is-dir"],
+        ids=["suffix", "published", "extractor", "pipeline", "two-ways-to-run-in-parallel"],
     )
     def test_usage_errors_exit_2(self, tmp_path: Path, args: list[str], message: str) -> None:
         source = write_articles(tmp_path / "in.jsonl", MET)

@@ -11,7 +11,7 @@ from helpers import EXPLODE, INTERRUPT, MISSING_PIPELINE, write_articles
 
 from graphkit.errors import ModelLoadError, UnknownNameError
 from graphkit.models import ContactKind, ContactStatus
-from graphkit.pipeline import Failure, extract_all, run_extract
+from graphkit.pipeline import Failure, ProgressEvent, Stage, extract_all, run_extract
 
 pytestmark = pytest.mark.usefixtures("fake_ingest")
 
@@ -117,9 +117,10 @@ def test_missing_pipeline_stops_the_run_and_keeps_the_old_output(tmp_path: Path)
 
 
 def test_progress_is_reported_for_every_input(tmp_path: Path) -> None:
-    calls: list[tuple[int, int]] = []
-    _run(tmp_path, MET, "{not json", PHONED, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    events: list[ProgressEvent] = []
+    _run(tmp_path, MET, "{not json", PHONED, progress=events.append)
+    extracting = [(e.done, e.total) for e in events if e.stage is Stage.EXTRACTING]
+    assert extracting == [(0, 3), (1, 3), (2, 3), (3, 3)]
 
 
 def test_no_warning_without_duplicates(tmp_path: Path) -> None:

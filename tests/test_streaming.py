@@ -1,4 +1,4 @@
-"""run_extract streams: it reads a chunk, extracts it and writes it before reading the next."""
+"""run_extract streams: it reads a chunk (and one article ahead), extracts and writes it, then reads on."""
 
 from __future__ import annotations
 
@@ -43,18 +43,31 @@ def test_each_chunk_is_extracted_before_the_next_is_read(tmp_path: Path, reading
 
     out = tmp_path / "out.jsonl"
     pipeline.run_extract(["-"], out, pipeline="any", extractor="counting")
-    assert read_when_extracted == {"n0": 2, "n1": 2, "n2": 4, "n3": 4, "n4": 5}
+    # one article is read ahead, so the run knows when it has read the last chunk
+    assert read_when_extracted == {"n0": 3, "n1": 3, "n2": 5, "n3": 5, "n4": 5}
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
         a.id for a in ARTICLES
     ]
 
 
-def test_the_progress_total_grows_as_articles_are_read(tmp_path: Path, reading: list[str]) -> None:
-    calls: list[tuple[int, int]] = []
+def test_progress_counts_as_it_reads_and_knows_the_total_once_all_is_read(
+    tmp_path: Path, reading: list[str]
+) -> None:
+    events: list[pipeline.ProgressEvent] = []
     pipeline.run_extract(
-        ["-"], tmp_path / "out.jsonl", pipeline="any", extractor="fake", progress=lambda *c: calls.append(c)
+        ["-"], tmp_path / "out.jsonl", pipeline="any", extractor="fake", progress=events.append
     )
-    assert calls == [(0, 2), (1, 2), (2, 2), (2, 4), (3, 4), (4, 4), (4, 5), (5, 5)]
+    extracting = [(e.done, e.total, e.read) for e in events if e.stage is pipeline.Stage.EXTRACTING]
+    assert extracting == [
+        (0, None, 2),
+        (1, None, 2),
+        (2, None, 2),
+        (2, None, 4),
+        (3, None, 4),
+        (4, None, 4),
+        (4, 5, 5),  # the last chunk: nothing is left to read
+        (5, 5, 5),
+    ]
 
 
 def test_jobs_below_one_are_refused(tmp_path: Path, reading: list[str]) -> None:
