@@ -75,6 +75,7 @@ _ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z]{2,6}$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words are looked up many times per article
 def normalize_key(text: str) -> str:
     """The lookup key of a name: what two spellings of one name have in common.
 
