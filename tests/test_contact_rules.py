@@ -738,6 +738,27 @@ CAPTIONS = [
     ),
 ]
 
+# "the two diplomats", "both envoys": any people noun counted points back at the people named last.
+COUNTED_PEOPLE = [
+    (
+        "Assistant Secretary Roberta Jacobson met Cuban diplomat Josefina Vidal on Thursday. The two "
+        "diplomats led delegations for earlier talks in January.",
+        {pair("Roberta Jacobson", "Josefina Vidal", "meeting")},
+    ),
+    (
+        "Envoy Jane Roe called envoy Pedro Soto on Monday. Both envoys will meet in Geneva next week.",
+        {pair("Jane Roe", "Pedro Soto", "call"), pair("Jane Roe", "Pedro Soto", "meeting")},
+    ),
+    (
+        "Negotiator Jane Roe called negotiator Pedro Soto on Monday. Both negotiators met President Lula on "
+        "Friday.",
+        {
+            pair("Jane Roe", "Pedro Soto", "call"),
+            (frozenset({"Jane Roe", "Pedro Soto", "Luiz Inácio Lula da Silva"}), "meeting"),
+        },
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -808,6 +829,8 @@ TAKING_PART = [
 ]
 
 NEGATIVES = [
+    # a count of people followed by their states names them, it points back at nobody
+    "The two envoys of Qatar and Egypt arrived in Cairo on Monday.",
     # a seat that speaks is no host
     "The Kremlin said on Monday that talks with Ukraine were possible.",
     # the same in a sentence with no first person: the speaker is not said to be there
@@ -901,6 +924,7 @@ NEGATIVES = [
         *SPEAKER_HOLDS,
         *SEATS,
         *CAPTIONS,
+        *COUNTED_PEOPLE,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

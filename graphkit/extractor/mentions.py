@@ -1205,6 +1205,23 @@ class _Finder:
 
     def groups(self) -> None:
         text_low = text_of(self.doc).lower()
+        # "the two diplomats", "both envoys", "the three negotiators": any people noun counted like the
+        # phrases below (first, so that "the two diplomats" is not cut to "the two")
+        doc = self.doc
+        for i in range(len(doc) - 1):
+            counted = doc[i].lower_ == "both" or (
+                doc[i].lower_ == "the" and i + 2 < len(doc) and doc[i + 1].lower_ in {"two", "three", "four"}
+            )
+            end = i + (2 if doc[i].lower_ == "both" else 3)
+            if not counted or end > len(doc):
+                continue
+            noun = doc[end - 1]
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.lex.people_nouns:
+                continue
+            if end < len(doc) and doc[end].lower_ in {"of", "from"}:
+                continue  # "the two envoys of Qatar and Egypt" name their states
+            span = doc[i:end]
+            self.add(Mention(span.start, span.end, noun.i, MentionKind.GROUP, ActorType.PERSON, span.text))
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
