@@ -1220,8 +1220,7 @@ class _Finder:
                 continue
             if end < len(doc) and doc[end].lower_ in {"of", "from"}:
                 continue  # "the two envoys of Qatar and Egypt" name their states
-            span = doc[i:end]
-            self.add(Mention(span.start, span.end, noun.i, MentionKind.GROUP, ActorType.PERSON, span.text))
+            self.add(Mention(i, end, noun.i, MentionKind.GROUP, ActorType.PERSON, doc[i:end].text))
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
