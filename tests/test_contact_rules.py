@@ -759,6 +759,27 @@ COUNTED_PEOPLE = [
     ),
 ]
 
+# A list broken by a name with an of-phrase ("the Republic of Korea") and ending in a common noun ("or the
+# participation in the summit") still lists every counterpart.
+LIST_ENDINGS = [
+    (
+        "JANE ROE, PRIME MINISTER: Whether it was the bilateral meetings that I had with the leaders of "
+        "Chile, Peru, the Republic of Korea, Canada or New Zealand or the participation in the summit, it "
+        "was useful.",
+        {pair("Jane Roe", c, "meeting") for c in ("Chile", "Peru", "South Korea", "Canada", "New Zealand")},
+    ),
+    (
+        "Prime Minister Jane Roe held talks with the leaders of Chile, the Republic of Korea, Canada and New "
+        "Zealand, and the opening ceremony.",
+        {(frozenset({"Jane Roe", "Chile", "South Korea", "Canada", "New Zealand"}), "meeting")},
+    ),
+    (
+        "Prime Minister Jane Roe met the leaders of Peru, the Republic of Korea and Canada or the host's "
+        "team.",
+        {pair("Jane Roe", c, "meeting") for c in ("Peru", "South Korea", "Canada")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -925,6 +946,7 @@ NEGATIVES = [
         *SEATS,
         *CAPTIONS,
         *COUNTED_PEOPLE,
+        *LIST_ENDINGS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

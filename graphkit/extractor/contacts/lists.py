@@ -84,7 +84,17 @@ def mention_tail(ctx: Context, listed: list[Token]) -> list[Token]:
     After the last listed actor, a comma or "and" directly followed by another actor's name continues the
     list, unless that name starts a clause of its own ("met A, and B said ...").
     """
-    last = ctx.by_token.get(listed[-1].i)
+    # the last listed actor; a list may end in a common noun coordinated with it that names nobody ("talks
+    # with A, B or C, or the participation in the summit")
+    ending = list(listed)
+    while (
+        len(ending) > 1
+        and ending[-1].i not in ctx.by_token
+        and ending[-1].dep_ == "conj"
+        and ending[-1].pos_ == "NOUN"
+    ):
+        ending.pop()
+    last = ctx.by_token.get(ending[-1].i)
     if last is None:
         return []
     doc, out, i = ctx.doc, [], last.end
