@@ -212,17 +212,9 @@ def contact_events(extractions: Iterable[Extraction]) -> dict[tuple[str, int], s
     Args:
         extractions: one per article (a later one with the same article id replaces an earlier one).
     """
-    from graphkit.rdf import merge
-    from graphkit.rdf.convert import report_iris
+    from graphkit.rdf.merge import merged_events
 
-    latest = {e.article.id: e for e in extractions}
-    events = merge.merge_reports(merge.summaries(latest.values()))
-    by_report = {r.iri: str(event.iri) for group in events.values() for event in group for r in event.reports}
-    return {
-        (article_id, n): by_report[str(node)]
-        for article_id, extraction in latest.items()
-        for n, node in enumerate(report_iris(extraction))
-    }
+    return {key: str(event.iri) for event, keys in merged_events(extractions) for key in keys}
 
 
 def _rows(event: Event, index: _Index, codes: CodeBook) -> list[Dyad]:

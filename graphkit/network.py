@@ -184,18 +184,14 @@ def _events(extractions: Sequence[Extraction], per_article: bool) -> list[_Event
     reports = [_Report(e, n) for e in extractions for n in range(len(e.contacts))]
     if per_article:
         return [_Event((r,)) for r in reports]
-    from graphkit.rdf import merge
+    from graphkit.rdf.merge import merged_events
 
-    latest = list({e.article.id: e for e in extractions}.values())  # a later copy of an article replaces it
-    summaries = merge.summaries(latest)  # one per contact, in the order of the articles and their contacts
-    found = [_Report(e, n) for e in latest for n in range(len(e.contacts))]
-    by_iri = {summary.iri: report for summary, report in zip(summaries, found, strict=True)}
+    latest = {e.article.id: e for e in extractions}  # a later copy of an article replaces it
     by_report: dict[str, _Event] = {}
-    for group in merge.merge_reports(summaries).values():
-        for event in group:
-            members = tuple(by_iri[r.iri] for r in event.reports)
-            merged = _Event(members, str(event.iri), event.kind, event.status(), event.span)
-            by_report.update((r.id, merged) for r in members)
+    for event, keys in merged_events(latest.values()):
+        members = tuple(_Report(latest[article], n) for article, n in keys)
+        merged = _Event(members, str(event.iri), event.kind, event.status(), event.span)
+        by_report.update((r.id, merged) for r in members)
     return list(dict.fromkeys(by_report[r.id] for r in reports))
 
 

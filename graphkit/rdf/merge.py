@@ -47,6 +47,7 @@ __all__ = [
     "event_quads",
     "event_triples",
     "merge_reports",
+    "merged_events",
     "summaries",
 ]
 
@@ -158,6 +159,23 @@ def summaries(extractions: Iterable[Extraction]) -> list[ReportSummary]:
                 )
             )
     return out
+
+
+def merged_events(extractions: Iterable[Extraction]) -> list[tuple[Event, tuple[tuple[str, int], ...]]]:
+    """Every merged event of ``extractions``, with its reports as ``(article id, contact index)`` in the
+    event's order (the most precise first). A later extraction of an article replaces an earlier one.
+
+    The one mapping from article contacts to events that the network, the view and the tables share.
+    """
+    latest = list({e.article.id: e for e in extractions}.values())
+    found = summaries(latest)  # one per contact, in the order of the articles and their contacts
+    keys = [(e.article.id, n) for e in latest for n in range(len(e.contacts))]
+    by_iri = {s.iri: key for s, key in zip(found, keys, strict=True)}
+    return [
+        (event, tuple(by_iri[r.iri] for r in event.reports))
+        for group in merge_reports(found).values()
+        for event in group
+    ]
 
 
 def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
