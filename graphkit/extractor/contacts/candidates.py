@@ -208,7 +208,7 @@ class Finder:
             # "Putin and Modi discussed trade" is one
             return None
         subjects = subjects_of(self.ctx, tok) or stranded_subjects(tok, self.ctx)
-        subjects = [a for s in subjects for a in (plural_antecedents(self.ctx, s) or self._we(s) or [s])]
+        subjects = self._stand_ins(subjects)
         objects = [
             c
             for c in tok.children
@@ -363,9 +363,13 @@ class Finder:
         lemma = tok.lemma_.lower()
         return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
 
-    def _we(self, subject: Token) -> list[Token]:
-        """The speaker for "we", where the document has one."""
-        return speaker_for_we(self.ctx, subject)
+    def _stand_ins(self, subjects: list[Token]) -> list[Token]:
+        """Subjects with "they" replaced by the people it stands for, and "we" by the speaker, where known."""
+        return [
+            a
+            for s in subjects
+            for a in (plural_antecedents(self.ctx, s) or speaker_for_we(self.ctx, s) or [s])
+        ]
 
     def _topic_state(self, modifier: Token, noun: Token) -> bool:
         """A state written as a compound on a contact noun ("Syria talks", "Iran nuclear talks")."""
@@ -648,9 +652,7 @@ class Finder:
         )
         if verb is not None and (via_prep or own_talks or verb.lemma_.lower() not in self.ctx.reporting):
             gov_subjects = gov_subjects or subjects_of(self.ctx, verb) or stranded_subjects(verb, self.ctx)
-            gov_subjects = [
-                a for s in gov_subjects for a in (plural_antecedents(self.ctx, s) or self._we(s) or [s])
-            ]
+            gov_subjects = self._stand_ins(gov_subjects)
             own += preps_of(verb, WITH_PREPS)
             if verb.lemma_.lower() in self.lex.words.companion_verbs:
                 own += [
