@@ -87,6 +87,9 @@ class VerbTrigger(_Record):
     """Said by "I"/"we" it is happening as it is said ("I welcome you"), whatever modality surrounds it."""
     status: ContactStatus | None = None
     """The status when the sentence states none (an invitation proposes a contact)."""
+    gathering: bool = False
+    """Several objects are brought together in one gathering, not met one by one ("invited the leaders of
+    A, B and C", "hosted A and B at the retreat"): one event with all of them unless told apart."""
     sense_preps: frozenset[Word] = frozenset()
     """Prepositions that mark another sense of the verb unless their object is a date ("called on X to")."""
     purposes: frozenset[Word] | None = None

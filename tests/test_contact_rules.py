@@ -211,6 +211,11 @@ BROKEN_LISTS += [
         "Chancellor Scholz spoke with President Assad and Foreign Minister Mekdad by phone.",
         {(frozenset({"Olaf Scholz", "Bashar al-Assad", "Mekdad"}), "call")},
     ),
+    # or with A as the subject of B's name
+    (
+        "Prime Minister Jane Roe hosted President Lula and Prime Minister Modi at her residence on Sunday.",
+        {(frozenset({"Jane Roe", "Luiz In\u00e1cio Lula da Silva", "Narendra Modi"}), "meeting")},
+    ),
 ]
 
 # "the talks he held with X": a relative clause of holding on a contact noun gives its participants.
@@ -780,6 +785,32 @@ LIST_ENDINGS = [
     ),
 ]
 
+# A host or an invitation brings its guests together: one gathering with all of them, not a session with each,
+# unless the sentence tells them apart.
+GATHERINGS = [
+    (
+        "Prime Minister Modi hosted the leaders of Japan, Australia and the United States in New Delhi on "
+        "Monday.",
+        {(frozenset({"Narendra Modi", "Japan", "Australia", "United States"}), "meeting")},
+    ),
+    (
+        "Chancellor Scholz has invited President Macron and Prime Minister Tusk to Berlin for a summit.",
+        {(frozenset({"Olaf Scholz", "Emmanuel Macron", "Donald Tusk"}), "meeting")},
+    ),
+    (
+        "Chancellor Scholz invited the leaders of Italy, Spain and Poland to a retreat in Meseberg.",
+        {(frozenset({"Olaf Scholz", "Italy", "Spain", "Poland"}), "meeting")},
+    ),
+    # told apart: a session with each guest
+    (
+        "President Macron separately hosted Chancellor Scholz and Prime Minister Meloni on Monday.",
+        {
+            pair("Emmanuel Macron", "Olaf Scholz", "meeting"),
+            pair("Emmanuel Macron", "Giorgia Meloni", "meeting"),
+        },
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -947,6 +978,7 @@ NEGATIVES = [
         *CAPTIONS,
         *COUNTED_PEOPLE,
         *LIST_ENDINGS,
+        *GATHERINGS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

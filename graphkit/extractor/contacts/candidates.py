@@ -808,6 +808,8 @@ class Finder:
         one_call = kind is ContactKind.CALL and tok.pos_ == "VERB" and not told_apart(tok, self.lex)
         # "X, centre, meets Y, left, and Z": a photograph shows one gathering
         one_call = one_call or caption(tok.sent, self.lex)
+        # "invited the leaders of A, B and C": the guests are brought together, not met one by one
+        one_call = one_call or (record is not None and record.gathering and not told_apart(tok, self.lex))
         draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )

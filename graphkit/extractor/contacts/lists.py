@@ -29,12 +29,13 @@ def conjuncts_of(tok: Token, lex: Lexicon) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts_of(p, lex))
         elif (
-            child.dep_ in {"nmod", "compound"}
+            child.dep_ in {"nmod", "compound", "nsubj"}
             and child.pos_ == "PROPN"
             and child.i < tok.i
             and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
         ):
-            # "with President A and Foreign Minister B" parsed with A as a modifier of B: both are listed
+            # "with President A and Foreign Minister B" parsed with A as a modifier (or even the subject) of
+            # B: both are listed
             out.extend(conjuncts_of(child, lex))
         elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"accompany", "join", "flank"}:
             # "Kibaki, who was accompanied by Odinga and Musyoka": one session with the whole delegation
