@@ -255,6 +255,36 @@ INVITATIONS = [
     ),
 ]
 
+# "The leaders" are the people who were talking, not one named only as the owner of a thing ("Putin's
+# invasion"); the owner of a visit still counts. (text, participants, status)
+LEADERS_TALKING = [
+    (
+        "Prime Minister Jane Roe met President Lula in Brasilia today. They discussed support for Ukraine "
+        "against Putin's invasion. The leaders agreed to meet again at the summit next month.",
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "planned",
+    ),
+    (
+        "Chancellor Scholz called President Macron on Monday to discuss Xi's policies. The leaders will meet "
+        "in Paris next week.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+    (
+        "President Biden hosted Prime Minister Kishida at the White House. They spoke about Kim Jong Un's "
+        "missile launches. The two leaders look forward to talks at the G7 summit in June.",
+        {"Joe Biden", "Fumio Kishida"},
+        "planned",
+    ),
+    # the owner of a contact is one of those talking
+    (
+        "Chancellor Scholz's visit to Paris was short. President Macron said the two leaders would meet again "
+        "in June.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+]
+
 # Status shared along the sentence: a second verb without its own subject or auxiliary shares the first one's
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
@@ -1016,3 +1046,14 @@ def test_a_contact_told_after_another_takes_no_date_of_the_main_clause() -> None
     }
     assert dates[frozenset({"Olaf Scholz", "Xi Jinping"})] is None
     assert dates[frozenset({"Olaf Scholz", "Japan"})] == "Friday"
+
+
+@pytest.mark.parametrize(("text", "who", "status"), LEADERS_TALKING)
+def test_leaders_are_those_talking(text: str, who: set[str], status: str) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    found = {
+        (frozenset(extraction.actor(p.actor).name for p in c.participants), c.status.value)
+        for c in extraction.contacts
+    }
+    assert (frozenset(who), status) in found
+    assert all(len(names) == 2 for names, _ in found)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from graphkit.extractor.mentions import Mention, MentionKind
 from graphkit.extractor.turns import headline_speaker, speaker_labels, turn_at
+from graphkit.lexicon import load_lexicon
 from graphkit.models import ActorType
 from graphkit.offices import load_offices
 
@@ -504,7 +505,7 @@ class _Resolver:
             if wanted is ActorType.COUNTRY and h.start < horizon:
                 break
             if h.actor and self.actors[h.actor].type is wanted and h.actor not in seen:
-                if self.actors[h.actor].members:
+                if self.actors[h.actor].members or self.owner_of_a_thing(h):
                     continue
                 seen.append(h.actor)
             if len(seen) == count:
@@ -513,6 +514,21 @@ class _Resolver:
             return None
         members = tuple(reversed(seen))
         return ActorDraft(id="+".join(members), type=wanted, name=m.surface, members=members)
+
+    def owner_of_a_thing(self, m: Mention) -> bool:
+        """ "Putin's invasion", "Xi's policies": a person named only as the owner of a thing (not of a contact,
+        a person or an office) is talked about, not one of "the leaders" who talk."""
+        tok = self.doc[m.head]
+        if tok.dep_ != "poss" or any(o.start <= tok.head.i < o.end for o in self.all_mentions):
+            return False
+        owned = tok.head
+        lex = load_lexicon()
+        return owned.pos_ == "NOUN" and not (
+            owned.lower_ in lex.nouns
+            or owned.lemma_.lower() in lex.nouns
+            or owned.lemma_.lower() in lex.people_nouns
+            or owned.lower_ in lex.office_words
+        )
 
     def dialogue(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""
