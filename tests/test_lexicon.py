@@ -297,6 +297,23 @@ SHIPPED = [
         {"Macron": "visitor", "Germany": "host"},
     ),
     ("arrival_verbs", "Emmanuel Macron returned from a holiday on Monday.", None, {}),
+    # seeing a person is meeting him; seeing a state, or somebody "as" something, is not
+    (
+        "see",
+        "Olaf Scholz will see Emmanuel Macron in Paris on Friday.",
+        "meeting",
+        {"Scholz": P, "Macron": P},
+    ),
+    ("see", "Emmanuel Macron saw Olaf Scholz twice last month.", "meeting", {"Macron": P, "Scholz": P}),
+    (
+        "see",
+        "Joe Biden is seeing Fumio Kishida at the White House next week.",
+        "meeting",
+        {"Biden": P, "Kishida": P},
+    ),
+    ("see", "Joe Biden sees Xi Jinping as a rival.", None, {}),
+    ("see", "Emmanuel Macron saw Germany as a partner.", None, {}),
+    ("see", "Emmanuel Macron saw progress in the talks in Germany.", None, {}),
     (
         "companion_verbs",
         "Emmanuel Macron accompanied Olaf Scholz on a state visit to Japan.",
