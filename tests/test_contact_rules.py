@@ -841,6 +841,22 @@ GATHERINGS = [
     ),
 ]
 
+# "my plan is to go", "her aim is to meet X": the owner of the plan is the one who will act.
+OWNED_PLANS = [
+    (
+        "Chancellor Scholz arrived in Rome. His plan is to meet President Mattarella on Friday.",
+        {pair("Olaf Scholz", "Italy", "visit"), pair("Olaf Scholz", "Sergio Mattarella", "meeting")},
+    ),
+    (
+        "Secretary Blinken's aim is to see Foreign Minister Wang Yi before the summit.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+    (
+        "President Macron said his intention was to visit Kyiv next month.",
+        {pair("Emmanuel Macron", "Ukraine", "visit")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -961,6 +977,8 @@ NEGATIVES = [
     "Chancellor Merkel hosted the Normandy Format in Berlin on Friday.",
     # calls listed by their parties with nobody to hold them: the listed parties did not call each other
     "The weather was fine. Later, there were calls from the prime ministers of Italy and Spain.",
+    # a copula's subject owned by somebody is no plan of contact ("his speech was to praise X")
+    "President Macron's speech was to praise Chancellor Scholz.",
     # talking a topic is no contact with it
     "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
@@ -1009,6 +1027,7 @@ NEGATIVES = [
         *COUNTED_PEOPLE,
         *LIST_ENDINGS,
         *GATHERINGS,
+        *OWNED_PLANS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

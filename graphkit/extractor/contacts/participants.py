@@ -127,6 +127,11 @@ def subjects_of(ctx: Context, verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in {"nsubj"}]
     if subs and verb.dep_ == "relcl" and all(c.lower_ in {"who", "that", "which"} for c in subs):
         return [verb.head]  # "Trump, who met Kim three times": the relative pronoun is the noun it follows
+    if len(subs) == 1 and verb.lemma_ == "be" and subs[0].pos_ == "NOUN" and subs[0].i not in ctx.by_token:
+        # "my plan is to go to Beijing", "her aim is to meet X": whose plan it is does what it says
+        owners = [c for c in subs[0].children if c.dep_ == "poss"]
+        if owners:
+            return owners
     if subs:
         return subs
     if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
