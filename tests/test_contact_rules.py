@@ -278,8 +278,8 @@ LEADERS_TALKING = [
     ),
     # the owner of a contact is one of those talking
     (
-        "Chancellor Scholz's visit to Paris was short. President Macron said the two leaders would meet again "
-        "in June.",
+        "Chancellor Scholz's visit to Paris was short. President Macron said the two leaders would meet "
+        "again in June.",
         {"Olaf Scholz", "Emmanuel Macron"},
         "planned",
     ),
@@ -857,6 +857,24 @@ OWNED_PLANS = [
     ),
 ]
 
+# "X and I discussed ...": the speaker of one-speaker remarks, named beside another party, is one of them;
+# "we discussed" or "I discussed" alone names no counterpart.
+SPEAKER_AND_OTHER = [
+    (
+        "SECRETARY ROE: Thank you all. The Brazilian foreign minister and I discussed the crisis on Monday.",
+        {pair("Mauro Vieira", "Roe", "contact")},
+    ),
+    (
+        "JANE ROE, FOREIGN MINISTER: Good morning. President Lula and I discussed trade this morning.",
+        {pair("Luiz In\u00e1cio Lula da Silva", "Jane Roe", "contact")},
+    ),
+    (
+        "PRIME MINISTER ROE: Thank you very much. The German chancellor and I discussed energy prices "
+        "yesterday.",
+        {pair("Olaf Scholz", "Roe", "contact")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -979,6 +997,9 @@ NEGATIVES = [
     "The weather was fine. Later, there were calls from the prime ministers of Italy and Spain.",
     # a copula's subject owned by somebody is no plan of contact ("his speech was to praise X")
     "President Macron's speech was to praise Chancellor Scholz.",
+    # the speaker discussing alone, or with his own side, names no counterpart
+    "SECRETARY ROE: Thank you all. We discussed the crisis on Monday.",
+    "SECRETARY ROE: Thank you all. I discussed the crisis on Monday.",
     # talking a topic is no contact with it
     "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
@@ -1028,6 +1049,7 @@ NEGATIVES = [
         *LIST_ENDINGS,
         *GATHERINGS,
         *OWNED_PLANS,
+        *SPEAKER_AND_OTHER,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

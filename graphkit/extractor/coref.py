@@ -516,8 +516,8 @@ class _Resolver:
         return ActorDraft(id="+".join(members), type=wanted, name=m.surface, members=members)
 
     def owner_of_a_thing(self, m: Mention) -> bool:
-        """ "Putin's invasion", "Xi's policies": a person named only as the owner of a thing (not of a contact,
-        a person or an office) is talked about, not one of "the leaders" who talk."""
+        """ "Putin's invasion", "Xi's policies": a person named only as the owner of a thing (not of a
+        contact, a person or an office) is talked about, not one of "the leaders" who talk."""
         tok = self.doc[m.head]
         if tok.dep_ != "poss" or any(o.start <= tok.head.i < o.end for o in self.all_mentions):
             return False

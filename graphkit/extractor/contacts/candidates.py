@@ -150,6 +150,13 @@ class Finder:
             for s in subjects_of(self.ctx, tok)
             if (m := self.ctx.by_token.get(s.i)) is None or m.kind not in {"we", "pronoun", "group", "first"}
         ]
+        if named:
+            # "the Brazilian minister and I discussed X": the speaker beside another party is one of them
+            named += [
+                s
+                for s in subjects_of(self.ctx, tok)
+                if (m := self.ctx.by_token.get(s.i)) is not None and m.kind == "first" and s.lower_ == "i"
+            ]
         # "X co-chaired the session with Y", "X signed a deal with Y": the with-phrase names the partner
         partners = self._ids(
             preps_of(tok, {"with"})
