@@ -1098,3 +1098,52 @@ def test_leaders_are_those_talking(text: str, who: set[str], status: str) -> Non
     }
     assert (frozenset(who), status) in found
     assert all(len(names) == 2 for names, _ in found)
+
+
+# A verb that needs an object names a contact only when its object names a party: "the leaders welcomed the
+# progress" is no second meeting of the leaders; a reciprocal object ("seeing one another") leaves the
+# subjects as the parties. (text, number of contacts, participants of the last one, its status)
+OBJECT_NAMES_A_PARTY = [
+    (
+        "Prime Minister Jane Roe met President Lula in March. The leaders welcomed the progress on trade on "
+        "Monday.",
+        1,
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "occurred",
+    ),
+    (
+        "Prime Minister Jane Roe met President Lula in March. The two leaders received the report on Friday.",
+        1,
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "occurred",
+    ),
+    (
+        "Chancellor Scholz met President Macron last year. The leaders briefed the press on Monday.",
+        1,
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+    (
+        "Prime Minister Jane Roe met President Lula today. The leaders look forward to seeing one another "
+        "again in June.",
+        2,
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "planned",
+    ),
+    (
+        "Prime Minister Jane Roe met President Lula today. The two leaders will see each other in Geneva "
+        "next week.",
+        2,
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "planned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "who", "status"), OBJECT_NAMES_A_PARTY)
+def test_an_object_must_name_a_party(text: str, count: int, who: set[str], status: str) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    assert len(extraction.contacts) == count
+    last = extraction.contacts[-1]
+    assert {extraction.actor(p.actor).name for p in last.participants} == who
+    assert last.status.value == status

@@ -580,3 +580,41 @@ def test_the_day_a_plan_was_told_is_not_the_contacts(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# A time right after a contact noun is the noun's even when the parser hangs it on a past verb before it:
+# "welcomed the progress ahead of the summit on Monday" plans the summit for the coming Monday.
+NEXT_TO_THE_NOUN = [
+    (
+        "Ministers welcomed the progress ahead of the EU-Brazil summit on Monday.",
+        "European",
+        "Brazil",
+        (D(2024, 3, 18), D(2024, 3, 18)),
+    ),
+    (
+        "Ambassadors gathered in Brussels ahead of the India-EU summit on Friday.",
+        "India",
+        "European",
+        (D(2024, 3, 15), D(2024, 3, 15)),
+    ),
+    (
+        "Officials met in Geneva ahead of the U.S.-Iran talks on Tuesday.",
+        "United States",
+        "Iran",
+        (D(2024, 3, 19), D(2024, 3, 19)),
+    ),
+    # a time in a clause of its own after the noun is that clause's
+    (
+        "Ministers welcomed the progress ahead of the EU-Brazil summit, which was agreed on Monday.",
+        "European",
+        "Brazil",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), NEXT_TO_THE_NOUN)
+def test_a_time_right_after_a_contact_noun_is_its_own(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

@@ -266,8 +266,13 @@ class Finder:
             ]
         if trigger.bodies_only:
             objects = self._bodies(objects)
-        if trigger.requires_object and not objects:
-            return None
+        # "the leaders look forward to seeing one another": a reciprocal object, the subjects are the parties
+        reciprocal = any(
+            self.ctx.doc[o.left_edge.i : o.right_edge.i + 1].text.lower() in {"one another", "each other"}
+            for o in objects
+        )
+        if trigger.requires_object and not self._ids(objects) and not reciprocal:
+            return None  # "the leaders welcomed the progress": an object that names no party is none
         if not objects and trigger.symmetric and len(self._ids(subjects)) < 2:
             # "A and B met" parsed with B hanging inside A's noun phrase: every actor in the subject counts.
             subjects = [

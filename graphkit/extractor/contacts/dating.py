@@ -167,7 +167,9 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
         anchor = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
         if span.root.dep_ == "pobj" and span.root.head.head.dep_ == "prep":
             anchor = span.root.head.head.head
-        if future and anchor.i != tok.i and anchor.tag_ == "VBD" and past is not None:
+        # "ahead of the summit on Monday": a time right after a contact noun is the noun's, however parsed
+        next_to_noun = tok.pos_ == "NOUN" and span.start - tok.i <= 2 and span.start > tok.i
+        if future and anchor.i != tok.i and anchor.tag_ == "VBD" and past is not None and not next_to_noun:
             value = past  # "received word on Friday that X wanted to talk": the word came last Friday
         attached = span.root.head.i in chain_ids or anchor.i in chain_ids
         if span.root.i in {t.i for t in tok.subtree} and not attached:
