@@ -805,3 +805,29 @@ def test_the_diplomat_may_be_the_foreign_minister() -> None:
     """Negative: "the top U.S. diplomat" still joins the secretary of state named before."""
     roles = role_offices("Secretary of State Lee Park arrived. The top U.S. diplomat then met students.")
     assert roles[-1][2] == "Lee Park", roles
+
+
+# --- organizations NER missed: a gazetteer name or abbreviation as written, standing on its own -----------
+KNOWN_BODIES = [
+    ("Colombia and the ELN held talks in Havana on Monday.", "ELN", "National Liberation Army of Colombia"),
+    (
+        "Norway hosted the Colombian government and the ELN in Oslo.",
+        "ELN",
+        "National Liberation Army of Colombia",
+    ),
+    (
+        "Representatives of the TPLF met Ethiopian officials in Pretoria.",
+        "TPLF",
+        "Tigray People's Liberation Front",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), KNOWN_BODIES)
+def test_known_body_missed_by_ner(text: str, surface: str, expected: str) -> None:
+    assert called(run(text, None, dt.date(2024, 5, 15)), surface) == expected
+
+
+def test_a_name_written_otherwise_is_no_body() -> None:
+    # the abbreviation in other letters is a surname, not the armed group
+    assert called(run("Mr. Eln spoke to reporters.", None, dt.date(2024, 5, 15)), "Eln") == "Eln"

@@ -902,6 +902,24 @@ class _Finder:
                 continue
             self.gpe(span)
 
+    def known_bodies(self) -> None:
+        """Organizations NER missed ("talks with the ELN", "a Quad meeting"): a gazetteer name or abbreviation
+        written as the gazetteer writes it, standing on its own (not inside a longer proper name)."""
+        doc = self.doc
+        for start, end in _gazetteer_matches(doc, self.gaz, "bodies"):
+            span = doc[start:end]
+            if any(i in self.taken for i in range(start, end)) or span[-1].pos_ != "PROPN":
+                continue
+            if any(t.ent_type_ in {"PERSON", "WORK_OF_ART"} for t in span):
+                continue
+            before = doc[start - 1] if start > 0 else None
+            after = doc[end] if end < len(doc) else None
+            if any(t is not None and t.pos_ == "PROPN" and not t.is_punct for t in (before, after)):
+                continue  # part of a longer name
+            mention = self.org_mention(span, strict=True)
+            if mention is not None:
+                self.add(mention)
+
     def surnames(self) -> None:
         """Surnames NER missed ("Macron last spoke..."): a proper noun equal to a named person's last name."""
         names = [
@@ -1238,6 +1256,7 @@ _MATCHERS: dict[tuple[int, int, str], Any] = {}
 _MATCHED = {
     "people": (frozenset({"PERSON"}), "LOWER"),  # multi-word names, any case ("PRESIDENT VLADIMIR PUTIN")
     "places": (frozenset({"COUNTRY", "CAPITAL"}), "ORTH"),  # case as written: "Chad" is not "chad"
+    "bodies": (frozenset({"ORG"}), "ORTH"),  # "the ELN", not "eln"
 }
 
 
@@ -1285,6 +1304,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         elif ent.label_ in {"ORG", "FAC"}:
             finder.org(ent)
     finder.known_places()
+    finder.known_bodies()
     finder.surnames()
     finder.groups()
     finder.label_roles()
