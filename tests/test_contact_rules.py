@@ -875,6 +875,23 @@ SPEAKER_AND_OTHER = [
     ),
 ]
 
+# A particular contact with one counterpart named and nobody holding it, in what a person reports, is the
+# reporter's ("X said the meeting with Y had been useful"); not a spokesperson's, whose principal holds it.
+REPORTER_HOLDS = [
+    (
+        "Secretary Blinken said the meeting with Wang Yi had been useful.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+    (
+        "President Petro said the talks with the ELN would resume in Havana.",
+        {pair("Gustavo Petro", "National Liberation Army of Colombia", "meeting")},
+    ),
+    (
+        "Secretary Blinken described the talks with Wang Yi as candid.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -1000,6 +1017,9 @@ NEGATIVES = [
     # the speaker discussing alone, or with his own side, names no counterpart
     "SECRETARY ROE: Thank you all. We discussed the crisis on Monday.",
     "SECRETARY ROE: Thank you all. I discussed the crisis on Monday.",
+    # a spokesman reports his principal's meeting; a kind of contact is no contact held
+    "Kremlin spokesman Dmitry Peskov said the meeting with Macron had been useful.",
+    "President Macron said that dialogue with Russia is necessary.",
     # talking a topic is no contact with it
     "President Biden will talk Syria in an address to Congress on Tuesday.",
     # agreement told by its speakers or by a group names no parties of its own
@@ -1050,6 +1070,7 @@ NEGATIVES = [
         *GATHERINGS,
         *OWNED_PLANS,
         *SPEAKER_AND_OTHER,
+        *REPORTER_HOLDS,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -28,6 +28,7 @@ from graphkit.extractor.contacts.participants import (
     actors_of,
     owner_via_prep,
     plural_antecedents,
+    reporter_holding,
     speaker_for_we,
     speaker_holding,
     stranded_subjects,
@@ -705,7 +706,8 @@ class Finder:
             # "a meeting is possible on the sidelines ... between X and Y"
             own = between_in_clause(tok, self.lex.nouns)
         if len(self._ids(own)) == 1 and not targets and not self._ids(gov_subjects):
-            gov_subjects = speaker_holding(self.ctx, tok)  # "before I turn to the meeting with X"
+            # "before I turn to the meeting with X"; "X said the meeting with Y was useful"
+            gov_subjects = speaker_holding(self.ctx, tok) or reporter_holding(self.ctx, tok)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
             return self.another(tok, kind)
         if self._ids(gov_subjects) and preps_of(tok, {"with"}):

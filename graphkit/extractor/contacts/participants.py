@@ -279,3 +279,38 @@ def speaker_holding(ctx: Context, noun: Token) -> list[Token]:
     if not any(t.lower_ in FIRST_PERSON for t in noun.sent):
         return []
     return sole_speaker(ctx)
+
+
+def reporter_holding(ctx: Context, noun: Token) -> list[Token]:
+    """ "X said the meeting with Y had been useful", "X described his talks with Y as candid": a contact
+    noun that names one counterpart and nobody holding it, inside what a person reports, is the reporter's.
+    Only a particular contact ("the", "that", "his" talks), not a kind of contact ("said dialogue with Y
+    is needed").
+
+    Not a spokesperson's: a spokesman reports his principal's meetings ("Peskov said the meeting with Y
+    was useful" is Putin's)."""
+    if not any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return []  # "said communication with Y is necessary": a kind of contact, not one that was held
+    cur = noun
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return []
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in {"describe", "call"} and cur.dep_ == "dobj":
+                reporter = head  # "described the talks with Y as candid"
+            elif head.dep_ == "ccomp" and head.head.lemma_.lower() in ctx.reporting and cur.dep_ in SUBJ:
+                reporter = head.head
+            else:
+                return []
+            subjects = subjects_of(ctx, reporter)
+            if len(subjects) != 1 or (mention := ctx.by_token.get(subjects[0].i)) is None:
+                return []
+            actor = ctx.actors.get(mention.actor) if mention.actor else None
+            if actor is None or actor.type.value != "person":
+                return []
+            if any("spokes" in office or "press secretary" in office for office in actor.offices):
+                return []
+            return subjects
+        cur = head
+    return []
