@@ -285,6 +285,29 @@ LEADERS_TALKING = [
     ),
 ]
 
+# A contact put on hold or on ice is negated; a mediation between two sides is a contact between them.
+# (text, participants, status)
+ON_HOLD = [
+    ("Qatar has put its mediation between Israel and Hamas on hold.", {"Israel", "Hamas"}, "negated"),
+    ("Moscow put the dialogue with Washington on ice.", {"Russia", "United States"}, "negated"),
+    (
+        "President Ruto put his dialogue with President Museveni on hold last week.",
+        {"William Ruto", "Museveni"},
+        "negated",
+    ),
+    # the mediation itself is under way; what else is put on hold negates nothing of a contact
+    (
+        "Norway has led the mediation between Colombia and the ELN since 2022.",
+        {"Colombia", "National Liberation Army of Colombia"},
+        "occurred",
+    ),
+    (
+        "Chancellor Scholz put the question on hold and met President Macron.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+]
+
 # Status shared along the sentence: a second verb without its own subject or auxiliary shares the first one's
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
@@ -1082,7 +1105,7 @@ def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
 
 
-@pytest.mark.parametrize(("text", "who", "status"), STATUSES)
+@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD)
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     found = {

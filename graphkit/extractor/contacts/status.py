@@ -174,6 +174,12 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
         particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
         if particle is not None:
             lemma = f"{lemma}_{particle}"  # "ruled out", "called off": the phrasal verb is what counts
+        # "put the talks on hold", "placed on ice": the verb with its on-phrase is what counts
+        on_what = [p.lower_ for k in kids if k.dep_ == "prep" and k.lower_ == "on" for p in k.children]
+        phrase = next(
+            (f"{lemma}_on_{w}" for w in on_what if f"{lemma}_on_{w}" in st["negated_governors"]), None
+        )
+        lemma = phrase or lemma
         if lemma in st["wish_verbs"] and any(k.lower_ == "would" for k in kids):
             proposed = True  # "would like to meet": a wish, not a plan
         if lemma in {"close", "near"} and t.tag_ == "JJR" and any(k.lower_ == "no" for k in kids):
