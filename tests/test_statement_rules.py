@@ -215,6 +215,32 @@ OUTER_REPORTER_NEGATIVE = [
 ]
 
 
+# Two reporters side by side ("A called it '...' and B called it '...'"): each quotation is its own
+# reporter's, even where a for-phrase makes the second verb look like "called for".
+SIDE_BY_SIDE = [
+    (
+        'Macron called it "a historic day for Europe and for France" and Scholz called it "a turning point '
+        'for all of us here".',
+        [("Macron", "a historic day for"), ("Scholz", "a turning point for")],
+    ),
+    (
+        'Lula described the deal as "a victory for the whole region" and Milei called it "a bad bargain for '
+        'our farmers".',
+        [("Lula", "a victory for the"), ("Milei", "a bad bargain for")],
+    ),
+    (
+        'Biden said the summit was "a very good start for both of us" and Xi called the talks "candid and '
+        'useful for the two sides".',
+        [("Biden", "a very good start"), ("Xi", "candid and useful for")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDE_BY_SIDE)
+def test_reporters_side_by_side_keep_their_quotations(text: str, expected: list[tuple[str, str]]) -> None:
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), OUTER_REPORTER)
 def test_request_inside_a_reporter_clause_is_the_reporter_quotation(
     text: str, expected: list[tuple[str, str]]

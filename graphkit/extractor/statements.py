@@ -124,6 +124,9 @@ def _reporting_subject(
         mention = _outer_reporter(tok, lex, by_token) or _subject_mention(tok, by_token, lex)
         if mention is not None and (mention.actor or mention.kind is MentionKind.PRONOUN):
             distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
+            # "A described it as '...' and B called it '...'": the verb whose own clause holds the
+            # quotation says it, however near the other one is
+            distance -= 10_000 * _holds(tok, quote)
             candidates.append((distance, tok.i, mention))
     for phrase in lex.attribution_phrases:
         for m in re.finditer(re.escape(phrase), sent.text, flags=re.I):
@@ -139,15 +142,24 @@ def _reporting_subject(
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
+def _holds(verb: Token, quote: tuple[int, int]) -> bool:
+    """Whether the quotation starts inside ``verb``'s own clause (its subtree without coordinated verbs)."""
+    others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    return any(quote[0] <= t.idx < quote[1] for t in verb.subtree if t.i not in others)
+
+
 def _outer_reporter(verb: Token, lex: Lexicon, by_token: dict[int, Mention]) -> Mention | None:
     """ "The ministry said the minister urged them to '...'": a request reported inside another reporter's
     clause quotes the outer reporter's text, so the outer reporter is the speaker."""
     if not _directive(verb, lex):
         return None
-    head = verb
+    head, reported = verb, False
     while head.dep_ in {"ccomp", "conj"} and head.head.i != head.i:
+        # only a clause governed by the outer verb is reported by it; "A called it '...' and B called it
+        # '...'" are two reporters side by side
+        reported = reported or head.dep_ == "ccomp"
         head = head.head
-        if head.dep_ != "conj" and head.lemma_.lower() in lex.reporting_verbs:
+        if reported and head.dep_ != "conj" and head.lemma_.lower() in lex.reporting_verbs:
             return _subject_mention(head, by_token, lex)
     return None
 
