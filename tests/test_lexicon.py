@@ -297,6 +297,26 @@ SHIPPED = [
         {"Macron": "visitor", "Germany": "host"},
     ),
     ("arrival_verbs", "Emmanuel Macron returned from a holiday on Monday.", None, {}),
+    # expressing something to a person is a contact with him (the to-phrase may hang on what is expressed)
+    (
+        "express",
+        "Benjamin Netanyahu expressed his views to Antony Blinken on Monday.",
+        "contact",
+        {"Netanyahu": P, "Blinken": P},
+    ),
+    (
+        "express",
+        "Emmanuel Macron expressed his concern to Olaf Scholz by phone.",
+        "call",
+        {"Macron": P, "Scholz": P},
+    ),
+    (
+        "express",
+        "Xi Jinping expressed his support to Lula at the summit.",
+        "contact",
+        {"Jinping": P, "Lula": P},
+    ),
+    ("express", "Olaf Scholz expressed concern over the fighting in Sudan.", None, {}),
     # seeing a person is meeting him; seeing a state, or somebody "as" something, is not
     (
         "see",

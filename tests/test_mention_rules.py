@@ -831,3 +831,67 @@ def test_known_body_missed_by_ner(text: str, surface: str, expected: str) -> Non
 def test_a_name_written_otherwise_is_no_body() -> None:
     # the abbreviation in other letters is a surname, not the armed group
     assert called(run("Mr. Eln spoke to reporters.", None, dt.date(2024, 5, 15)), "Eln") == "Eln"
+
+
+# --- an office in what a state owns: "the head of Iran's atomic agency" is not "the head of Iran" ----------
+OWNED_OFFICES = [
+    (
+        "Secretary Blinken met the head of Iran's atomic agency in Vienna on Tuesday.",
+        "head of Iran's atomic agency",
+    ),
+    ("The Japanese minister met the chief of China's coast guard.", "chief of China's coast guard"),
+    (
+        "The emir received the head of Egypt's intelligence service in Doha.",
+        "head of Egypt's intelligence service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNED_OFFICES)
+def test_an_office_in_what_a_state_owns(text: str, expected: str) -> None:
+    assert called(run(text, None, dt.date(2024, 5, 15)), f"the {expected}") == f"{expected}{UNNAMED_MARKER}"
+
+
+def test_a_state_office_before_a_possessive_stays_the_states() -> None:
+    # "the President of France's" office is France's own: its holder
+    found = run("Chancellor Scholz praised the President of France's speech.", None, dt.date(2024, 5, 15))
+    assert called(found, "the President of France") == "Emmanuel Macron"
+
+
+# --- a surname alone is the most mentioned bearer of it, not merely the last named -------------------------
+SURNAME_SALIENCE = [
+    (
+        "Prime Minister Benjamin Netanyahu flew to Kampala. Netanyahu met President Museveni. His wife Sara "
+        "Netanyahu visited a school. Netanyahu later met Burhan.",
+        "Benjamin Netanyahu",
+    ),
+    (
+        "President Joe Biden spoke in Delaware. Biden said the economy was strong. His son Hunter Biden was "
+        "in the audience. Biden then met Governor Carney.",
+        "Joe Biden",
+    ),
+    (
+        "President Emmanuel Macron arrived in Berlin. Macron praised the talks. Brigitte Macron toured a "
+        "museum. Macron then met Chancellor Scholz.",
+        "Emmanuel Macron",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURNAME_SALIENCE)
+def test_a_surname_alone_is_its_most_mentioned_bearer(text: str, expected: str) -> None:
+    found = run(text, None, dt.date(2024, 5, 15))
+    last = found.contacts[-1]
+    assert expected in {found.actor(p.actor).name for p in last.participants}
+
+
+def test_a_full_name_keeps_its_own_bearer() -> None:
+    found = run(
+        "President Emmanuel Macron arrived in Berlin. Brigitte Macron met Chancellor Scholz.",
+        None,
+        dt.date(2024, 5, 15),
+    )
+    assert {found.actor(p.actor).name for p in found.contacts[-1].participants} == {
+        "Brigitte Macron",
+        "Olaf Scholz",
+    }

@@ -160,8 +160,12 @@ class _Resolver:
     def person(self, m: Mention) -> ActorDraft:
         words = _key(m.name or "").split()
         surname = words[-1] if words else ""
+        # a surname alone is the most mentioned of those who bear it ("Netanyahu" after "Sara Netanyahu" is
+        # still the prime minister the story is about), else the last named
+        alone = len(words) == 1
         ranked = sorted(
-            reversed(self.persons(named=True)), key=lambda a: _key(a.name).split()[-1:] != [surname]
+            reversed(self.persons(named=True)),
+            key=lambda a: (_key(a.name).split()[-1:] != [surname], -len(a.mentions) if alone else 0),
         )
         for actor in ranked:
             akey = _key(actor.name).split()

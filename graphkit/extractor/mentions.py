@@ -1090,6 +1090,15 @@ class _Finder:
             )
             # Up to the state's name: the parser may hang more on it ("of Ukraine and European Union ...").
             end = max(end, state.end if state is not None else of.right_edge.i + 1)
+            if (
+                end < len(self.doc)
+                and self.doc[end].tag_ == "POS"
+                and self.doc[end - 1].head.i > end
+                and not self.gaz.has_office(office, of_country)
+            ):
+                # "the head of Iran's atomic agency": the office is in what the state owns (but "the
+                # President of Ukraine's visit" is the state's own office)
+                end = self.doc[end - 1].head.i + 1
         elif of is not None and of.lower_ == "of" and end == tok.i + 1:
             # "the President of the European Commission": an international body names the office's side
             body_at = next(

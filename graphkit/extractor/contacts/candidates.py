@@ -144,7 +144,15 @@ class Finder:
             return None  # "sat down with"
         if any(p.lemma_.lower() in self.lex.words.sports for p in preps_of(tok, {"in", "at", "during"})):
             return None  # "China and India met in the final of the tournament": teams, not governments
-        if trigger.required_prep is not None and not preps_of(tok, {trigger.required_prep}):
+        if trigger.required_prep is not None and not (
+            preps_of(tok, {trigger.required_prep})
+            or (
+                trigger.topic_object  # "expressed his views to X": the phrase hung on what was expressed
+                and [
+                    p for d in tok.children if d.dep_ == "dobj" for p in preps_of(d, {trigger.required_prep})
+                ]
+            )
+        ):
             return None  # "wrote to X"
         named = [
             s
