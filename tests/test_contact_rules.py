@@ -1191,3 +1191,42 @@ def test_an_object_must_name_a_party(text: str, count: int, who: set[str], statu
     last = extraction.contacts[-1]
     assert {extraction.actor(p.actor).name for p in last.participants} == who
     assert last.status.value == status
+
+
+# A "he" or "she" with nobody named before it points forward, to the first person who is the subject of a
+# clause in its sentence or the next two (cataphora); a pronoun whose gender does not fit stays unresolved,
+# and one with somebody named before it keeps that antecedent.
+CATAPHORA = [
+    (
+        "Before she left Brasilia, President Dilma Rousseff met Chancellor Scholz.",
+        {pair("Dilma Rousseff", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "On Monday he will travel to Kyiv. Chancellor Scholz said the visit would show support.",
+        {pair("Olaf Scholz", "Ukraine", "visit")},
+    ),
+    (
+        "In Nairobi he will meet President Ruto and Foreign Minister Mudavadi. The Foreign Secretary, David "
+        "Lammy, is on his first trip to Africa.",
+        {pair("David Lammy", "William Ruto", "meeting"), pair("David Lammy", "Mudavadi", "meeting")},
+    ),
+    # named before: the pronoun is that person's
+    (
+        "Chancellor Scholz spoke on Monday. After he left, President Macron met Prime Minister Meloni.",
+        {pair("Emmanuel Macron", "Giorgia Meloni", "meeting")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATAPHORA)
+def test_a_pronoun_before_any_name_points_forward(text: str, expected: Found) -> None:
+    assert contacts(text) == expected
+
+
+def test_a_forward_pronoun_of_the_other_gender_stays_unresolved() -> None:
+    assert (
+        contacts(
+            "In Paris he will meet Prime Minister Meloni. Foreign Minister Penny Wong said she was pleased."
+        )
+        == set()
+    )

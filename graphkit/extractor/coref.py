@@ -23,7 +23,7 @@ from graphkit.models import ActorType
 from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from graphkit.gazetteer import Gazetteer, PersonEntry, Publisher
 
@@ -534,6 +534,47 @@ class _Resolver:
             or owned.lower_ in lex.office_words
         )
 
+    def cataphora(self, mentions: list[Mention]) -> None:
+        """ "In the Gulf he will meet ... The Foreign Secretary is seeking ...", "Before she left, President
+        X met Y": a "he" or "she" with nobody named before it points forward, to the first person who is the
+        subject of a clause within its sentence or the next two."""
+        for m in mentions:
+            if (
+                m.kind is not MentionKind.PRONOUN
+                or m.actor is not None
+                or self.doc[m.start].lower_
+                not in {
+                    "he",
+                    "she",
+                    "his",
+                    "her",
+                }
+            ):
+                continue
+            if any(
+                h.start < m.start and h.actor and self.actors[h.actor].type is ActorType.PERSON
+                for h in self.history
+            ):
+                continue  # somebody was named before: the pronoun's antecedent is not ahead of it
+            sent = self.doc[m.start].sent
+            horizon = sent.end
+            for _ in range(2):
+                if horizon < len(self.doc):
+                    horizon = self.doc[horizon].sent.end
+            ahead = (
+                o
+                for o in mentions
+                if m.end <= o.start < horizon
+                and o.actor
+                and o.kind in {MentionKind.NAME, MentionKind.ROLE}
+                and self.actors[o.actor].type is ActorType.PERSON
+                and _subject(self.doc[o.head])
+            )
+            first = next(ahead, None)
+            if first is not None and not _gender_differs(m.gender, self.actors[first.actor].gender):
+                m.actor = first.actor
+                self.actors[first.actor].gender = self.actors[first.actor].gender or m.gender
+
     def dialogue(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""
         labels = speaker_labels(self.doc, mentions)
@@ -616,6 +657,17 @@ class _Resolver:
 
 # Words that make an office another one: a prime minister is no "minister", a vice president no "president".
 _RANKS = frozenset({"prime", "vice", "deputy", "assistant", "under", "first", "acting", "junior", "chief"})
+
+
+def _subject(tok: Token) -> bool:
+    """A clause's subject, or a name in apposition to it ("The Foreign Secretary, Jane Roe, is ...")."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} or (
+        tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
+def _gender_differs(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
 
 
 def _bare_fits(office: str | None, actor: ActorDraft) -> bool:
@@ -730,6 +782,7 @@ def resolve_mentions(
     for m in mentions:
         if m.kind not in speech:
             resolver.resolve(m)
+    resolver.cataphora(mentions)
     resolver.dialogue([m for m in mentions if m.kind in speech], mentions)
     resolver.quoted_first_person(
         [m for m in mentions if m.kind in {MentionKind.FIRST, MentionKind.WE} and m.actor is None]
