@@ -570,10 +570,10 @@ class _Resolver:
                 and self.actors[o.actor].type is ActorType.PERSON
                 and _subject(self.doc[o.head])
             )
-            first = next(ahead, None)
-            if first is not None and not _gender_differs(m.gender, self.actors[first.actor].gender):
-                m.actor = first.actor
-                self.actors[first.actor].gender = self.actors[first.actor].gender or m.gender
+            first = next((o.actor for o in ahead if o.actor), None)
+            if first is not None and not _gender_differs(m.gender, self.actors[first].gender):
+                m.actor = first
+                self.actors[first].gender = self.actors[first].gender or m.gender
 
     def dialogue(self, pronouns: list[Mention], mentions: list[Mention]) -> None:
         """First and second person inside transcript turns: I = the speaker, you = the addressee."""
