@@ -1230,3 +1230,43 @@ def test_a_forward_pronoun_of_the_other_gender_stays_unresolved() -> None:
         )
         == set()
     )
+
+
+# Titles listed in apposition to a state's people ("Fiji's leaders, the prime minister and the foreign
+# minister") are that state's office holders, each a counterpart; the state itself is not one more.
+LISTED_SIDES = [
+    (
+        "Secretary Blinken will meet with Papua New Guinea's leaders, the prime minister and the foreign "
+        "minister.",
+        {
+            pair("Antony Blinken", "prime minister of Papua New Guinea", "meeting"),
+            pair("Antony Blinken", "foreign minister of Papua New Guinea", "meeting"),
+        },
+    ),
+    (
+        "Chancellor Scholz met Japanese officials, the foreign minister and the trade minister, on Monday.",
+        {
+            pair("Olaf Scholz", "Yoko Kamikawa", "meeting"),
+            pair("Olaf Scholz", "trade minister of Japan", "meeting"),
+        },
+    ),
+    (
+        "President Macron received Fijian leaders, the prime minister and the foreign minister, at the "
+        "Elysee.",
+        {
+            pair("Emmanuel Macron", "prime minister of Fiji", "meeting"),
+            pair("Emmanuel Macron", "foreign minister of Fiji", "meeting"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_SIDES)
+def test_titles_listed_among_a_states_people(text: str, expected: Found) -> None:
+    assert contacts(text) == expected
+
+
+def test_a_state_named_without_a_list_stays_the_counterpart() -> None:
+    assert contacts("Chancellor Scholz met Japanese officials on Monday.") == {
+        pair("Olaf Scholz", "Japan", "meeting")
+    }

@@ -249,6 +249,11 @@ class _Resolver:
             if entry is not None:
                 return self.person_from_entry(entry)
         label = f"{m.title or m.office}"
+        state = self.gaz.countries.get(country)
+        if state is not None and not any(
+            w.lower() in label.lower() for w in (state.name, *state.demonyms, *state.variants) if w
+        ):
+            label = f"{label} of {state.name}"  # "the prime minister" listed among Fiji's leaders
         return self.new_actor(
             label, type=ActorType.PERSON, name=_strip_det(label), country=country, unnamed=True
         )

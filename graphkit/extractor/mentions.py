@@ -1072,6 +1072,7 @@ class _Finder:
         if possessor is not None and self.doc[possessor].ent_type_ in {"GPE", "NORP"}:
             country = country or _country_in([self.doc[possessor]], self.gaz)
             possessor = None
+        country = country or (self.listed_side(tok) if possessor is None else None)
         if not (has_det or country):
             return
         office, title = office_in(self.doc[left : tok.i + 1].text, self.lex)  # "secretary-general" unsplit
@@ -1213,6 +1214,21 @@ class _Finder:
                 if objs:
                     return _country_in(list(objs[0].subtree), self.gaz)
         return None
+
+    def listed_side(self, tok: Token) -> str | None:
+        """ "Fiji's leaders, the prime minister and the foreign minister": a title listed in apposition to
+        a state's people ("leaders", "officials") is that state's office."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "appos":
+            return None
+        people = tok.head
+        if people.tag_ != "NNS" or people.lemma_.lower() not in self.lex.people_nouns:
+            return None
+        owners = [
+            t for c in people.children if c.dep_ in {"poss", "amod", "compound", "nmod"} for t in c.subtree
+        ]
+        return _country_in(owners, self.gaz) or self.of_country(people)
 
     def pronoun(self, tok: Token) -> None:
         if tok.i in self.taken:

@@ -57,6 +57,8 @@ def actors_of(ctx: Context, tok: Token) -> list[str]:
                 for m in inner
                 if (m.kind in {"country", "org", "role"} and people) or t.pos_ == "PROPN" or counted
             ]
+            if people and any(c.dep_ == "appos" and c.i in ctx.by_token for c in t.children):
+                continue  # "Fiji's leaders, the prime minister and the foreign minister": those listed
             counterparts = t.tag_ == "NNS" and t.lemma_.lower() == "counterpart"
             if t.lemma_.lower() in ctx.lex.words.members or counterparts:
                 # "several members of the Bundestag": the body they belong to;
