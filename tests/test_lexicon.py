@@ -297,6 +297,21 @@ SHIPPED = [
         {"Macron": "visitor", "Germany": "host"},
     ),
     ("arrival_verbs", "Emmanuel Macron returned from a holiday on Monday.", None, {}),
+    # a greeting with a person is a short meeting; greetings sent are correspondence, a greeting alone none
+    ("greeting", "Joe Biden will have a greeting with Andrzej Duda.", "meeting", {"Biden": P, "Duda": P}),
+    (
+        "greeting",
+        "Joe Biden held a brief greeting with Andrzej Duda at the White House on Monday.",
+        "meeting",
+        {"Biden": P, "Duda": P},
+    ),
+    (
+        "greeting",
+        "Emmanuel Macron had a warm greeting with Olaf Scholz in Paris.",
+        "meeting",
+        {"Macron": P, "Scholz": P},
+    ),
+    ("greeting", "Olaf Scholz opened with a greeting to the audience.", None, {}),
     # expressing something to a person is a contact with him (the to-phrase may hang on what is expressed)
     (
         "express",
