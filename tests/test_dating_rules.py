@@ -618,3 +618,41 @@ def test_a_time_right_after_a_contact_noun_is_its_own(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# A sentence about contacts whose parties it does not name ("Sunday's meetings were held in Riyadh") dates
+# the undated contact told right after it, one of those contacts.
+ABOUT_THE_CONTACTS = [
+    (
+        "Sunday's meetings were held in Riyadh. Secretary Rubio met Foreign Minister Lavrov there.",
+        "Rubio",
+        "Lavrov",
+        (D(2024, 3, 10), D(2024, 3, 10)),
+    ),
+    (
+        "The talks on Monday lasted four hours. Secretary Blinken met Wang Yi in the morning.",
+        "Blinken",
+        "Wang",
+        (D(2024, 3, 11), D(2024, 3, 11)),
+    ),
+    (
+        "Tuesday's summit was short. Chancellor Scholz spoke with President Macron at the dinner.",
+        "Scholz",
+        "Macron",
+        (D(2024, 3, 12), D(2024, 3, 12)),
+    ),
+    # a perfect tells of some time, not that day
+    (
+        "Sunday's meetings were held in Riyadh. Secretary Rubio has met Foreign Minister Lavrov before.",
+        "Rubio",
+        "Lavrov",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), ABOUT_THE_CONTACTS)
+def test_a_sentence_about_contacts_dates_the_next_one(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)

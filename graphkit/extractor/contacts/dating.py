@@ -277,6 +277,18 @@ def inherit_dates(
             if past is None or not (previous.start <= span.start < previous.end):
                 continue
             verb = previous.root
+            # "Sunday's meetings were held in Riyadh. X met Y there.": the sentence before dates the contacts
+            # it is about, and the contact told next is one of them
+            about_contacts = any(
+                c.dep_ in {"nsubj", "nsubjpass"}
+                and (c.lower_ in lex.nouns or c.lemma_.lower() in lex.nouns)
+                and span.root.i in {t.i for t in c.subtree}
+                and not any(t.i in by_token for t in c.subtree)
+                for c in verb.children
+            )
+            if about_contacts and draft.status is not ContactStatus.PLANNED:
+                draft.date = past
+                break
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
             if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in lex.words.trip_verbs:
