@@ -1270,3 +1270,30 @@ def test_a_state_named_without_a_list_stays_the_counterpart() -> None:
     assert contacts("Chancellor Scholz met Japanese officials on Monday.") == {
         pair("Olaf Scholz", "Japan", "meeting")
     }
+
+
+# "sent his envoy X to a place, where he met Y": the one sent there meets Y, not the sender; one who
+# travels there himself is the "he".
+SENT_THERE = [
+    (
+        "President Biden sent his envoy Amos Hochstein to Beirut, where he met Speaker Nabih Berri.",
+        {pair("Amos Hochstein", "Nabih Berri", "meeting")},
+    ),
+    (
+        "Chancellor Scholz dispatched his adviser Jens Plötner to Beijing, where he held talks with Wang Yi.",
+        {pair("Jens Plötner", "Wang Yi", "meeting")},
+    ),
+    (
+        "The Pope sent Cardinal Matteo Zuppi to Moscow, where he met Yuri Ushakov on Thursday.",
+        {pair("Matteo Zuppi", "Yury Ushakov", "meeting")},
+    ),
+    (
+        "President Biden travelled to Beirut, where he met Speaker Nabih Berri.",
+        {pair("Joe Biden", "Nabih Berri", "meeting")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENT_THERE)
+def test_the_one_sent_there_meets(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

@@ -539,6 +539,27 @@ class _Resolver:
             or owned.lower_ in lex.office_words
         )
 
+    def sent_there(self, m: Mention) -> ActorDraft | None:
+        """ "Biden sent his envoy X to Beirut, where he met Y": "he" in a where-clause on the place a person
+        was sent to is the one sent, not the sender."""
+        tok = self.doc[m.head]
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+            return None
+        place = verb.head
+        if place.dep_ != "pobj" or place.head.lower_ not in {"to", "for"}:
+            return None
+        sender = place.head.head
+        for obj in (c for c in sender.children if c.dep_ == "dobj"):
+            sent = next((h for h in self.history if h.start <= obj.i < h.end and h.actor), None)
+            if (
+                sent is not None
+                and sent.actor is not None
+                and self.actors[sent.actor].type is ActorType.PERSON
+            ):
+                return self.actors[sent.actor]
+        return None
+
     def cataphora(self, mentions: list[Mention]) -> None:
         """ "In the Gulf he will meet ... The Foreign Secretary is seeking ...", "Before she left, President
         X met Y": a "he" or "she" with nobody named before it points forward, to the first person who is the
@@ -642,7 +663,9 @@ class _Resolver:
         elif m.kind is MentionKind.PRONOUN:
             subject = self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
             speaker = self.speaker_at(m)  # in a quotation, "she" is not the one speaking
-            actor = self.recent_person(m.start, subject_first=subject, gender=m.gender, exclude=speaker)
+            actor = self.sent_there(m) or self.recent_person(
+                m.start, subject_first=subject, gender=m.gender, exclude=speaker
+            )
             if actor is not None:
                 m.actor = actor.id
                 actor.gender = actor.gender or m.gender  # "she" tells us who is a woman
