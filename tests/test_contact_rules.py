@@ -1297,3 +1297,40 @@ SENT_THERE = [
 @pytest.mark.parametrize(("text", "expected"), SENT_THERE)
 def test_the_one_sent_there_meets(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# A phrase beside a person's name that holds an office word and names nobody else is his title, not another
+# party; a name listed after it is still a counterpart.
+TITLES_BESIDE_NAMES = [
+    (
+        "Lien Chan, chairman of the KMT, met Hu Jintao, Communist Party of China General Secretary, in "
+        "Beijing on Friday.",
+        {pair("Lien Chan", "Hu Jintao", "meeting")},
+    ),
+    (
+        "Prime Minister Kishida met Xi Jinping, General Secretary of the Communist Party of China, in San "
+        "Francisco.",
+        {pair("Fumio Kishida", "Xi Jinping", "meeting")},
+    ),
+    (
+        "Chancellor Scholz met Jens Stoltenberg, NATO Secretary General, and Ursula von der Leyen.",
+        {
+            pair("Olaf Scholz", "Jens Stoltenberg", "meeting"),
+            pair("Olaf Scholz", "Ursula von der Leyen", "meeting"),
+        },
+    ),
+    # another person after the comma is listed
+    (
+        "President Macron met Xi Jinping, Premier Li Qiang and Foreign Minister Wang Yi in Beijing.",
+        {
+            pair("Emmanuel Macron", "Xi Jinping", "meeting"),
+            pair("Emmanuel Macron", "Li Qiang", "meeting"),
+            pair("Emmanuel Macron", "Wang Yi", "meeting"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES_BESIDE_NAMES)
+def test_a_title_beside_a_name_is_no_party(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

@@ -25,6 +25,8 @@ def conjuncts_of(tok: Token, lex: Lexicon) -> list[Token]:
         if child.dep_ in {"conj", "appos"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             if child.dep_ == "appos" and tok.i < tok.head.i < child.i:
                 continue  # "A met with, among others, B": an "appositive" past A's own verb is a misparse
+            if child.dep_ == "appos" and tok.ent_type_ == "PERSON" and is_title(child, lex):
+                continue  # "Hu Jintao, Communist Party of China General Secretary": his title, not a party
             out.extend(conjuncts_of(child, lex))
         elif child.dep_ == "prep" and child.lower_ in {"including", "notably", "especially"}:
             out.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts_of(p, lex))
@@ -47,6 +49,15 @@ def conjuncts_of(tok: Token, lex: Lexicon) -> list[Token]:
             if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "including" and t.head.i != tok.i:
                 out.extend(k for p in t.children if p.dep_ == "pobj" for k in conjuncts_of(p, lex))
     return out + list_tail(out[-1], lex)
+
+
+def is_title(phrase: Token, lex: Lexicon) -> bool:
+    """Whether a phrase beside a person's name is his title ("Communist Party of China General Secretary",
+    "NATO Secretary General"): it holds an office word and names no other person."""
+    words = list(phrase.subtree)
+    return any(t.lower_ in lex.office_words for t in words) and not any(
+        t.ent_type_ == "PERSON" for t in words
+    )
 
 
 def list_tail(last: Token, lex: Lexicon) -> list[Token]:
@@ -109,6 +120,8 @@ def mention_tail(ctx: Context, listed: list[Token]) -> list[Token]:
         head = doc[nxt.head]
         if head.dep_ in {"nsubj", "nsubjpass"} or any(t.is_sent_start for t in doc[i : nxt.end]):
             break
+        if doc[last.head].ent_type_ == "PERSON" and head.dep_ == "appos" and is_title(head, ctx.lex):
+            break  # the title of the person just named
         added = conjuncts_of(head, ctx.lex)
         out.extend(added)
         i = max(m.end if (m := ctx.by_token.get(t.i)) is not None else t.i + 1 for t in added)
