@@ -20,18 +20,17 @@ Example:
 
 from __future__ import annotations
 
-import gc
 import html
 import importlib.util
 import json
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graphkit._gc import gc_paused
 from graphkit._io import atomic_writer
 from graphkit.errors import GraphkitError
 from graphkit.models import ActorType, ContactKind, ContactStatus, Extraction
@@ -124,7 +123,8 @@ def render_html(
         precompute_above: from this many actors on, positions are computed here and physics is off.
     """
     graph = _contact_graph(source)
-    with _without_gc():
+    # the page's data are freed before the collector resumes, or its first pass would walk all of them
+    with gc_paused():
         data_json = _page_json(graph, title=title, seed=seed, precompute_above=precompute_above)
     context = {
         "title": title,
@@ -178,20 +178,6 @@ def _contact_graph(source: Any) -> nx.MultiGraph:
     if hasattr(source, "is_multigraph") and source.is_multigraph():
         return source
     return contact_graph(source)
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: the page's data is some hundred thousand small dicts and lists
-    that all live until the page is written, and collecting them over and over took a third of the time.
-    They are freed before it resumes, or its first pass would walk all of them once more."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 Edges = Sequence[tuple[Hashable, Hashable, Hashable, Mapping[str, Any]]]
@@ -333,7 +319,14 @@ def _script_json(payload: Mapping[str, Any]) -> str:
     """JSON that cannot end its ``<script>`` element or open a comment, whatever the articles say."""
     # the payload is ours and acyclic: no need to track the containers being written
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    for char, escaped in _SCRIPT_ESCAPES:
+        if char in text:  # a search is several times faster than a replace that finds nothing
+            text = text.replace(char, escaped)
+    return text
+
+
+#: Outside strings JSON has none of these characters; inside, their escapes mean the same to the parser.
+_SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
 
 
 # -- layout ----------------------------------------------------------------------------------------
@@ -424,7 +417,8 @@ def _layout_step(
     disp = mesh.repulsion(pos, k)
     low, high = pairs
     if len(low):
-        d = np.take(pos, low, axis=1) - np.take(pos, high, axis=1)  # take: some times faster than pos[:, low]
+        # np.take: several times faster than pos[:, low]
+        d = np.take(pos, low, axis=1) - np.take(pos, high, axis=1)
         pull = d * np.sqrt(d[0] * d[0] + d[1] * d[1]) / k  # attraction along contacts
         for axis in (0, 1):
             disp[axis] += np.bincount(high, pull[axis], n) - np.bincount(low, pull[axis], n)
