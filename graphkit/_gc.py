@@ -13,9 +13,10 @@ __all__ = ["gc_paused"]
 def gc_paused() -> Iterator[None]:
     """Run the block with the cyclic garbage collector off, then restore it as it was.
 
-    Building a graph or a page makes hundreds of thousands of small dicts, tuples and lists that stay alive,
-    and the collector walks all of them again and again as they pile up: a third of the time of a
-    contact graph or the view's page data. What those blocks build holds no reference cycles to collect.
+    Building a graph, a page or a batch of quads makes hundreds of thousands of small dicts, tuples and
+    lists that stay alive, and the collector walks all of them (and everything else the process holds)
+    again and again as they pile up: a third of the time of a contact graph or of the view's page data.
+    What those blocks build holds no reference cycles to collect.
     Blocks nest: only the outermost one turns the collector back on.
     """
     enabled = gc.isenabled()
