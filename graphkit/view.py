@@ -242,8 +242,10 @@ def _node(
 def _edges(
     edges: Edges, ids: Mapping[Hashable, str], articles: Mapping[str, Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
-    # Ten thousand contacts and more: what repeats (an article's source entry, a day) is built once.
+    # Ten thousand contacts and more: what repeats (an article's source entry, the sources of an event, a
+    # day) is built once.
     sources = _Memo(lambda article: _source(article, articles.get(article, {})))
+    source_lists = _Memo(lambda found: [sources[article] for article in found])
     days = _Memo(iso_day)
     parallel: dict[tuple[str, str], int] = {}
     items = []
@@ -270,7 +272,7 @@ def _edges(
                 "level": get("level"),
                 "evidence": get("evidence"),
                 "directed": bool(get("initiator")),
-                "sources": list(map(sources.__getitem__, get("sources", ()))),
+                "sources": source_lists[tuple(get("sources", ()))],
                 # The n-th contact of one pair is drawn on the n-th curve, so parallel contacts stay apart.
                 "parallel": drawn,
             }
