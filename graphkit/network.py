@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graphkit._gc import gc_paused
 from graphkit.errors import InputError
 from graphkit.identity import actor_key
 from graphkit.models import Actor, Contact, ContactKind, ContactStatus, Extraction, Role
@@ -99,16 +100,20 @@ def event_graph(source: Any, *, per_article: bool = False) -> nx.Graph:
     extractions = _extractions(source)
     graph = nx.Graph(articles={})
     keys: dict[str, dict[str, str]] = {}
-    for extraction in extractions:
-        article = extraction.article
-        graph.graph["articles"][article.id] = _article_attrs(extraction)
-        keys[article.id] = {a.id: actor_key(a, article.id) for a in extraction.actors}
-        for actor in extraction.actors:
-            _add_actor(graph, keys[article.id][actor.id], actor, article.id)
-    for event in _events(extractions, per_article):
-        graph.add_node(event.id, bipartite=1, node_type="event", **event.attrs())
-        for node, (role, behalf) in event.roles(keys).items():
-            graph.add_edge(node, event.id, role=role, on_behalf_of=behalf)
+    with gc_paused():
+        merged: dict[str, _ActorLists] = {}
+        for extraction in extractions:
+            article = extraction.article
+            graph.graph["articles"][article.id] = _article_attrs(extraction)
+            keys[article.id] = {a.id: actor_key(a, article.id) for a in extraction.actors}
+            for actor in extraction.actors:
+                _add_actor(graph, merged, keys[article.id][actor.id], actor, article.id)
+        for key, lists in merged.items():
+            graph.nodes[key].update(lists.tuples())
+        for event in _events(extractions, per_article):
+            graph.add_node(event.id, bipartite=1, node_type="event", **event.attrs())
+            for node, (role, behalf) in event.roles(keys).items():
+                graph.add_edge(node, event.id, role=role, on_behalf_of=behalf)
     return graph
 
 
@@ -223,16 +228,18 @@ def contact_graph(source: Any, *, directed: bool = False, per_article: bool = Fa
     events = source if _is_event_graph(source) else event_graph(source, per_article=per_article)
     graph: nx.MultiGraph = nx.MultiDiGraph() if directed else nx.MultiGraph()
     graph.graph["articles"] = dict(events.graph.get("articles", {}))
-    for event, attrs in events.nodes(data=True):
-        if attrs.get("node_type") != "event":
-            continue
-        roles = {actor: events.edges[actor, event]["role"] for actor in events.adj[event]}
-        for a, b in itertools.combinations(_ordered(events, event), 2):
-            u, v, initiator = _direction(a, b, roles)
-            for node in (u, v):
-                graph.add_node(node, **_actor_attrs(events.nodes[node]))
+    with gc_paused():
+        for event, attrs in events.nodes(data=True):
+            if attrs.get("node_type") != "event":
+                continue
+            roles = {actor: events.edges[actor, event]["role"] for actor in events.adj[event]}
             data = {k: v for k, v in attrs.items() if k not in ("bipartite", "node_type", "mentions")}
-            graph.add_edge(u, v, key=event, roles={u: roles[u], v: roles[v]}, initiator=initiator, **data)
+            for a, b in itertools.combinations(_ordered(events, event), 2):
+                u, v, initiator = _direction(a, b, roles)
+                for node in (u, v):
+                    if node not in graph:  # an actor's attributes are the same for each of its contacts
+                        graph.add_node(node, **_actor_attrs(events.nodes[node]))
+                graph.add_edge(u, v, key=event, roles={u: roles[u], v: roles[v]}, initiator=initiator, **data)
     return graph
 
 
@@ -263,7 +270,29 @@ def country_graph(source: Any, *, per_article: bool = False) -> nx.MultiGraph:
     return graph
 
 
-def _add_actor(graph: nx.Graph, key: str, actor: Actor, article_id: str) -> None:
+class _ActorLists:
+    """The offices, aliases and articles of one actor node, gathered across articles (first seen first).
+
+    Kept as dicts while the graph is built and written to the node as tuples at the end: extending a tuple
+    for each article copied an actor's whole list each time, quadratic for an actor of thousands of articles.
+    """
+
+    def __init__(self) -> None:
+        self.offices: dict[str, None] = {}
+        self.aliases: dict[str, None] = {}
+        self.articles: dict[str, None] = {}
+
+    def tuples(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "offices": tuple(self.offices),
+            "aliases": tuple(self.aliases),
+            "articles": tuple(self.articles),
+        }
+
+
+def _add_actor(
+    graph: nx.Graph, merged: dict[str, _ActorLists], key: str, actor: Actor, article_id: str
+) -> None:
     """Add the actor, or merge it into the node another article made (first name and country stay)."""
     if key not in graph:
         graph.add_node(
@@ -278,11 +307,13 @@ def _add_actor(graph: nx.Graph, key: str, actor: Actor, article_id: str) -> None
             wikidata=actor.wikidata,
             articles=(),
         )
+        merged[key] = _ActorLists()
     node = graph.nodes[key]
     node["country"] = node["country"] or actor.country
-    node["offices"] = _union(node["offices"], actor.offices)
-    node["aliases"] = _union(node["aliases"], actor.aliases)
-    node["articles"] = _union(node["articles"], (article_id,))
+    lists = merged[key]
+    lists.offices.update(dict.fromkeys(actor.offices))
+    lists.aliases.update(dict.fromkeys(actor.aliases))
+    lists.articles[article_id] = None
 
 
 def _article_attrs(extraction: Extraction) -> dict[str, Any]:
@@ -307,10 +338,6 @@ def _direction(a: str, b: str, roles: Mapping[str, str]) -> tuple[str, str, str 
     if rb in _SOURCE_ROLES and ra in _TARGET_ROLES:
         return b, a, b
     return a, b, None
-
-
-def _union(old: tuple[str, ...], new: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*old, *new)))
 
 
 def country_name(code: str) -> str:

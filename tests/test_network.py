@@ -119,6 +119,34 @@ def test_actors_are_merged_across_articles_by_wikidata_and_name() -> None:
     assert graph.nodes["person:emmanuel macron"]["country"] == "FRA"
 
 
+def test_an_actor_of_many_articles_lists_each_office_alias_and_article_once_first_seen_first() -> None:
+    offices = [("President",), ("President", "Head of State"), ()]
+    aliases = [("Putin",), ("V. Putin", "Putin")]
+    extractions = [
+        make_extraction(
+            f"n{i}",
+            [
+                Actor(
+                    id="p",
+                    name="Vladimir Putin",
+                    type=ActorType.PERSON,
+                    offices=offices[i % 3],
+                    aliases=aliases[i % 2],
+                    wikidata="Q7747",
+                ),
+                person("b", "Emmanuel Macron", "FRA"),
+            ],
+            [(["p", "b"], CALL, DONE, None)],
+        )
+        for i in [*range(300), 7]  # an article read twice counts once
+    ]
+    putin = gn.event_graph(extractions).nodes["Q7747"]
+    assert putin["offices"] == ("President", "Head of State")
+    assert putin["aliases"] == ("Putin", "V. Putin")
+    assert putin["articles"] == tuple(f"n{i}" for i in range(300))
+    assert gn.contact_graph(extractions).nodes["Q7747"]["articles"] == putin["articles"]
+
+
 def test_actors_known_only_by_a_role_stay_in_their_article() -> None:
     adviser = person("adv", "Macron's adviser", "FRA").model_copy(update={"unnamed": True})
     ushakov = person("u", "Yury Ushakov", "RUS")

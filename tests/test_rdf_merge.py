@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import random
 
 import pytest
 from helpers import CALLS, RUN, Extract
@@ -89,3 +91,60 @@ def test_two_articles_about_one_call_give_one_event_with_two_sources(extract: Ex
     assert (call.start, call.end, call.granularity) == (D(2025, 3, 12), D(2025, 3, 12), Granularity.DAY)
     assert [s.article for s in call.sources] == ["call_a", "call_b"]
     assert "March 2025" in call.sources[1].text
+
+
+def _by_the_letter(reports: list[ReportSummary]) -> list[tuple[list[str], tuple[D, D] | None]]:
+    """The rule as the module states it, each report tried against every event made so far: the reference
+    the candidate pruning of merge_reports must agree with (report IRIs and shared span of each event)."""
+    events: list[tuple[list[ReportSummary], tuple[D, D] | None]] = []
+    for report in sorted(reports, key=ReportSummary.order):
+        for n, (members, span) in enumerate(events):
+            specific = [m.kind for m in members if m.kind is not ContactKind.CONTACT]
+            kind = specific[0] if specific else ContactKind.CONTACT
+            if (
+                report.date is not None
+                and span is not None
+                and (kind is report.kind or ContactKind.CONTACT in (kind, report.kind))
+                and (members[0].status is ContactStatus.NEGATED) == (report.status is ContactStatus.NEGATED)
+                and all(m.article != report.article for m in members)
+                and max(span[0], report.date.start) <= min(span[1], report.date.end)
+            ):
+                shared = (max(span[0], report.date.start), min(span[1], report.date.end))
+                events[n] = ([*members, report], shared)
+                break
+        else:
+            events.append(([report], (report.date.start, report.date.end) if report.date else None))
+    return [([m.iri for m in members], span) for members, span in events]
+
+
+def _random_report(n: int, rng: random.Random) -> ReportSummary:
+    day = D(2025, 3, 1) + dt.timedelta(days=rng.randrange(20))
+    dates = [
+        (day, day, "day"),
+        (day, day + dt.timedelta(days=6), "week"),
+        *[(D(2025, m, 1), D(2025, m + 1, 1) - dt.timedelta(days=1), "month") for m in (3, 4)],
+        (D(2025, 1, 1), D(2025, 12, 31), "year"),
+        None,
+    ]
+    date = rng.choice(dates)
+    report = _report(
+        0,
+        kind=rng.choice(["call", "meeting", "contact"]),
+        date=None if date is None else (date[0].isoformat(), date[1].isoformat(), date[2]),
+        status=rng.choice(["occurred", "planned", "negated"]),
+        article=f"art{rng.randrange(12)}",
+    )
+    return dataclasses.replace(report, iri=f"r{n}", published=day)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_merging_a_much_reported_pair_follows_the_rule_to_the_letter(seed: int) -> None:
+    # Many reports of one pair, dates of every precision overlapping, few articles: every branch of the rule.
+    rng = random.Random(seed)
+    reports = [_random_report(n, rng) for n in range(300)]
+    merged = merge_reports(reports)["k"]
+    assert [([r.iri for r in e.reports], e.span) for e in merged] == _by_the_letter(reports)
+    assert all(
+        e.kind is next((r.kind for r in e.reports if r.kind is not ContactKind.CONTACT), ContactKind.CONTACT)
+        for e in merged
+    )

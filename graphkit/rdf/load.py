@@ -10,15 +10,14 @@ built as pyoxigraph quads (:mod:`graphkit.rdf.terms`) and written as they are.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from graphkit._gc import gc_paused
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris, merge
 from graphkit.rdf._sparql import PROLOGUE, values
@@ -125,7 +124,7 @@ class StoreWriter:
 
     def replace(self, extractions: Sequence[Extraction]) -> None:
         """Put ``extractions`` into the store and re-merge the events they touch, in one transaction."""
-        with _collection_paused():
+        with gc_paused():  # see graphkit._gc: the batch's objects would be walked again and again
             self._replace(extractions)
 
     def _replace(self, extractions: Sequence[Extraction]) -> None:
@@ -182,20 +181,6 @@ def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[o
         return None
     fresh = {key: [e for iri, e in group if iri not in written] for key, group in named.items()}
     return [q for graph in merge.event_quads(fresh).values() for q in graph]
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a batch is built: building allocates hundreds of thousands
-    of small objects and no cycles, and each allocation burst made the collector walk every object the run
-    holds (all the extractions, with outputs other than JSON Lines), more and more as the run grew."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def store_counts(store: Store) -> MergeCounts:

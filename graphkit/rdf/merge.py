@@ -93,11 +93,20 @@ class Event:
 
     reports: list[ReportSummary]
     span: tuple[dt.date, dt.date] | None = field(default=None)
+    # What rule 2 asks of every candidate report, kept up to date by add() instead of read off the reports:
+    # a pair reported thousands of times made merging take seconds.
+    _articles: set[str] = field(init=False, repr=False, compare=False)
+    _kind: ContactKind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._articles = {r.article for r in self.reports}
+        specific = (r.kind for r in self.reports if r.kind is not ContactKind.CONTACT)
+        self._kind = next(specific, ContactKind.CONTACT)
 
     @property
     def kind(self) -> ContactKind:
-        specific = [r.kind for r in self.reports if r.kind is not ContactKind.CONTACT]
-        return specific[0] if specific else ContactKind.CONTACT
+        """The kind of its first report that has a specific one, else ``contact``."""
+        return self._kind
 
     @property
     def iri(self) -> URIRef:
@@ -107,17 +116,20 @@ class Event:
         """Rule 2."""
         if report.date is None or self.span is None:
             return False
-        if not (self.kind is report.kind or ContactKind.CONTACT in (self.kind, report.kind)):
+        if not (self._kind is report.kind or ContactKind.CONTACT in (self._kind, report.kind)):
             return False
         negated = self.reports[0].status is ContactStatus.NEGATED
         if negated != (report.status is ContactStatus.NEGATED):
             return False
-        if any(r.article == report.article for r in self.reports):
+        if report.article in self._articles:
             return False
         return max(self.span[0], report.date.start) <= min(self.span[1], report.date.end)
 
     def add(self, report: ReportSummary) -> None:
         self.reports.append(report)
+        self._articles.add(report.article)
+        if self._kind is ContactKind.CONTACT:
+            self._kind = report.kind
         if report.date is not None and self.span is not None:
             self.span = (max(self.span[0], report.date.start), min(self.span[1], report.date.end))
 
@@ -188,11 +200,24 @@ def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
 
 def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
     events: list[Event] = []
+    # The dated events that may still take a report, in the order they were made (rule 1 takes the first).
+    # Within one granularity starts only grow and a span only shrinks, so an event that ends before a
+    # report starts takes none of the rest: it leaves, and a pair's thousand reports merge in linear time.
+    # Starts begin again with the next granularity, and so do the candidates.
+    candidates: list[Event] = []
+    granularity = None
     for report in sorted(reports, key=ReportSummary.order):
-        target = next((e for e in events if e.accepts(report)), None)
+        if report.date is None:  # never merged: nothing says two undated reports are one occasion
+            events.append(Event([report]))
+            continue
+        if report.date.granularity is not granularity:
+            granularity, candidates = report.date.granularity, [e for e in events if e.span is not None]
+        start = report.date.start
+        candidates = [e for e in candidates if e.span is not None and e.span[1] >= start]
+        target = next((e for e in candidates if e.accepts(report)), None)
         if target is None:
-            span = (report.date.start, report.date.end) if report.date else None
-            events.append(Event([report], span))
+            events.append(Event([report], (report.date.start, report.date.end)))
+            candidates.append(events[-1])
         else:
             target.add(report)
     return events
