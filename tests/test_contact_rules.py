@@ -1334,3 +1334,27 @@ TITLES_BESIDE_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), TITLES_BESIDE_NAMES)
 def test_a_title_beside_a_name_is_no_party(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# "her recent visits by A and B": the possessor of a visit made by others received them, a meeting with each;
+# "his visit to Paris" is his own journey.
+VISITS_RECEIVED = [
+    (
+        "Prime Minister Jane Roe spoke about her recent visits by Chancellor Scholz and President Macron.",
+        {pair("Jane Roe", "Olaf Scholz", "meeting"), pair("Jane Roe", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "President Lula praised his visit by Chancellor Scholz last week.",
+        {pair("Luiz In\u00e1cio Lula da Silva", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "King Charles remembered his visit by Prime Minister Modi in the spring.",
+        {pair("Charles III", "Narendra Modi", "meeting")},
+    ),
+    ("Prime Minister Modi recalled his visit to Paris.", {pair("Narendra Modi", "France", "visit")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VISITS_RECEIVED)
+def test_visits_received_by_their_possessor(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

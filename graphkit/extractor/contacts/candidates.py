@@ -635,6 +635,21 @@ class Finder:
             return None  # remarks alone are a speech; "remarks with X" a joint appearance
         targets = preps_of(tok, {"to"}) if kind in {ContactKind.VISIT, ContactKind.CORRESPONDENCE} else []
         targets = [t for t in targets if self._visitable(t)]
+        hosts = [
+            c
+            for c in tok.children
+            if c.dep_ == "poss"
+            and (m := self.ctx.by_token.get(c.i)) is not None
+            and m.actor
+            and (a := self.ctx.actors.get(m.actor)) is not None
+            and a.type.value == "person"
+        ]
+        if kind is ContactKind.VISIT and not targets and hosts and preps_of(tok, {"by"}):
+            # "her recent visits by A and B": the possessor received them, a meeting with each visitor
+            visitors = [v for v in preps_of(tok, {"by"}) if v.i not in {h.i for h in hosts}]
+            return self.build(
+                tok, hosts, visitors, ContactKind.MEETING, (Role.HOST, Role.VISITOR), split=True
+            )
         if kind is ContactKind.VISIT and not targets and not preps_of(tok, {"with"}):
             return None  # "visits by A and B" name visitors, not a contact between them
         # "their fourth round of talks": a possessor that resolves to nobody leaves the holder to the verb
