@@ -331,9 +331,8 @@ def test_a_rerun_gives_the_graph_of_every_input_and_of_the_store(tmp_path: Path)
     first, second = reported_twice()
     uncalled = first.model_copy(update={"contacts": ()})  # the rerun found no contact in r1
     graphs = graphs_from_every_input([first, second, uncalled], tmp_path)
-    expected = gn.contact_graph([uncalled, second])
     for name, graph in graphs.items():
-        assert sorted(graph.edges(keys=True)) == sorted(expected.edges(keys=True)), name
+        assert sorted(k for _, _, k in graph.edges(keys=True)) == ["r2#0", "r2#1"], name
         assert all(d["sources"] == ("r2",) for _, _, d in graph.edges(data=True)), name
     assert {d["iri"] for _, _, d in graphs["store"].edges(data=True)} == {
         d["iri"] for _, _, d in graphs["extractions"].edges(data=True)
