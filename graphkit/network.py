@@ -91,13 +91,17 @@ def event_graph(source: Any, *, per_article: bool = False) -> nx.Graph:
     and, for envoys, ``on_behalf_of``. Every actor of every extraction is a node, with or without contacts.
     ``graph.graph["articles"]`` maps article ids to their title, url and publication date.
 
+    An article given more than once (a rerun, a corrected copy) counts once, as its latest copy, in the place
+    of its first: the earlier copies' contacts, reports, actors and title are left out, as the store and
+    :func:`graphkit.rdf.merge.merged_events` replace an article by its id.
+
     Args:
         source: extractions, an RDF graph or dataset, or a store (read through ``graphkit.rdf``).
         per_article: one event per report instead of per merged event.
     """
     import networkx as nx
 
-    extractions = _extractions(source)
+    extractions = _latest(_extractions(source))
     graph = nx.Graph(articles={})
     keys: dict[str, dict[str, str]] = {}
     with gc_paused():
@@ -185,16 +189,16 @@ class _Event:
 
 
 def _events(extractions: Sequence[Extraction], per_article: bool) -> list[_Event]:
-    """The events of ``extractions`` in the order their first report appears in the articles."""
+    """The events of ``extractions`` (one per article) in the order their first report appears in them."""
     reports = [_Report(e, n) for e in extractions for n in range(len(e.contacts))]
     if per_article:
         return [_Event((r,)) for r in reports]
     from graphkit.rdf.merge import merged_events
 
-    latest = {e.article.id: e for e in extractions}  # a later copy of an article replaces it
+    articles = {e.article.id: e for e in extractions}
     by_report: dict[str, _Event] = {}
-    for event, keys in merged_events(latest.values()):
-        members = tuple(_Report(latest[article], n) for article, n in keys)
+    for event, keys in merged_events(extractions):
+        members = tuple(_Report(articles[article], n) for article, n in keys)
         merged = _Event(members, str(event.iri), event.kind, event.status(), event.span)
         by_report.update((r.id, merged) for r in members)
     return list(dict.fromkeys(by_report[r.id] for r in reports))
@@ -205,6 +209,7 @@ def contact_graph(source: Any, *, directed: bool = False, per_article: bool = Fa
 
     A contact that several articles report is one event (see :func:`event_graph`): its edge lists every
     article in ``sources`` and every report in ``reports``, and its id is that of its most precise report.
+    An article given twice counts once, as its latest copy (see :func:`event_graph`).
 
     Edge attributes: ``event``, ``kind``, ``status`` (enum values as strings), ``start`` and ``end``
     (``datetime.date`` or None), ``granularity``, ``expression``, ``location``, ``level``, ``sources``
@@ -371,6 +376,11 @@ def _extractions(source: Any) -> list[Extraction]:
         if not isinstance(item, Extraction):
             raise TypeError(f"item {n} is a {type(item).__name__}, not an Extraction")
     return extractions
+
+
+def _latest(extractions: Sequence[Extraction]) -> list[Extraction]:
+    """One extraction per article: the last one given with its id, where the first one was."""
+    return list({e.article.id: e for e in extractions}.values())
 
 
 def _is_rdf(source: Any) -> bool:

@@ -272,6 +272,88 @@ def test_merged_event_takes_the_shared_span_and_the_latest_status() -> None:
     assert (data["start"], data["end"]) == (D(2025, 7, 3), D(2025, 7, 3))  # the span both reports allow
 
 
+# -- an article given again: its latest copy replaces the earlier ones, as in the store -------------
+
+
+def _rerun(three: list[Extraction], contacts: slice) -> Extraction:
+    """Article x1 extracted again, keeping ``contacts`` of its contacts."""
+    first = three[0]
+    return first.model_copy(update={"contacts": first.contacts[contacts]})
+
+
+def _same(one: nx.Graph, two: nx.Graph) -> bool:
+    """Equal graph attributes, nodes and edges with their data, in the same order."""
+    edges = {"keys": True} if one.is_multigraph() else {}
+    return (
+        one.graph == two.graph
+        and list(one.nodes(data=True)) == list(two.nodes(data=True))
+        and list(one.edges(data=True, **edges)) == list(two.edges(data=True, **edges))
+    )
+
+
+@pytest.mark.parametrize("per_article", [False, True])
+def test_a_rerun_with_fewer_contacts_replaces_the_earlier_copy(
+    three: list[Extraction], per_article: bool
+) -> None:
+    rerun = _rerun(three, slice(3))  # x1 had four contacts
+    graph = gn.contact_graph([*three, rerun], per_article=per_article)  # raised KeyError: 'x1#3'
+    assert sorted(k for _, _, k in graph.edges(keys=True)) == ["x1#0", "x1#1", "x1#2", "x2#0"]
+    assert all(
+        d["reports"] == (k,) and len(d["sources"]) == 1 for _, _, k, d in graph.edges(keys=True, data=True)
+    )
+    assert _same(graph, gn.contact_graph([rerun, three[1]], per_article=per_article))
+    assert _same(gn.event_graph([*three, rerun]), gn.event_graph([rerun, three[1]]))
+
+
+def test_the_corrected_copy_of_an_article_wins_everywhere() -> None:
+    first, second = reported_twice()
+    # r1 corrected: the call was a meeting, the day after, and a third man took part (his actor is new)
+    emil = person("e", "Emil", "DEU")
+    meeting: Spec = (["m", "p", "e"], MEET, DONE, (D(2025, 7, 2), D(2025, 7, 2)))
+    corrected = make_extraction(
+        "r1", [*first.actors, emil], [meeting], sentences=["They met."], title="Corrected"
+    )
+    stale = first.model_copy(update={"actors": (*first.actors, person("x", "Xavier", "BEL"))})
+    events = gn.event_graph([stale, second, corrected])
+    assert "person:xavier" not in events  # an actor only the replaced copy named
+    assert events.nodes[P_P]["articles"] == ("r1", "r2")
+    assert events.graph["articles"]["r1"]["title"] == "Corrected"
+    graph = gn.contact_graph(events)
+    calls = [(k, d["reports"]) for _, _, k, d in graph.edges(keys=True, data=True) if d["kind"] == "call"]
+    assert calls == [("r2#1", ("r2#1",))]  # the call no longer merges with the replaced copy's report
+    meetings = {k: d["sources"] for _, _, k, d in graph.edges(keys=True, data=True) if d["kind"] == "meeting"}
+    assert meetings == {"r1#0": ("r1",), "r2#0": ("r2",)}
+    assert graph.number_of_edges() == 1 + 1 + 3  # the call, the 2022 meeting, three pairs of the new one
+    assert gn.counterparts(graph, "person:emil") == [(P_M, 1), (P_P, 1)]
+
+
+def test_a_rerun_gives_the_graph_of_every_input_and_of_the_store(tmp_path: Path) -> None:
+    first, second = reported_twice()
+    uncalled = first.model_copy(update={"contacts": ()})  # the rerun found no contact in r1
+    graphs = graphs_from_every_input([first, second, uncalled], tmp_path)
+    for name, graph in graphs.items():
+        assert sorted(k for _, _, k in graph.edges(keys=True)) == ["r2#0", "r2#1"], name
+        assert all(d["sources"] == ("r2",) for _, _, d in graph.edges(data=True)), name
+    assert {d["iri"] for _, _, d in graphs["store"].edges(data=True)} == {
+        d["iri"] for _, _, d in graphs["extractions"].edges(data=True)
+    }
+
+
+def test_an_article_given_twice_alike_changes_nothing(three: list[Extraction], tmp_path: Path) -> None:
+    from graphkit import view
+
+    twice = [*three, three[0]]
+    for per_article in (False, True):
+        assert _same(
+            gn.contact_graph(twice, per_article=per_article), gn.contact_graph(three, per_article=per_article)
+        )
+    assert _same(gn.country_graph(twice), gn.country_graph(three))
+    gn.write_gexf(gn.contact_graph(twice), tmp_path / "twice.gexf")
+    gn.write_gexf(gn.contact_graph(three), tmp_path / "once.gexf")
+    assert (tmp_path / "twice.gexf").read_text() == (tmp_path / "once.gexf").read_text()
+    assert view.render_html(twice) == view.render_html(three)
+
+
 # -- filters ---------------------------------------------------------------------------------------
 
 
