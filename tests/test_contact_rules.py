@@ -1358,3 +1358,31 @@ VISITS_RECEIVED = [
 @pytest.mark.parametrize(("text", "expected"), VISITS_RECEIVED)
 def test_visits_received_by_their_possessor(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# A journey on somebody's invitation to his own state ("accepted an invitation from X to visit Y") is a
+# meeting with the inviter there; an inviter of another state leaves it a visit.
+INVITED_BY_THE_HOST = [
+    (
+        "Foreign Secretary Johnson has accepted an invitation from Russian Foreign Minister Sergey Lavrov to "
+        "visit Moscow in the coming weeks.",
+        {pair("Boris Johnson", "Sergey Lavrov", "meeting")},
+    ),
+    (
+        "Chancellor Scholz accepted an invitation from President Xi to visit China.",
+        {pair("Olaf Scholz", "Xi Jinping", "meeting")},
+    ),
+    (
+        "President Lula accepted an invitation from President Macron to come to Paris in June.",
+        {pair("Luiz In\u00e1cio Lula da Silva", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "Chancellor Scholz accepted an invitation from President Macron to visit China.",
+        {pair("Olaf Scholz", "China", "visit")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVITED_BY_THE_HOST)
+def test_a_journey_on_the_hosts_invitation_meets_him(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

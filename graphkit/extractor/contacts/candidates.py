@@ -314,6 +314,9 @@ class Finder:
         roles = trigger.roles
         if trigger.kind is ContactKind.VISIT:
             objects = [o for o in objects if self._visitable(o)]
+            inviters = self._inviters(tok, objects)
+            if inviters:  # "an invitation from Lavrov to visit Moscow": a meeting with the inviter there
+                return self.build(tok, subjects, inviters, ContactKind.MEETING, (Role.VISITOR, Role.HOST))
             objs = self._ids(objects)
             if objs and all(self.ctx.actors[a].type.value == "person" for a in objs if a in self.ctx.actors):
                 kind = ContactKind.MEETING
@@ -587,6 +590,10 @@ class Finder:
             visitors += [
                 c for c in tok.children if c.dep_ == "dobj"
             ]  # both travel: "accompanying Obama to London"
+        inviters = self._inviters(tok, hosts)
+        if inviters:
+            # "accepted an invitation from Lavrov to visit Moscow": the inviter receives the visitor there
+            return self.build(tok, visitors, inviters, ContactKind.MEETING, (Role.VISITOR, Role.HOST))
         people = [a for a in self._ids(hosts) if (h := self.ctx.actors.get(a)) and h.type.value == "person"]
         # a trip to a named counterpart (the holder received at a seat) is a meeting with him
         kind = ContactKind.MEETING if people and len(people) == len(self._ids(hosts)) else ContactKind.VISIT
@@ -759,6 +766,21 @@ class Finder:
             if others:
                 return self.build(tok, holders, others, kind, roles, split=True)
         return self.build(tok, gov_subjects + own, targets, kind, roles, split=False)
+
+    def _inviters(self, trip: Token, places: list[Token]) -> list[Token]:
+        """The persons of the visited state who invited the traveller ("an invitation from X to visit Y")."""
+        if trip.dep_ not in {"acl", "relcl"} or trip.head.lemma_.lower() not in {"invitation", "invite"}:
+            return []
+        states = {self.ctx.actors[a].country for a in self._ids(places) if a in self.ctx.actors}
+        return [
+            p
+            for p in preps_of(trip.head, {"from"})
+            if (ids := self._ids([p]))
+            and all(
+                (a := self.ctx.actors.get(i)) is not None and a.type.value == "person" and a.country in states
+                for i in ids
+            )
+        ]
 
     def _hosted_by_national(
         self, visitors: list[str], hosts: list[str], kind: ContactKind
