@@ -229,6 +229,8 @@ class StatusCues(_Record):
     negated_modifiers: list[Word]
     possibility_predicates: list[Word]
     wish_verbs: list[Word]
+    unfulfilled_governors: list[Word] = []
+    """Told in the past, a plan that did not come about ("was supposed to meet"); in the present, a plan."""
 
 
 class ContactLexicon(_Record):

@@ -308,6 +308,30 @@ ON_HOLD = [
     ),
 ]
 
+# "was supposed to meet X": a plan told in the past that did not come about; "is supposed to" is a plan.
+SUPPOSED = [
+    (
+        "President Abbas was supposed to go to Moscow to meet Prime Minister Netanyahu.",
+        {"Mahmoud Abbas", "Benjamin Netanyahu"},
+        "negated",
+    ),
+    (
+        "Prime Minister Jane Roe was supposed to meet President Lula last week.",
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "negated",
+    ),
+    (
+        "Chancellor Scholz was supposed to fly to Paris to meet President Macron on Friday.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "negated",
+    ),
+    (
+        "Chancellor Scholz is supposed to meet President Macron on Friday.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+]
+
 # Status shared along the sentence: a second verb without its own subject or auxiliary shares the first one's
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
@@ -1105,7 +1129,7 @@ def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
 
 
-@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD)
+@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED)
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     found = {

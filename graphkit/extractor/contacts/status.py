@@ -229,6 +229,11 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
                 t.tag_ == "VBD" or any(k.dep_ == "aux" and k.lemma_ == "have" for k in kids)
             )
             planned = planned or not begun
+        if t.i != tok.i and lemma in st["unfulfilled_governors"]:
+            if t.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids):
+                negations += 1  # "was supposed to meet X": it did not come about
+            else:
+                planned = True  # "is supposed to meet X on Friday"
         if lemma == "be" and any(k.dep_ == "xcomp" and k.i == below for k in kids) and t.i != tok.i:
             planned = True  # "is to meet"
         if (
