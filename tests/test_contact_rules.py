@@ -394,7 +394,10 @@ STATUSES = [
     (
         "Prime Minister Jane Roe has accepted an invitation from President Lula to visit Brasilia in the "
         "coming weeks.",
-        {"Jane Roe", "Brazil"},
+        {
+            "Jane Roe",
+            "Luiz In\u00e1cio Lula da Silva",
+        },  # a journey on the host's invitation: a meeting with him
         "planned",
     ),
     (
