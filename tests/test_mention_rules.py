@@ -895,3 +895,40 @@ def test_a_full_name_keeps_its_own_bearer() -> None:
         "Brigitte Macron",
         "Olaf Scholz",
     }
+
+
+# --- an unnamed office holder is the one person of that state named later with the same office ------------
+NAMED_LATER = [
+    (
+        "President Bush met the President of Tanzania earlier today. In one of the meetings, Bush discussed "
+        "aid with the Tanzanian President Jakaya Kikwete.",
+        "the President of Tanzania",
+        "Jakaya Kikwete",
+    ),
+    (
+        "The minister received the Prime Minister of Tuvalu on Monday. Prime Minister Feleti Teo thanked her "
+        "for the support.",
+        "the Prime Minister of Tuvalu",
+        "Feleti Teo",
+    ),
+    (
+        "Secretary Blinken called the Foreign Minister of Nauru. Foreign Minister Lionel Aingimea said the "
+        "call was useful.",
+        "the Foreign Minister of Nauru",
+        "Lionel Aingimea",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), NAMED_LATER)
+def test_an_unnamed_holder_named_later(text: str, surface: str, expected: str) -> None:
+    assert called(run(text, None, dt.date(2008, 7, 7)), surface) == expected
+
+
+def test_another_office_of_the_state_is_not_the_unnamed_holder() -> None:
+    found = run(
+        "Secretary Blinken called the Foreign Minister of Nauru. President Lionel Aingimea spoke later.",
+        None,
+        dt.date(2008, 7, 7),
+    )
+    assert called(found, "the Foreign Minister of Nauru") != "Lionel Aingimea"

@@ -816,7 +816,41 @@ def resolve_mentions(
         [m for m in mentions if m.kind in {MentionKind.FIRST, MentionKind.WE} and m.actor is None]
     )
     _name_the_envoys(resolver.actors)
+    _name_the_holders(resolver.actors, mentions)
     return Resolution(resolver.actors, mentions)
+
+
+def _name_the_holders(actors: dict[str, ActorDraft], mentions: list[Mention]) -> None:
+    """ "met the President of Tanzania" and later "the Tanzanian President Jakaya Kikwete": one person.
+
+    An unnamed holder of an office of a state (the gazetteer knew no holder then) is the article's only named
+    person of that state, or of no state said, who holds the same office, when there is exactly one."""
+    generic = load_offices().generic
+    for actor in list(actors.values()):
+        if not actor.unnamed or actor.members or not actor.offices or actor.country is None:
+            continue
+        offices = set(actor.offices) - generic
+        named = [
+            a
+            for a in actors.values()
+            if a.type is ActorType.PERSON
+            and not a.unnamed
+            and not a.members
+            and a.country in {actor.country, None}  # "Prime Minister Feleti Teo", his state unsaid
+            and offices & set(a.offices)
+        ]
+        if len(named) != 1:
+            continue
+        named[0].country = named[0].country or actor.country
+        for m in actor.mentions:
+            named[0].add(m)
+        for m in mentions:
+            if m.actor == actor.id:
+                m.actor = named[0].id  # pronouns resolved to the unnamed holder
+        for group in actors.values():
+            if actor.id in group.members:
+                group.members = tuple(named[0].id if a == actor.id else a for a in group.members)
+        del actors[actor.id]
 
 
 def _name_the_envoys(actors: dict[str, ActorDraft]) -> None:
