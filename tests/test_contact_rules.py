@@ -1413,3 +1413,40 @@ INVITED_BY_THE_HOST = [
 @pytest.mark.parametrize(("text", "expected"), INVITED_BY_THE_HOST)
 def test_a_journey_on_the_hosts_invitation_meets_him(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# "X met Y in Paris. X and Y also spoke about Z": talking "also" right after an in-person meeting goes on in
+# that meeting, not a call of its own; a call with its channel said is its own.
+ALSO_SPOKE = [
+    (
+        "Chancellor Scholz met President Macron at the Elysee on Monday. Scholz and Macron also spoke about "
+        "Ukraine.",
+        [("meeting", {"Olaf Scholz", "Emmanuel Macron"})],
+    ),
+    (
+        "Prime Minister Modi received President Ruto in New Delhi today. Modi and Ruto also spoke about "
+        "trade.",
+        [("meeting", {"Narendra Modi", "William Ruto"})],
+    ),
+    (
+        "JANE ROE: I have just concluded a very productive meeting with Prime Minister Hasina. The Prime "
+        "Minister and I also spoke about the Rohingya issue.",
+        [("meeting", {"Jane Roe", "Hasina"})],
+    ),
+    (
+        "Chancellor Scholz met President Macron in Paris on Monday. Scholz and Macron spoke about Ukraine by "
+        "phone on Friday.",
+        [("meeting", {"Olaf Scholz", "Emmanuel Macron"}), ("call", {"Olaf Scholz", "Emmanuel Macron"})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALSO_SPOKE)
+def test_talking_also_after_a_meeting_is_that_meeting(
+    text: str, expected: list[tuple[str, set[str]]]
+) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    found = [
+        (c.kind.value, {extraction.actor(p.actor).name for p in c.participants}) for c in extraction.contacts
+    ]
+    assert found == expected

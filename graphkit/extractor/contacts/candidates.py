@@ -103,6 +103,10 @@ def in_person(ctx: Context, sent: Span, tok: Token) -> bool:
             return True  # a meeting or visit told in the sentence; not "bilateral relations"
         if t.pos_ == "VERB" and lemma in ctx.lex.travel_verbs:
             return True
+    # "I have just concluded a meeting with X. X and I also spoke about Y": the talk went on in person
+    also = any(c.dep_ == "advmod" and c.lower_ in ctx.lex.words.same_time_adverbs for c in tok.children)
+    if also and sent.start > 0 and in_person(ctx, ctx.doc[sent.start - 1].sent, ctx.doc[sent.start - 1]):
+        return True
     return bool(
         [p for p in preps_of(tok, {"in", "at", "during"}) if p.ent_type_ in {"GPE", "LOC", "FAC", "EVENT"}]
     )
