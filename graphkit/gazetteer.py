@@ -144,6 +144,11 @@ class OrgEntry:
     informal: bool = False
     source: str = "hand"
 
+    @property
+    def side_of(self) -> str | None:
+        """The state a non-state party belongs to (the Taliban: Afghanistan); None for other bodies."""
+        return self.hq_country if self.family == "non-state party" else None
+
 
 @dataclass(frozen=True, slots=True)
 class Tenure:

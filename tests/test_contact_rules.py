@@ -1450,3 +1450,30 @@ def test_talking_also_after_a_meeting_is_that_meeting(
         (c.kind.value, {extraction.actor(p.actor).name for p in c.participants}) for c in extraction.contacts
     ]
     assert found == expected
+
+
+# A non-state party to a conflict is of its state (the Taliban: Afghanistan) and yet a side of its own:
+# its talks with that state's government are contacts; a leader with his own staff is none.
+NON_STATE_SIDES = [
+    (
+        "Colombia and the ELN held talks in Havana on Monday.",
+        {pair("Colombia", "National Liberation Army of Colombia", "meeting")},
+    ),
+    ("Afghan officials met the Taliban in Doha.", {pair("Afghanistan", "Taliban", "meeting")}),
+    (
+        "President Petro met the ELN in Caracas last week.",
+        {pair("Gustavo Petro", "National Liberation Army of Colombia", "meeting")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NON_STATE_SIDES)
+def test_a_non_state_party_is_a_side_of_its_own(text: str, expected: Found) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    party = next(a for a in extraction.actors if a.type.value == "organization")
+    assert party.country in {"COL", "AFG"}
+    assert contacts(text) == expected
+
+
+def test_a_leader_with_his_own_government_is_no_contact() -> None:
+    assert contacts("President Petro met Colombia's defence ministry in Bogota.") == set()

@@ -632,7 +632,8 @@ class _Finder:
                 # members of the Security Council" is his own, which is no contact of his.
                 return None
         if org:
-            return _org(span, org.name, None, org.wikidata)  # international bodies have no country
+            # international bodies have no country; a non-state party is of the state it is fighting in
+            return _org(span, org.name, org.side_of, org.wikidata)
         if strict:
             return None
         tokens = list(span)

@@ -112,6 +112,14 @@ def in_person(ctx: Context, sent: Span, tok: Token) -> bool:
     )
 
 
+def _non_state_party(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a non-state party to a conflict (the Taliban, the ELN)."""
+    from graphkit.gazetteer import load_gazetteer
+
+    org = load_gazetteer().organization(name)
+    return org is not None and org.side_of is not None
+
+
 class Finder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -427,7 +435,9 @@ class Finder:
             return False
         first, second = actors
         both_bodies = first.type.value == "organization" and second.type.value == "organization"
-        return first.country == second.country and not both_bodies  # two bodies may be two sides
+        # "the government and the ELN", "Petro met the ELN": an armed group or movement is a side of its own
+        parties = any(a.type.value == "organization" and _non_state_party(a.name) for a in actors)
+        return first.country == second.country and not both_bodies and not parties
 
     def _visitable(self, tok: Token) -> bool:
         """A visit's object is a host: a person, a state, or a known body (not a mosque or an embassy)."""
