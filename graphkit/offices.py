@@ -53,6 +53,8 @@ class Office(_Record):
     sent: bool = False
     """Somebody a state sends to talk for it ("Norway's negotiator"), never its head of state or
     government."""
+    abroad: bool = False
+    """Held in another state ("ambassador"): met there, the holder may be of any state, even the visitor's."""
     shared_word: bool = False
     """A word many offices share ("minister", "secretary", "leader"): alone it names none of them, so no
     office holder is looked up for it."""
@@ -112,6 +114,11 @@ class OfficeVocabulary(_Record):
     def sent(self) -> frozenset[str]:
         """Offices of somebody a state sends to talk for it."""
         return self._flagged("sent")
+
+    @functools.cached_property
+    def abroad(self) -> frozenset[str]:
+        """Offices held in another state, and those of whom a state sends or any official: of no place."""
+        return self._flagged("abroad") | self.sent | self.generic
 
     @functools.cached_property
     def shared_words(self) -> frozenset[str]:

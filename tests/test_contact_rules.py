@@ -1477,3 +1477,28 @@ def test_a_non_state_party_is_a_side_of_its_own(text: str, expected: Found) -> N
 
 def test_a_leader_with_his_own_government_is_no_contact() -> None:
     assert contacts("President Petro met Colombia's defence ministry in Bogota.") == set()
+
+
+# People of no known state met in the sentence of a visit to a state hold office there ("visited Syria and met
+# Foreign Minister X": X is Syrian); an ambassador met there may be of any state.
+MET_ON_A_TRIP = [
+    (
+        "Last month Senator Jane Roe visited Syria and met with President Assad and Foreign Minister "
+        "Muallem.",
+        "Muallem",
+        "SYR",
+    ),
+    ("Chancellor Scholz travelled to Oman and met Foreign Minister Badr Albusaidi.", "Badr Albusaidi", "OMN"),
+    (
+        "Prime Minister Jane Roe flew to Fiji on Monday, where she met Prime Minister Sitiveni Rabuka.",
+        "Sitiveni Rabuka",
+        "FJI",
+    ),
+    ("Secretary Blinken visited Japan and met Ambassador Tom Hill.", "Tom Hill", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), MET_ON_A_TRIP)
+def test_people_met_on_a_trip_are_of_the_state_visited(text: str, name: str, country: str | None) -> None:
+    extraction = extract(Article(id="t", published=dt.date(2010, 5, 15), text=text))
+    assert next(a for a in extraction.actors if a.name == name).country == country

@@ -65,13 +65,14 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     ``doc`` must come from :func:`graphkit.nlp.parser_for_articles` (its sentence rules for news text), so
     that a batch parsed with ``nlp.pipe`` (:mod:`graphkit.batch`) gives the same extractions.
     """
-    from graphkit.extractor.contacts import date_by_trips, find_contacts, inherit_dates
+    from graphkit.extractor.contacts import countries_by_trips, date_by_trips, find_contacts, inherit_dates
     from graphkit.extractor.coref import resolve_mentions
     from graphkit.extractor.mentions import MentionKind, find_mentions
     from graphkit.extractor.merge import merge_drafts
     from graphkit.extractor.statements import find_statements
     from graphkit.gazetteer import load_gazetteer
     from graphkit.lexicon import load_lexicon
+    from graphkit.offices import load_offices
 
     gaz, lex = load_gazetteer(actors), load_lexicon()
     mentions = find_mentions(doc, gaz, lex)
@@ -87,6 +88,16 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     drafts = _apply_dateline(doc, drafts, article.published)
     drafts = inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)}, lex)
     country_of = {a.id: a.country for a in drafts_by_id.values()}
+
+    abroad = load_offices().abroad  # an ambassador met abroad may be the visitor's own
+
+    def home_office(actor: str, country: str) -> bool:
+        return any(office not in abroad for office in drafts_by_id[actor].offices)
+
+    for actor, country in countries_by_trips(drafts, country_of, home_office).items():
+        drafts_by_id[actor].country = country_of[actor] = (
+            country  # "visited Syria and met Foreign Minister X"
+        )
     drafts = date_by_trips(drafts, country_of)
     drafts = _apply_week_frame(doc, drafts, dates)
     contacts = merge_drafts(drafts, country_of)

@@ -27,6 +27,7 @@ from graphkit.extractor.contacts.dating import date_by_trips, inherit_dates
 from graphkit.extractor.contacts.grammar import ContactDraft, Context
 from graphkit.extractor.contacts.levels import level_in
 from graphkit.extractor.contacts.merging import split_draft
+from graphkit.extractor.contacts.participants import countries_by_trips
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,7 +39,14 @@ if TYPE_CHECKING:
     from graphkit.lexicon import Lexicon
     from graphkit.models import DateSpan
 
-__all__ = ["ContactDraft", "date_by_trips", "find_contacts", "inherit_dates", "level_in"]
+__all__ = [
+    "ContactDraft",
+    "countries_by_trips",
+    "date_by_trips",
+    "find_contacts",
+    "inherit_dates",
+    "level_in",
+]
 
 
 def find_contacts(

@@ -8,10 +8,12 @@ tests/test_contact_rules.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from graphkit.extractor.contacts.grammar import SUBJ, Context, preps_of
+from graphkit.extractor.contacts.grammar import SUBJ, ContactDraft, Context, preps_of
 from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
+from graphkit.models import ContactKind, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -316,3 +318,33 @@ def reporter_holding(ctx: Context, noun: Token) -> list[Token]:
             return subjects
         cur = head
     return []
+
+
+def countries_by_trips(
+    drafts: list[ContactDraft], country_of: dict[str, str | None], home_office: Callable[[str, str], bool]
+) -> dict[str, str]:
+    """People of no known state met in the sentence of a visit to a state are of that state.
+
+    "visited Syria and met with President Assad and Foreign Minister Muallem": Muallem is Syrian. Only people
+    holding an office at home (``home_office(actor, state)``: a foreign minister, not an ambassador, who
+    may be the visitor's own), met by the visitor in the very sentence that tells the visit.
+    Returns actor id -> country code for those who get one.
+    """
+    found: dict[str, str] = {}
+    for trip in (d for d in drafts if d.kind is ContactKind.VISIT):
+        visitors = {p for p in trip.participants if trip.roles.get(p) is Role.VISITOR}
+        hosts = {country_of.get(p) for p in trip.participants if trip.roles.get(p) is Role.HOST} - {None}
+        if len(hosts) != 1 or not visitors:
+            continue
+        (host,) = hosts
+        for draft in drafts:
+            if (
+                draft is trip
+                or draft.sentence.start != trip.sentence.start
+                or not visitors & set(draft.participants)
+            ):
+                continue
+            for p in draft.participants:
+                if p not in visitors and country_of.get(p) is None and home_office(p, host):
+                    found.setdefault(p, host)
+    return found
