@@ -333,7 +333,7 @@ def countries_by_trips(
     found: dict[str, str] = {}
     for trip in (d for d in drafts if d.kind is ContactKind.VISIT):
         visitors = {p for p in trip.participants if trip.roles.get(p) is Role.VISITOR}
-        hosts = {country_of.get(p) for p in trip.participants if trip.roles.get(p) is Role.HOST} - {None}
+        hosts = {c for p in trip.participants if trip.roles.get(p) is Role.HOST and (c := country_of.get(p))}
         if len(hosts) != 1 or not visitors:
             continue
         (host,) = hosts
