@@ -1502,3 +1502,34 @@ MET_ON_A_TRIP = [
 def test_people_met_on_a_trip_are_of_the_state_visited(text: str, name: str, country: str | None) -> None:
     extraction = extract(Article(id="t", published=dt.date(2010, 5, 15), text=text))
     assert next(a for a in extraction.actors if a.name == name).country == country
+
+
+# Spoken notes without a verb in one speaker's remarks ("And some key bilaterals today with A and B.") are the
+# speaker's contacts, as first-person sentences are; a sentence with a verb of its own and no first person is
+# not (the officials said it, not the speaker).
+SPOKEN_NOTES = [
+    (
+        "MARISE PAYNE, FOREIGN MINISTER: Thank you. I have had a busy day. And some key bilaterals today "
+        "with the United Kingdom and China.",
+        {pair("Marise Payne", "United Kingdom", "meeting"), pair("Marise Payne", "China", "meeting")},
+    ),
+    (
+        "JANE ROE, FOREIGN MINISTER: Thanks for coming. I am glad to be here. Then a good talk with Foreign "
+        "Minister Wang Yi.",
+        {pair("Jane Roe", "Wang Yi", "meeting")},
+    ),
+    (
+        "JANE ROE, FOREIGN MINISTER: I am glad to be here. Earlier, a long call with Prime Minister Modi.",
+        {pair("Jane Roe", "Narendra Modi", "call")},
+    ),
+    (
+        "JANE ROE, FOREIGN MINISTER: I am glad to be here. Officials said the meeting with Foreign Minister "
+        "Wang Yi was useful.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_NOTES)
+def test_spoken_notes_are_the_speakers(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from graphkit.extractor.contacts.grammar import SUBJ, ContactDraft, Context, preps_of
 from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
+from graphkit.extractor.mentions import in_headline
 from graphkit.models import ContactKind, Role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from graphkit.extractor.mentions import Mention
     from graphkit.lexicon import Lexicon
@@ -280,9 +281,16 @@ def sole_speaker(ctx: Context) -> list[Token]:
 def speaker_holding(ctx: Context, noun: Token) -> list[Token]:
     """ "before I turn to the meeting with Wang Yi": a contact noun with nobody holding it, in a first-person
     sentence of a one-speaker text (remarks, a doorstop, a statement), is the speaker's."""
-    if not any(t.lower_ in FIRST_PERSON for t in noun.sent):
+    if not any(t.lower_ in FIRST_PERSON for t in noun.sent) and not (
+        _fragment(noun.sent) and not in_headline(noun)
+    ):
         return []
     return sole_speaker(ctx)
+
+
+def _fragment(sent: Span) -> bool:
+    """A sentence without a finite verb ("And some key bilaterals today with A and B."): spoken notes."""
+    return not any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent)
 
 
 def reporter_holding(ctx: Context, noun: Token) -> list[Token]:
