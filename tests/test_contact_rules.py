@@ -332,6 +332,35 @@ SUPPOSED = [
     ),
 ]
 
+# "look forward to beginning X, and then also talking to Y": a gerund the parser hung on the main verb
+# continues its to-gerund and shares its modality. (text, participants, status)
+GERUND_LISTS = [
+    (
+        "AMBASSADOR HILL: I look forward to beginning my meetings tomorrow morning with the North Koreans, "
+        "and then also talking to the Chinese later in the afternoon.",
+        {"Hill", "China"},
+        "planned",
+    ),
+    (
+        "Chancellor Scholz looks forward to visiting Paris next week, and then also meeting President "
+        "Macron.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "planned",
+    ),
+    (
+        "Prime Minister Jane Roe looks forward to opening the summit on Monday, and then also meeting "
+        "President Lula.",
+        {"Jane Roe", "Luiz In\u00e1cio Lula da Silva"},
+        "planned",
+    ),
+    # a gerund with a subject of its own is its own clause
+    (
+        "Chancellor Scholz looked forward to the summit, and President Macron was meeting President Lula.",
+        {"Emmanuel Macron", "Luiz In\u00e1cio Lula da Silva"},
+        "occurred",
+    ),
+]
+
 # Status shared along the sentence: a second verb without its own subject or auxiliary shares the first one's
 # ("will fly to Tokyo and meet"); a contact "ahead of" which something happens is still to come.
 # (text, participants, status)
@@ -1132,7 +1161,7 @@ def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
 
 
-@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED)
+@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + GERUND_LISTS)
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     found = {

@@ -125,11 +125,22 @@ def chain_of(ctx: Context, tok: Token) -> list[Token]:
         ):
             break  # "At the outset of our talks, I would like ...": an adverbial, not a complement
         shares_verb = not any(c.dep_ in SUBJ | {"aux", "auxpass"} for c in cur.children)
+        # "look forward to beginning X, and then also talking to Y": a gerund hung on the verb whose
+        # to-gerund it continues shares that verb's modality
+        gerund_list = (
+            cur.tag_ == "VBG"
+            and shares_verb
+            and any(
+                p.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children)
+                for p in head.children
+            )
+        )
         if (
             cur.dep_ == "conj"
             and cur.pos_ == "VERB"
             and not (cur.tag_ == "VB" and head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl", "acl"})
             and not (cur.tag_ in {"VB", "VBG"} and head.tag_ == cur.tag_ and shares_verb)
+            and not gerund_list
         ):
             break  # a verb of its own; but "will go and meet X" shares the "will" (and "to do X and meet")
         chain.append(head)
