@@ -1562,3 +1562,31 @@ SPOKEN_NOTES = [
 @pytest.mark.parametrize(("text", "expected"), SPOKEN_NOTES)
 def test_spoken_notes_are_the_speakers(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# A state listed beside a named person of that state ("Prime Minister Bennett and senior Israeli officials")
+# is that person's side, not one more counterpart; a state beside another state's person stays.
+SIDE_NAMED = [
+    (
+        "In Israel, Mr. Sullivan will meet with Prime Minister Naftali Bennett and senior Israeli government "
+        "officials.",
+        {pair("Jake Sullivan", "Naftali Bennett", "meeting")},
+    ),
+    (
+        "Chancellor Scholz met President Macron and French officials in Paris.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "meeting")},
+    ),
+    (
+        "Secretary Blinken met with Foreign Minister Wang Yi and other Chinese officials in Beijing.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+    (
+        "Chancellor Scholz met Japan and South Korea's President Yoon.",
+        {pair("Olaf Scholz", "Japan", "meeting"), pair("Olaf Scholz", "Yoon Suk Yeol", "meeting")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDE_NAMED)
+def test_a_state_beside_its_named_person_is_his_side(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

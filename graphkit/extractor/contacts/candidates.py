@@ -399,6 +399,20 @@ class Finder:
         lemma = tok.lemma_.lower()
         return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
 
+    def _side_named(self, actor: str, listed: list[str]) -> bool:
+        """Whether ``actor`` is a state listed beside a named person of that state."""
+        state = self.ctx.actors.get(actor)
+        if state is None or state.type.value != "country":
+            return False
+        return any(
+            (a := self.ctx.actors.get(o)) is not None
+            and a.type.value == "person"
+            and not a.unnamed
+            and a.country == state.country
+            for o in listed
+            if o != actor
+        )
+
     def _stand_ins(self, subjects: list[Token]) -> list[Token]:
         """Subjects with "they" replaced by the people it stands for, and "we" by the speaker, where known."""
         return [
@@ -833,6 +847,8 @@ class Finder:
     ) -> ContactDraft | None:
         subj_ids = self._ids(subjects) if given is None else list(given[0])
         obj_ids = [a for a in (self._ids(objects) if given is None else given[1]) if a not in subj_ids]
+        # "met Prime Minister Bennett and senior Israeli officials": the state's named person is its side
+        obj_ids = [a for a in obj_ids if not self._side_named(a, obj_ids)]
         if kind is ContactKind.VISIT:
             subj_ids, obj_ids, kind = self._hosted_by_national(subj_ids, obj_ids, kind)
         everyone = subj_ids + obj_ids
