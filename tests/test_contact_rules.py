@@ -1524,6 +1524,8 @@ MET_ON_A_TRIP = [
         "FJI",
     ),
     ("Secretary Blinken visited Japan and met Ambassador Tom Hill.", "Tom Hill", None),
+    # a trip told as before or after the meeting is no place of it
+    ("Senator Jane Roe met Foreign Minister Anna Berg after she returned from Oslo.", "Anna Berg", None),
 ]
 
 

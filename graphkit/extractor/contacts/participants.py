@@ -342,8 +342,9 @@ def countries_by_trips(
     for trip in (d for d in drafts if d.kind is ContactKind.VISIT):
         visitors = {p for p in trip.participants if trip.roles.get(p) is Role.VISITOR}
         hosts = {c for p in trip.participants if trip.roles.get(p) is Role.HOST and (c := country_of.get(p))}
-        if len(hosts) != 1 or not visitors:
-            continue
+        trigger = trip.sentence.doc[trip.trigger]
+        if len(hosts) != 1 or not visitors or _before_or_after(trigger):
+            continue  # "met X after she returned from Jakarta": X was not met there
         (host,) = hosts
         for draft in drafts:
             if (
@@ -356,3 +357,15 @@ def countries_by_trips(
                 if p not in visitors and country_of.get(p) is None and home_office(p, host):
                     found.setdefault(p, host)
     return found
+
+
+def _before_or_after(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause of time before or after another ("after she returned from X")."""
+    return any(
+        t.dep_ in {"advcl", "pcomp"}
+        and any(
+            c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before", "since", "until", "once"}
+            for c in [*t.children, t.head]
+        )
+        for t in [verb, *verb.ancestors][:3]
+    )
