@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, TIME
+import rdflib.namespace as rdflib_ns
+from rdflib import Graph, Literal, URIRef
 
 from graphkit.models import (
     Actor,
@@ -30,7 +30,8 @@ from graphkit.models import (
     Statement,
 )
 from graphkit.rdf import iris
-from graphkit.rdf.namespace import GK, NIF, SEM, WD, bind_prefixes
+from graphkit.rdf import namespace as gk_ns
+from graphkit.rdf.namespace import WD, Terms, bind_prefixes
 from graphkit.rdf.provenance import RunInfo, current_run
 from graphkit.rdf.terms import Emitter, to_rdflib
 
@@ -49,6 +50,13 @@ __all__ = [
     "report_iris",
     "run_iri",
 ]
+
+# Looked up once each: the builder looks up a term for every statement it writes.
+FOAF, ORG, OWL, PROV, RDF, SDO, TIME, XSD = map(
+    Terms, (rdflib_ns.FOAF, rdflib_ns.ORG, rdflib_ns.OWL, rdflib_ns.PROV, rdflib_ns.RDF, rdflib_ns.SDO,
+            rdflib_ns.TIME, rdflib_ns.XSD)
+)
+GK, NIF, SEM = Terms(gk_ns.GK), Terms(gk_ns.NIF), Terms(gk_ns.SEM)
 
 KIND_CLASSES = {
     ContactKind.MEETING: GK.Meeting,

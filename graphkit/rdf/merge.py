@@ -29,12 +29,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, SDO, URIRef
+import rdflib.namespace as rdflib_ns
+from rdflib import URIRef
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
-from graphkit.rdf.namespace import GK, SEM
+from graphkit.rdf import namespace as gk_ns
+from graphkit.rdf.namespace import Terms
 from graphkit.rdf.terms import Emitter
 
 if TYPE_CHECKING:
@@ -50,6 +52,9 @@ __all__ = [
     "merged_events",
     "summaries",
 ]
+
+# Looked up once each: an event graph looks up a term for every statement (see Terms).
+GK, RDF, SDO, SEM = Terms(gk_ns.GK), Terms(rdflib_ns.RDF), Terms(rdflib_ns.SDO), Terms(gk_ns.SEM)
 
 _PRECISION = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR]
 _STATUS_TIES = [ContactStatus.OCCURRED, ContactStatus.PLANNED, ContactStatus.PROPOSED, ContactStatus.NEGATED]

@@ -87,7 +87,16 @@ class Emitter:
         """Add ``s p o``: an rdflib IRI object stays an IRI, another value becomes a literal, None nothing."""
         if o is None:
             return
-        self._items[self._make(self.node(s), _named(p), self.term(o))] = None
+        # The two kinds of most objects first, without the checks term() makes: a text is a plain literal
+        # (rdflib's Literal of a str), an IRI a node.
+        kind = type(o)
+        if kind is str:
+            term: ox.NamedNode | ox.Literal = self._ox.Literal(o)
+        elif kind is URIRef:
+            term = self.node(o)  # type: ignore[arg-type]  # a URIRef is a str
+        else:
+            term = self.term(o)
+        self._items[self._make(self.node(s), _named(p), term)] = None
 
     def term(self, o: object) -> ox.NamedNode | ox.Literal:
         """An object as a term: an rdflib IRI or literal converted, a Python value as rdflib would type it."""
