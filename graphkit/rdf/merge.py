@@ -98,6 +98,9 @@ class Event:
 
     reports: list[ReportSummary]
     span: tuple[dt.date, dt.date] | None = field(default=None)
+    # The IRI once computed (a hash over the reports), until add() changes them: a writer asks for it
+    # several times per batch, for every event of the participant sets it touches.
+    _iri: URIRef | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def kind(self) -> ContactKind:
@@ -106,7 +109,9 @@ class Event:
 
     @property
     def iri(self) -> URIRef:
-        return iris.event_iri(r.iri for r in self.reports)
+        if self._iri is None:
+            self._iri = iris.event_iri(r.iri for r in self.reports)
+        return self._iri
 
     def accepts(self, report: ReportSummary) -> bool:
         """Rule 2."""
@@ -123,6 +128,7 @@ class Event:
 
     def add(self, report: ReportSummary) -> None:
         self.reports.append(report)
+        self._iri = None
         if report.date is not None and self.span is not None:
             self.span = (max(self.span[0], report.date.start), min(self.span[1], report.date.end))
 
