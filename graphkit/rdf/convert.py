@@ -45,6 +45,7 @@ __all__ = [
     "ROLE_TYPES",
     "STATUSES",
     "article_graph",
+    "article_nquads",
     "article_quads",
     "article_triples",
     "report_iris",
@@ -53,8 +54,17 @@ __all__ = [
 
 # Looked up once each: the builder looks up a term for every statement it writes.
 FOAF, ORG, OWL, PROV, RDF, SDO, TIME, XSD = map(
-    Terms, (rdflib_ns.FOAF, rdflib_ns.ORG, rdflib_ns.OWL, rdflib_ns.PROV, rdflib_ns.RDF, rdflib_ns.SDO,
-            rdflib_ns.TIME, rdflib_ns.XSD)
+    Terms,
+    (
+        rdflib_ns.FOAF,
+        rdflib_ns.ORG,
+        rdflib_ns.OWL,
+        rdflib_ns.PROV,
+        rdflib_ns.RDF,
+        rdflib_ns.SDO,
+        rdflib_ns.TIME,
+        rdflib_ns.XSD,
+    ),
 )
 GK, NIF, SEM = Terms(gk_ns.GK), Terms(gk_ns.NIF), Terms(gk_ns.SEM)
 
@@ -116,6 +126,11 @@ def article_graph(extraction: Extraction, run: RunInfo | None = None) -> Graph:
 def article_quads(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Quad]:
     """The quads of :func:`article_graph`, built as pyoxigraph terms (what stores write)."""
     return _emitted(Emitter(iris.article_graph_iri(extraction.article.id)), extraction, run)
+
+
+def article_nquads(extraction: Extraction, run: RunInfo | None = None) -> list[str]:
+    """The quads of :func:`article_graph` as N-Quads lines (what the store writer loads)."""
+    return _emitted(Emitter(iris.article_graph_iri(extraction.article.id), nquads=True), extraction, run)
 
 
 def article_triples(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Triple]:

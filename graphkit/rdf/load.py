@@ -14,7 +14,7 @@ import contextlib
 import gc
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -22,13 +22,11 @@ from rdflib.term import Node
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris, merge
 from graphkit.rdf._sparql import PROLOGUE, values
-from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_quads
+from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_nquads
 from graphkit.rdf.dataset import MergeCounts
 from graphkit.rdf.provenance import RunInfo
 from graphkit.rdf.stores import Store
-
-if TYPE_CHECKING:
-    import pyoxigraph as ox
+from graphkit.rdf.terms import parse_nquads
 
 __all__ = ["KEYS_REMEMBERED", "StoreWriter", "add_extractions", "replace_articles", "store_counts"]
 
@@ -143,15 +141,17 @@ class StoreWriter:
         reports = [*(r for group in known.values() for r in group), *new_reports]
         reports += _read_reports(self.store, stored, replaced)
         events = merge.merge_reports(reports)
-        quads = [q for e in latest.values() for q in article_quads(e, self._run)]
+        lines = [line for e in latest.values() for line in article_nquads(e, self._run)]
         written = {iri for k in known for iri in self._known[k][1]}
         added = None if replaced or stored else _added(written, events)
         if added is not None:
-            self.store.add(quads + added)
+            self.store.load("".join(lines + added))
         else:
-            for graph in merge.event_quads(events).values():
-                quads += graph
-            self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
+            for graph in merge.event_nquads(events).values():
+                lines += graph
+            self.store.write(
+                [*names, *(iris.events_graph_iri(k) for k in keys)], parse_nquads("".join(lines))
+            )
         self._note(keys, reports, events)
 
     def _note(
@@ -170,9 +170,9 @@ class StoreWriter:
             self._known.popitem(last=False)
 
 
-def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[ox.Quad] | None:
-    """The quads of the ``events`` not among those ``written`` before, or None when one of the events
-    written is gone (a report joined it, changing it).
+def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[str] | None:
+    """The N-Quads lines of the ``events`` not among those ``written`` before, or None when one of the
+    events written is gone (a report joined it, changing it).
 
     An event's IRI comes from its reports and its quads from its reports and key, so an event whose IRI
     was written before was written with exactly these quads.
@@ -181,7 +181,7 @@ def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[o
     if not written <= {iri for group in named.values() for iri, _ in group}:
         return None
     fresh = {key: [e for iri, e in group if iri not in written] for key, group in named.items()}
-    return [q for graph in merge.event_quads(fresh).values() for q in graph]
+    return [line for graph in merge.event_nquads(fresh).values() for line in graph]
 
 
 @contextlib.contextmanager

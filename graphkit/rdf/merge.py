@@ -34,8 +34,8 @@ from rdflib import URIRef
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris
-from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
 from graphkit.rdf import namespace as gk_ns
+from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
 from graphkit.rdf.namespace import Terms
 from graphkit.rdf.terms import Emitter
 
@@ -46,6 +46,7 @@ __all__ = [
     "Event",
     "ParticipantSummary",
     "ReportSummary",
+    "event_nquads",
     "event_quads",
     "event_triples",
     "merge_reports",
@@ -214,16 +215,23 @@ def event_quads(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Quad]]:
     return _emitted(events, triples=False)
 
 
+def event_nquads(events: dict[str, list[Event]]) -> dict[URIRef, list[str]]:
+    """The quads of :func:`event_quads` as N-Quads lines (what the store writer loads)."""
+    return _emitted(events, nquads=True)
+
+
 def event_triples(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Triple]]:
     """The triples of one named graph per participant key, by graph name (what exporters write)."""
     return _emitted(events, triples=True)
 
 
-def _emitted(events: dict[str, list[Event]], triples: bool) -> dict[URIRef, list[Any]]:
+def _emitted(
+    events: dict[str, list[Event]], triples: bool = False, nquads: bool = False
+) -> dict[URIRef, list[Any]]:
     out: dict[URIRef, list[Any]] = {}
     for key, group in events.items():
         name = iris.events_graph_iri(key)
-        emitter = Emitter(name, triples=triples)
+        emitter = Emitter(name, triples=triples, nquads=nquads)
         for event in group:
             _add_event(emitter, event, key)
         out[name] = emitter.items
