@@ -243,7 +243,7 @@ def test_export_builds_the_graph_once_for_every_rdf_file(
 
 #: Text that N-Quads must escape (quotes, backslash, line breaks) or carry as it is (tab, accents, emoji,
 #: angle brackets inside a literal).
-AWKWARD = 'The "envoy" said: a\\b\nthen\r\tleft, déjà vu 🙂 <not an IRI> \'quoted\''
+AWKWARD = "The \"envoy\" said: a\\b\nthen\r\tleft, déjà vu 🙂 <not an IRI> 'quoted'"
 
 
 def _awkward(extraction: Extraction) -> Extraction:
@@ -263,7 +263,9 @@ def test_nquads_lines_are_the_quads_whatever_the_text() -> None:
         assert parse_nquads("".join(lines)) == article_quads(extraction, RUN)
         assert len(set(lines)) == len(lines)  # distinct, as the quads are
     events = merge_reports(summaries(extractions))
-    assert {g: parse_nquads("".join(lines)) for g, lines in event_nquads(events).items()} == event_quads(events)
+    assert {g: parse_nquads("".join(lines)) for g, lines in event_nquads(events).items()} == event_quads(
+        events
+    )
 
 
 @pytest.mark.parametrize("kind", ["memory", "oxigraph"])

@@ -5,7 +5,8 @@ merged events of every participant set the new (and the replaced) articles touch
 other reports in the store with that set plus the new reports, and their named graphs replaced; other events
 are not touched. The article graphs and the event graphs go to the store in one :meth:`Store.write`, one
 transaction: a run killed at any moment leaves every article with the events it belongs to. The graphs are
-built as pyoxigraph quads (:mod:`graphkit.rdf.terms`) and written as they are.
+built as N-Quads lines in pyoxigraph's own term syntax (:class:`graphkit.rdf.terms.Emitter`), which the store
+loads as they are.
 """
 
 from __future__ import annotations
@@ -104,9 +105,15 @@ class StoreWriter:
     Between batches it remembers the reports of the participant sets it wrote (the most recent
     ``remember`` sets), so that a later batch touching them re-merges without reading back what was just
     written. It assumes no other writer changes those sets meanwhile. A set it does not remember is read
-    from the store, and only when the store holds events of that set. A batch that only adds (new articles,
-    and events of remembered sets that keep every quad written before) goes to :meth:`Store.add`, which on
-    Oxigraph is the bulk loader; one that replaces graphs goes to :meth:`Store.write`.
+    from the store, and only when the store holds events of that set.
+
+    Each batch is one atomic write, whatever its kind. A batch that only adds (new articles, and events of
+    remembered sets that keep every quad written before) goes to :meth:`Store.load` as one N-Quads text:
+    on Oxigraph that is the bulk loader, whose one ingestion of sorted files is atomic (see
+    :meth:`OxigraphStore.add`), so nothing is read back or merged by the store. A batch that replaces graphs
+    (an article written before, events a new report joins) goes to :meth:`Store.write`, which drops and
+    inserts in one transaction. Either way a rerun of the same articles duplicates nothing: graphs are
+    replaced whole, and an event already written is recognised by its IRI.
 
     Args:
         store: where to write.

@@ -189,10 +189,10 @@ class OxigraphStore:
         self._ingest(quads)
 
     def load(self, nquads: str) -> None:
-        """Add the quads of N-Quads text in one step, through the bulk loader as :meth:`add` does.
+        """Add the quads of N-Quads text in one step, through the bulk loader, atomic as :meth:`add` is.
 
-        The cheapest way in: Oxigraph parses the text about as fast as it takes quads built in Python,
-        which cost several times as much to build as their lines.
+        The cheapest way in from Python: building a pyoxigraph ``Quad`` costs about 2 microseconds, its line
+        well under one, and parsing the lines costs the loader less than the difference.
         """
         self._written = True
         if nquads.count("\n") < BULK_CHUNK:  # one line a quad
@@ -226,6 +226,13 @@ class OxigraphStore:
         return dataset
 
     def close(self) -> None:
+        """Flush, and leave no spent write-ahead logs behind.
+
+        No ``optimize()`` (a full compaction): it makes a store larger, not smaller. Oxigraph's RocksDB
+        compresses neither level 0 nor the base level, which is the last level until an index holds about
+        half a gigabyte, so compacting rewrites the bulk loader's compressed files uncompressed (measured on
+        1.4 million quads: a bulk-loaded store 261 to 426 MB, a written one 448 to 462 MB).
+        """
         if self.read_only:
             return
         self.store.flush()
