@@ -49,6 +49,7 @@ __all__ = [
     "event_nquads",
     "event_quads",
     "event_triples",
+    "merge_into",
     "merge_reports",
     "merged_events",
     "summaries",
@@ -196,6 +197,62 @@ def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
     for report in reports:
         by_key[report.key].append(report)
     return {key: _merge_one_key(group) for key, group in sorted(by_key.items())}
+
+
+def merge_into(
+    events: Sequence[Event], reports: Sequence[ReportSummary]
+) -> tuple[list[Event], list[Event]] | None:
+    """One participant key's ``events`` with new ``reports`` of that key merged in: every event and the new
+    ones, the same as :func:`merge_reports` of all their reports gives; None when one of ``events`` changes
+    (a new report joins it, or takes one of its reports).
+
+    Only the events whose dates meet a new report's merge again. The reports of an event share at least a
+    day, so reports whose spans are not linked by overlapping spans (directly or through other reports) never
+    meet in one event, whatever the order they come in: merging each such group alone gives the same events.
+    A writer that adds years of news to the same participants merges a few events per batch, not all of them.
+    """
+    kept = [e for e in events if e.span is None]
+    spans: list[_Span] = [(*_extent(e.reports), e, None) for e in events if e.span is not None]
+    spans += [(r.date.start, r.date.end, None, r) for r in reports if r.date is not None]
+    merged: list[Event] = []
+    fresh: list[Event] = []
+    for group in _linked(sorted(spans, key=lambda item: item[0])):
+        old = [e for _, _, e, _ in group if e is not None]
+        new = [r for _, _, _, r in group if r is not None]
+        if not new:
+            kept += old
+            continue
+        again = _merge_one_key([*(r for e in old for r in e.reports), *new])
+        before = {e.iri for e in old}
+        if not before <= {e.iri for e in again}:
+            return None
+        merged += again
+        fresh += [e for e in again if e.iri not in before]
+    undated = [Event([r]) for r in reports if r.date is None]  # never merge (rule 2)
+    return [*kept, *merged, *undated], [*fresh, *undated]
+
+
+#: A dated event or new report, with the days it covers: (start, end, event, report).
+_Span = tuple[dt.date, dt.date, "Event | None", "ReportSummary | None"]
+
+
+def _linked(spans: Sequence[_Span]) -> list[list[_Span]]:
+    """Spans sorted by start, grouped where they overlap, directly or through others."""
+    groups: list[list[_Span]] = []
+    end = dt.date.min
+    for item in spans:
+        if groups and item[0] <= end:
+            groups[-1].append(item)
+            end = max(end, item[1])
+        else:
+            groups.append([item])
+            end = item[1]
+    return groups
+
+
+def _extent(reports: Sequence[ReportSummary]) -> tuple[dt.date, dt.date]:
+    """From the earliest start to the latest end of dated reports."""
+    return min(r.date.start for r in reports if r.date), max(r.date.end for r in reports if r.date)
 
 
 def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
