@@ -18,7 +18,9 @@ resolution (the same :func:`~graphkit.rdf.iris.participant_key`):
    granularity, expression and anchor come from its most precise report; location, level and roles from the
    first report that gives them.
 
-Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph.
+Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph. Reports
+whose dates are not linked by overlapping dates never share an event, so new reports can be merged with the
+events they may join alone (:func:`merge_into`), with the same result as merging everything again.
 """
 
 from __future__ import annotations
@@ -199,6 +201,10 @@ def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
     return {key: _merge_one_key(group) for key, group in sorted(by_key.items())}
 
 
+#: A dated event or new report, with the days it covers: (start, end, event, report).
+_Span = tuple[dt.date, dt.date, "Event | None", "ReportSummary | None"]
+
+
 def merge_into(
     events: Sequence[Event], reports: Sequence[ReportSummary]
 ) -> tuple[list[Event], list[Event]] | None:
@@ -230,10 +236,6 @@ def merge_into(
         fresh += [e for e in again if e.iri not in before]
     undated = [Event([r]) for r in reports if r.date is None]  # never merge (rule 2)
     return [*kept, *merged, *undated], [*fresh, *undated]
-
-
-#: A dated event or new report, with the days it covers: (start, end, event, report).
-_Span = tuple[dt.date, dt.date, "Event | None", "ReportSummary | None"]
 
 
 def _linked(spans: Sequence[_Span]) -> list[list[_Span]]:
