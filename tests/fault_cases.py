@@ -78,8 +78,8 @@ def _kill_at(counter: str, nth: int, how: str) -> Hook:
                 return real_extract(article, pipeline=pipeline)
 
             extractors.register("fake")(extract_one)  # in the child only: it replaces the fake extractor
-        elif counter == "commit":  # a commit is one call of write (replacing graphs) or add (adding quads)
-            for name in ("write", "add"):
+        elif counter == "commit":  # one call of write (replacing graphs), add or load (adding quads or lines)
+            for name in ("write", "add", "load"):
                 setattr(OxigraphStore, name, _committing(getattr(OxigraphStore, name), hit, fire, how))
         elif counter == "output":
             real_fsync = os.fsync
@@ -114,8 +114,8 @@ def _committing(real: Callable, hit: Callable[[], bool], fire: Callable[[], None
 
 
 class _SignalsDuringUpdate:
-    """A pyoxigraph store whose next write (an update, a transactional or a bulk insert) is signalled while
-    Oxigraph applies it.
+    """A pyoxigraph store whose next write (an update, a transactional or a bulk insert, a bulk load) is
+    signalled while Oxigraph applies it.
 
     Oxigraph releases the GIL while it works, so a thread started just before the write sends the signal while
     the transaction or the ingestion is under way.
@@ -136,6 +136,10 @@ class _SignalsDuringUpdate:
     def bulk_extend(self, quads: object) -> None:
         threading.Thread(target=self._fire).start()
         self._store.bulk_extend(quads)  # type: ignore[attr-defined]
+
+    def bulk_load(self, data: object, **options: object) -> None:
+        threading.Thread(target=self._fire).start()
+        self._store.bulk_load(data, **options)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)

@@ -11,7 +11,7 @@ from helpers import CALLS, RUN, Extract
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Granularity, Role
 from graphkit.rdf import contacts, merge_counts, to_graph
-from graphkit.rdf.merge import ParticipantSummary, ReportSummary, merge_reports
+from graphkit.rdf.merge import ParticipantSummary, ReportSummary, merge_into, merge_reports
 
 D = dt.date
 PEOPLE = (ParticipantSummary("a", Role.PARTICIPANT), ParticipantSummary("b", Role.CALLER))
@@ -148,3 +148,58 @@ def test_merging_a_much_reported_pair_follows_the_rule_to_the_letter(seed: int) 
         e.kind is next((r.kind for r in e.reports if r.kind is not ContactKind.CONTACT), ContactKind.CONTACT)
         for e in merged
     )
+
+
+def _random_reports(seed: int, count: int) -> list[ReportSummary]:
+    """Reports of one participant set: days, weeks and months of 2020-2025 (some undated), mixed kinds and
+    statuses, a few sharing an article."""
+    import random
+
+    rng = random.Random(seed)
+    reports = []
+    for n in range(count):
+        start = D(2020, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
+        granularity = rng.choice(["day"] * 12 + ["week", "week", "month"])
+        length = {"day": 0, "week": 6, "month": 30}[granularity]
+        date = (start.isoformat(), (start + dt.timedelta(days=length)).isoformat(), granularity)
+        report = _report(
+            n % 20,
+            kind=rng.choice(["call", "meeting", "visit", "correspondence", "contact"]),
+            date=None if rng.random() < 0.1 else date,
+            status=rng.choice(["occurred", "occurred", "planned", "negated"]),
+            article=f"art{rng.randrange(count // 2)}",
+        )
+        reports.append(dataclasses.replace(report, iri=f"r{n}"))
+    return reports
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_merging_batch_by_batch_gives_the_events_of_merging_everything(seed: int) -> None:
+    reports = _random_reports(seed, 120)
+    events: list = []
+    done: list[ReportSummary] = []
+    fallbacks = kept = 0
+    for start in range(0, len(reports), 15):
+        batch = reports[start : start + 15]
+        before = {e.iri for e in events}
+        merged = merge_into(events, batch)
+        done += batch
+        if merged is None:  # an event written before changed: the writer merges everything again
+            fallbacks += 1
+            events = merge_reports(done).get("k", [])
+            continue
+        events, fresh = merged
+        kept += len(events) - len(fresh)
+        whole = merge_reports(done)["k"]
+        assert sorted(e.iri for e in events) == sorted(e.iri for e in whole)
+        assert {e.iri for e in fresh} == {e.iri for e in whole} - before
+        assert [e.status() for e in sorted(events, key=lambda e: e.iri)] == [
+            e.status() for e in sorted(whole, key=lambda e: e.iri)
+        ]
+    assert fallbacks < 7 and kept  # some batches merged a few events, leaving the others as they were
+
+
+def test_a_report_joining_an_event_written_before_asks_for_everything_again() -> None:
+    first = merge_reports([_report(1)])["k"]
+    assert merge_into(first, [_report(2)]) is None  # the same day and kind: it changes the first event
+    assert merge_into(first, [_report(3, date=APRIL)]) is not None  # another month: a new event beside it

@@ -82,10 +82,10 @@ def test_new_graphs_are_bulk_loaded_and_replaced_ones_updated(tmp_path: Path) ->
     calls = _CallLog(store.store)
     store.store = calls  # type: ignore[assignment]
     add_extractions(store, [seed], RUN)
-    assert calls.names == ["bulk_extend"]  # nothing to replace: one ingestion, atomic as one chunk
+    assert calls.names == ["bulk_load"]  # nothing to replace: one ingestion of N-Quads, atomic as one chunk
     add_extractions(store, [call_a], RUN)
     add_extractions(store, [call_b], RUN)  # re-merges the events of call_a's participants
-    assert calls.names == ["bulk_extend", "bulk_extend", "update"]
+    assert calls.names == ["bulk_load", "bulk_load", "update"]
     assert quads(store.dump()) == quads(to_graph([seed, call_a, call_b], RUN))
     store.close()
 
@@ -99,9 +99,9 @@ def test_a_writer_adds_new_events_of_sets_it_wrote_without_replacing_graphs(tmp_
     writer = StoreWriter(store, RUN)
     writer.replace([call_a])
     writer.replace([later])  # adds an event to the graph of call_a's participants, changes none
-    assert calls.names == ["bulk_extend", "bulk_extend"]
+    assert calls.names == ["bulk_load", "bulk_load"]
     writer.replace([call_b])  # joins call_a's event: its quads change, so the graph is replaced
-    assert calls.names == ["bulk_extend", "bulk_extend", "update"]
+    assert calls.names == ["bulk_load", "bulk_load", "update"]
     assert quads(store.dump()) == quads(to_graph([call_a, later, call_b], RUN))
     store.close()
 
@@ -214,7 +214,7 @@ class _CallLog:
         self.names: list[str] = []
 
     def __getattr__(self, name: str) -> object:
-        if name in ("update", "extend", "bulk_extend"):
+        if name in ("update", "extend", "bulk_extend", "load", "bulk_load"):
             self.names.append(name)
         return getattr(self._store, name)
 
@@ -239,3 +239,41 @@ def test_export_builds_the_graph_once_for_every_rdf_file(
     export(frozen, [tmp_path / "a.ttl", tmp_path / "a.jsonl", tmp_path / "a.nq"])
     assert len(calls) == len(frozen)  # one build: once per article, not once per file
     assert quads(Dataset().parse(tmp_path / "a.nq", format="nquads")) == quads(to_graph(frozen))
+
+
+#: Text that N-Quads must escape (quotes, backslash, line breaks) or carry as it is (tab, accents, emoji,
+#: angle brackets inside a literal).
+AWKWARD = "The \"envoy\" said: a\\b\nthen\r\tleft, déjà vu 🙂 <not an IRI> 'quoted'"
+
+
+def _awkward(extraction: Extraction) -> Extraction:
+    article = extraction.article.model_copy(update={"title": AWKWARD, "outlet": AWKWARD})
+    actors = tuple(a.model_copy(update={"name": f"{a.name} {AWKWARD}"}) for a in extraction.actors)
+    return extraction.model_copy(update={"article": article, "actors": actors})
+
+
+def test_nquads_lines_are_the_quads_whatever_the_text() -> None:
+    from graphkit.rdf.convert import article_nquads, article_quads
+    from graphkit.rdf.merge import event_nquads, event_quads, merge_reports, summaries
+    from graphkit.rdf.terms import parse_nquads
+
+    extractions = [_awkward(e) for e in _frozen()]
+    for extraction in extractions:
+        lines = article_nquads(extraction, RUN)
+        assert parse_nquads("".join(lines)) == article_quads(extraction, RUN)
+        assert len(set(lines)) == len(lines)  # distinct, as the quads are
+    events = merge_reports(summaries(extractions))
+    assert {g: parse_nquads("".join(lines)) for g, lines in event_nquads(events).items()} == event_quads(
+        events
+    )
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_awkward_text_reaches_the_store_unchanged(kind: str, tmp_path: Path) -> None:
+    extractions = [_awkward(e) for e in _frozen()]
+    store: Store = MemoryStore() if kind == "memory" else OxigraphStore(tmp_path / "store")
+    StoreWriter(store, RUN).replace(extractions)
+    assert quads(store.dump()) == quads(to_graph(extractions, RUN))
+    titles = store.select("SELECT ?t WHERE { GRAPH ?g { ?a <https://schema.org/headline> ?t } }")
+    assert {str(row["t"]) for row in titles} == {AWKWARD}
+    store.close()

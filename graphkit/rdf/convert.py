@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, TIME
+import rdflib.namespace as rdflib_ns
+from rdflib import Graph, Literal, URIRef
 
 from graphkit.models import (
     Actor,
@@ -30,7 +30,8 @@ from graphkit.models import (
     Statement,
 )
 from graphkit.rdf import iris
-from graphkit.rdf.namespace import GK, NIF, SEM, WD, bind_prefixes
+from graphkit.rdf import namespace as gk_ns
+from graphkit.rdf.namespace import WD, Terms, bind_prefixes
 from graphkit.rdf.provenance import RunInfo, current_run
 from graphkit.rdf.terms import Emitter, to_rdflib
 
@@ -44,11 +45,28 @@ __all__ = [
     "ROLE_TYPES",
     "STATUSES",
     "article_graph",
+    "article_nquads",
     "article_quads",
     "article_triples",
     "report_iris",
     "run_iri",
 ]
+
+# Looked up once each: the builder looks up a term for every statement it writes.
+FOAF, ORG, OWL, PROV, RDF, SDO, TIME, XSD = map(
+    Terms,
+    (
+        rdflib_ns.FOAF,
+        rdflib_ns.ORG,
+        rdflib_ns.OWL,
+        rdflib_ns.PROV,
+        rdflib_ns.RDF,
+        rdflib_ns.SDO,
+        rdflib_ns.TIME,
+        rdflib_ns.XSD,
+    ),
+)
+GK, NIF, SEM = Terms(gk_ns.GK), Terms(gk_ns.NIF), Terms(gk_ns.SEM)
 
 KIND_CLASSES = {
     ContactKind.MEETING: GK.Meeting,
@@ -108,6 +126,11 @@ def article_graph(extraction: Extraction, run: RunInfo | None = None) -> Graph:
 def article_quads(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Quad]:
     """The quads of :func:`article_graph`, built as pyoxigraph terms (what stores write)."""
     return _emitted(Emitter(iris.article_graph_iri(extraction.article.id)), extraction, run)
+
+
+def article_nquads(extraction: Extraction, run: RunInfo | None = None) -> list[str]:
+    """The quads of :func:`article_graph` as N-Quads lines (what the store writer loads)."""
+    return _emitted(Emitter(iris.article_graph_iri(extraction.article.id), nquads=True), extraction, run)
 
 
 def article_triples(extraction: Extraction, run: RunInfo | None = None) -> list[ox.Triple]:

@@ -5,14 +5,15 @@ merged events of every participant set the new (and the replaced) articles touch
 other reports in the store with that set plus the new reports, and their named graphs replaced; other events
 are not touched. The article graphs and the event graphs go to the store in one :meth:`Store.write`, one
 transaction: a run killed at any moment leaves every article with the events it belongs to. The graphs are
-built as pyoxigraph quads (:mod:`graphkit.rdf.terms`) and written as they are.
+built as N-Quads lines in pyoxigraph's own term syntax (:class:`graphkit.rdf.terms.Emitter`), which the store
+loads as they are.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -21,13 +22,11 @@ from graphkit._gc import gc_paused
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris, merge
 from graphkit.rdf._sparql import PROLOGUE, values
-from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_quads
+from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, article_nquads
 from graphkit.rdf.dataset import MergeCounts
 from graphkit.rdf.provenance import RunInfo
 from graphkit.rdf.stores import Store
-
-if TYPE_CHECKING:
-    import pyoxigraph as ox
+from graphkit.rdf.terms import parse_nquads
 
 __all__ = ["KEYS_REMEMBERED", "StoreWriter", "add_extractions", "replace_articles", "store_counts"]
 
@@ -105,9 +104,15 @@ class StoreWriter:
     Between batches it remembers the reports of the participant sets it wrote (the most recent
     ``remember`` sets), so that a later batch touching them re-merges without reading back what was just
     written. It assumes no other writer changes those sets meanwhile. A set it does not remember is read
-    from the store, and only when the store holds events of that set. A batch that only adds (new articles,
-    and events of remembered sets that keep every quad written before) goes to :meth:`Store.add`, which on
-    Oxigraph is the bulk loader; one that replaces graphs goes to :meth:`Store.write`.
+    from the store, and only when the store holds events of that set.
+
+    Each batch is one atomic write, whatever its kind. A batch that only adds (new articles, and events of
+    remembered sets that keep every quad written before) goes to :meth:`Store.load` as one N-Quads text:
+    on Oxigraph that is the bulk loader, whose one ingestion of sorted files is atomic (see
+    :meth:`OxigraphStore.add`), so nothing is read back or merged by the store. A batch that replaces graphs
+    (an article written before, events a new report joins) goes to :meth:`Store.write`, which drops and
+    inserts in one transaction. Either way a rerun of the same articles duplicates nothing: graphs are
+    replaced whole, and an event already written is recognised by its IRI.
 
     Args:
         store: where to write.
@@ -119,8 +124,8 @@ class StoreWriter:
         self.store = store
         self._run = run
         self._remember = remember
-        # participant key -> (its reports, the IRIs of the events written for them)
-        self._known: OrderedDict[str, tuple[list[merge.ReportSummary], set[URIRef]]] = OrderedDict()
+        # participant key -> (its reports, the events written for them)
+        self._known: OrderedDict[str, tuple[list[merge.ReportSummary], list[merge.Event]]] = OrderedDict()
 
     def replace(self, extractions: Sequence[Extraction]) -> None:
         """Put ``extractions`` into the store and re-merge the events they touch, in one transaction."""
@@ -133,54 +138,60 @@ class StoreWriter:
         replaced = self.store.has_graphs(names)  # articles stored before: their old keys are re-merged too
         new_reports = merge.summaries(latest.values())
         keys = sorted(_keys_in(self.store, replaced) | {r.key for r in new_reports})
-        articles = {str(iris.article_iri(i)) for i in latest}
-        known = {
-            k: [r for r in self._known[k][0] if r.article not in articles] for k in keys if k in self._known
-        }
-        unknown = {iris.events_graph_iri(k): k for k in keys if k not in known}
+        unknown = {iris.events_graph_iri(k): k for k in keys if k not in self._known}
         stored = sorted(unknown[g] for g in self.store.has_graphs(unknown))  # no events: no reports either
-        reports = [*(r for group in known.values() for r in group), *new_reports]
-        reports += _read_reports(self.store, stored, replaced)
-        events = merge.merge_reports(reports)
-        quads = [q for e in latest.values() for q in article_quads(e, self._run)]
-        written = {iri for k in known for iri in self._known[k][1]}
-        added = None if replaced or stored else _added(written, events)
+        lines = [line for e in latest.values() for line in article_nquads(e, self._run)]
+        added = None if replaced or stored else self._merged(new_reports)
         if added is not None:
-            self.store.add(quads + added)
-        else:
-            for graph in merge.event_quads(events).values():
-                quads += graph
-            self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], quads)
-        self._note(keys, reports, events)
+            events, fresh = added
+            lines += [line for graph in merge.event_nquads(fresh).values() for line in graph]
+            self.store.load("".join(lines))
+            self._note(new_reports, events, keep=True)
+            return
+        articles = {str(iris.article_iri(i)) for i in latest}
+        known = [r for k in keys if k in self._known for r in self._known[k][0] if r.article not in articles]
+        reports = [*known, *new_reports, *_read_reports(self.store, stored, replaced)]
+        events = merge.merge_reports(reports)
+        for graph in merge.event_nquads(events).values():
+            lines += graph
+        self.store.write([*names, *(iris.events_graph_iri(k) for k in keys)], parse_nquads("".join(lines)))
+        self._note(reports, {k: events.get(k, []) for k in keys}, keep=False)
+
+    def _merged(
+        self, reports: Sequence[merge.ReportSummary]
+    ) -> tuple[dict[str, list[merge.Event]], dict[str, list[merge.Event]]] | None:
+        """The events of the participant sets of new ``reports`` and the new ones among them, merged with
+        the events the writer wrote for those sets; None when one of those events changes."""
+        by_key: dict[str, list[merge.ReportSummary]] = defaultdict(list)
+        for report in reports:
+            by_key[report.key].append(report)
+        events, fresh = {}, {}
+        for key, group in sorted(by_key.items()):
+            merged = merge.merge_into(self._known[key][1] if key in self._known else [], group)
+            if merged is None:
+                return None
+            events[key], fresh[key] = merged
+        return events, fresh
 
     def _note(
         self,
-        keys: Sequence[str],
         reports: Sequence[merge.ReportSummary],
         events: dict[str, list[merge.Event]],
+        keep: bool,
     ) -> None:
-        by_key: dict[str, list[merge.ReportSummary]] = {k: [] for k in keys}
+        """Remember the ``events`` of each participant set and its ``reports``: all of them, or (``keep``)
+        those remembered before too."""
+        by_key: dict[str, list[merge.ReportSummary]] = {k: [] for k in events}
+        if keep:
+            for key in events:
+                by_key[key] += self._known[key][0] if key in self._known else []
         for report in reports:
             by_key[report.key].append(report)
         for key, group in by_key.items():
-            self._known[key] = (group, {e.iri for e in events.get(key, ())})
+            self._known[key] = (group, events[key])
             self._known.move_to_end(key)
         while len(self._known) > self._remember:
             self._known.popitem(last=False)
-
-
-def _added(written: set[URIRef], events: dict[str, list[merge.Event]]) -> list[ox.Quad] | None:
-    """The quads of the ``events`` not among those ``written`` before, or None when one of the events
-    written is gone (a report joined it, changing it).
-
-    An event's IRI comes from its reports and its quads from its reports and key, so an event whose IRI
-    was written before was written with exactly these quads.
-    """
-    named = {key: [(e.iri, e) for e in group] for key, group in events.items()}
-    if not written <= {iri for group in named.values() for iri, _ in group}:
-        return None
-    fresh = {key: [e for iri, e in group if iri not in written] for key, group in named.items()}
-    return [q for graph in merge.event_quads(fresh).values() for q in graph]
 
 
 def store_counts(store: Store) -> MergeCounts:

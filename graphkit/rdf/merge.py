@@ -18,7 +18,9 @@ resolution (the same :func:`~graphkit.rdf.iris.participant_key`):
    granularity, expression and anchor come from its most precise report; location, level and roles from the
    first report that gives them.
 
-Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph.
+Event IRIs are derived from the IRIs of their reports, so the same reports always give the same graph. Reports
+whose dates are not linked by overlapping dates never share an event, so new reports can be merged with the
+events they may join alone (:func:`merge_into`), with the same result as merging everything again.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, SDO, URIRef
+import rdflib.namespace as rdflib_ns
+from rdflib import URIRef
 
 from graphkit.models import ContactKind, ContactStatus, DateSpan, Extraction, Granularity, Role
 from graphkit.rdf import iris
+from graphkit.rdf import namespace as gk_ns
 from graphkit.rdf.convert import GRANULARITY_UNITS, KIND_CLASSES, ROLE_TYPES, STATUSES, report_iris
-from graphkit.rdf.namespace import GK, SEM
+from graphkit.rdf.namespace import Terms
 from graphkit.rdf.terms import Emitter
 
 if TYPE_CHECKING:
@@ -44,12 +48,17 @@ __all__ = [
     "Event",
     "ParticipantSummary",
     "ReportSummary",
+    "event_nquads",
     "event_quads",
     "event_triples",
+    "merge_into",
     "merge_reports",
     "merged_events",
     "summaries",
 ]
+
+# Looked up once each: an event graph looks up a term for every statement (see Terms).
+GK, RDF, SDO, SEM = Terms(gk_ns.GK), Terms(rdflib_ns.RDF), Terms(rdflib_ns.SDO), Terms(gk_ns.SEM)
 
 _PRECISION = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR]
 _STATUS_TIES = [ContactStatus.OCCURRED, ContactStatus.PLANNED, ContactStatus.PROPOSED, ContactStatus.NEGATED]
@@ -98,6 +107,10 @@ class Event:
     _articles: set[str] = field(init=False, repr=False, compare=False)
     _kind: ContactKind = field(init=False, repr=False, compare=False)
 
+    # The IRI once computed (a hash over the reports), until add() changes them: a writer asks for it
+    # several times per batch, for every event of the participant sets it touches.
+    _iri: URIRef | None = field(default=None, init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self._articles = {r.article for r in self.reports}
         specific = (r.kind for r in self.reports if r.kind is not ContactKind.CONTACT)
@@ -110,7 +123,9 @@ class Event:
 
     @property
     def iri(self) -> URIRef:
-        return iris.event_iri(r.iri for r in self.reports)
+        if self._iri is None:
+            self._iri = iris.event_iri(r.iri for r in self.reports)
+        return self._iri
 
     def accepts(self, report: ReportSummary) -> bool:
         """Rule 2."""
@@ -130,6 +145,7 @@ class Event:
         self._articles.add(report.article)
         if self._kind is ContactKind.CONTACT:
             self._kind = report.kind
+        self._iri = None
         if report.date is not None and self.span is not None:
             self.span = (max(self.span[0], report.date.start), min(self.span[1], report.date.end))
 
@@ -198,6 +214,62 @@ def merge_reports(reports: Iterable[ReportSummary]) -> dict[str, list[Event]]:
     return {key: _merge_one_key(group) for key, group in sorted(by_key.items())}
 
 
+#: A dated event or new report, with the days it covers: (start, end, event, report).
+_Span = tuple[dt.date, dt.date, "Event | None", "ReportSummary | None"]
+
+
+def merge_into(
+    events: Sequence[Event], reports: Sequence[ReportSummary]
+) -> tuple[list[Event], list[Event]] | None:
+    """One participant key's ``events`` with new ``reports`` of that key merged in: every event and the new
+    ones, the same as :func:`merge_reports` of all their reports gives; None when one of ``events`` changes
+    (a new report joins it, or takes one of its reports).
+
+    Only the events whose dates meet a new report's merge again. The reports of an event share at least a
+    day, so reports whose spans are not linked by overlapping spans (directly or through other reports) never
+    meet in one event, whatever the order they come in: merging each such group alone gives the same events.
+    A writer that adds years of news to the same participants merges a few events per batch, not all of them.
+    """
+    kept = [e for e in events if e.span is None]
+    spans: list[_Span] = [(*_extent(e.reports), e, None) for e in events if e.span is not None]
+    spans += [(r.date.start, r.date.end, None, r) for r in reports if r.date is not None]
+    merged: list[Event] = []
+    fresh: list[Event] = []
+    for group in _linked(sorted(spans, key=lambda item: item[0])):
+        old = [e for _, _, e, _ in group if e is not None]
+        new = [r for _, _, _, r in group if r is not None]
+        if not new:
+            kept += old
+            continue
+        again = _merge_one_key([*(r for e in old for r in e.reports), *new])
+        before = {e.iri for e in old}
+        if not before <= {e.iri for e in again}:
+            return None
+        merged += again
+        fresh += [e for e in again if e.iri not in before]
+    undated = [Event([r]) for r in reports if r.date is None]  # never merge (rule 2)
+    return [*kept, *merged, *undated], [*fresh, *undated]
+
+
+def _linked(spans: Sequence[_Span]) -> list[list[_Span]]:
+    """Spans sorted by start, grouped where they overlap, directly or through others."""
+    groups: list[list[_Span]] = []
+    end = dt.date.min
+    for item in spans:
+        if groups and item[0] <= end:
+            groups[-1].append(item)
+            end = max(end, item[1])
+        else:
+            groups.append([item])
+            end = item[1]
+    return groups
+
+
+def _extent(reports: Sequence[ReportSummary]) -> tuple[dt.date, dt.date]:
+    """From the earliest start to the latest end of dated reports."""
+    return min(r.date.start for r in reports if r.date), max(r.date.end for r in reports if r.date)
+
+
 def _merge_one_key(reports: Sequence[ReportSummary]) -> list[Event]:
     events: list[Event] = []
     # The dated events that may still take a report, in the order they were made (rule 1 takes the first).
@@ -228,16 +300,23 @@ def event_quads(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Quad]]:
     return _emitted(events, triples=False)
 
 
+def event_nquads(events: dict[str, list[Event]]) -> dict[URIRef, list[str]]:
+    """The quads of :func:`event_quads` as N-Quads lines (what the store writer loads)."""
+    return _emitted(events, nquads=True)
+
+
 def event_triples(events: dict[str, list[Event]]) -> dict[URIRef, list[ox.Triple]]:
     """The triples of one named graph per participant key, by graph name (what exporters write)."""
     return _emitted(events, triples=True)
 
 
-def _emitted(events: dict[str, list[Event]], triples: bool) -> dict[URIRef, list[Any]]:
+def _emitted(
+    events: dict[str, list[Event]], triples: bool = False, nquads: bool = False
+) -> dict[URIRef, list[Any]]:
     out: dict[URIRef, list[Any]] = {}
     for key, group in events.items():
         name = iris.events_graph_iri(key)
-        emitter = Emitter(name, triples=triples)
+        emitter = Emitter(name, triples=triples, nquads=nquads)
         for event in group:
             _add_event(emitter, event, key)
         out[name] = emitter.items

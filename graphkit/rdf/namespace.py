@@ -7,10 +7,12 @@ names exactly the terms ``schemas/graphkit.ttl`` defines.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["DATA", "GK", "NIF", "SEM", "WD", "bind_prefixes"]
+__all__ = ["DATA", "GK", "NIF", "SEM", "WD", "Terms", "bind_prefixes"]
 
 #: Where graphkit mints IRIs for articles, actors, events, runs and named graphs.
 DATA = Namespace("https://w3id.org/graphkit/id/")
@@ -109,6 +111,32 @@ class NIF(DefinedNamespace):
     anchorOf: URIRef
     isString: URIRef
     referenceContext: URIRef
+
+
+class Terms:
+    """A namespace whose terms are each built once, for code that writes a statement per term it looks up.
+
+    Every attribute of an rdflib ``DefinedNamespace`` builds and validates a new ``URIRef``, which takes
+    about as long as building the statement; this keeps the first one. A closed namespace still raises
+    ``AttributeError`` on a misspelt term.
+
+    Args:
+        namespace: an rdflib namespace (``DefinedNamespace`` class or ``Namespace``).
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # nothing of ours: copying or pickling looks these up before __init__
+            raise AttributeError(name)
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term: URIRef = self._namespace[name]
+        return term
 
 
 #: Prefixes written into every serialization, so Turtle and TriG stay readable.

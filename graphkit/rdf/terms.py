@@ -20,7 +20,7 @@ from rdflib.term import Node
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-__all__ = ["Emitter", "from_rdflib", "ox_quads", "to_dataset", "to_rdflib"]
+__all__ = ["Emitter", "from_rdflib", "ox_quads", "parse_nquads", "to_dataset", "to_rdflib"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -31,6 +31,18 @@ def _named(iri: str) -> ox.NamedNode:
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
+
+
+@lru_cache(maxsize=4096)
+def _named_text(iri: str) -> str:
+    return str(_named(iri))
+
+
+def parse_nquads(data: str) -> list[ox.Quad]:
+    """The quads of N-Quads text (what :class:`Emitter` collects with ``nquads``)."""
+    import pyoxigraph as ox
+
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def _datatype(value: object) -> str | None:
@@ -59,21 +71,25 @@ class Emitter:
 
     Args:
         graph: the graph's name.
-        triples: collect triples (what a writer of one format takes) rather than quads (what a store takes).
+        triples: collect triples (what a writer of one format takes) rather than quads.
+        nquads: collect N-Quads lines (what a store loads fastest: building a pyoxigraph ``Quad`` costs
+            several times as much as writing its line, which Oxigraph then parses as fast as it reads quads).
     """
 
-    def __init__(self, graph: str, *, triples: bool = False) -> None:
+    def __init__(self, graph: str, *, triples: bool = False, nquads: bool = False) -> None:
         import pyoxigraph as ox
 
         self._ox = ox
         self.graph = ox.NamedNode(graph)
         self._items: dict[Any, None] = {}  # a set that keeps the order: a repeated fact is one statement
         self._nodes: dict[str, ox.NamedNode] = {}
+        self._texts: dict[str, str] = {}
+        self._end = f" {self.graph} .\n" if nquads else None
         self._make: Any = ox.Triple if triples else lambda s, p, o: ox.Quad(s, p, o, self.graph)
 
     @property
     def items(self) -> list[Any]:
-        """The graph's distinct quads (or triples), in the order they were first added."""
+        """The graph's distinct quads, triples or lines, in the order they were first added."""
         return list(self._items)
 
     def node(self, iri: str) -> ox.NamedNode:
@@ -83,11 +99,32 @@ class Emitter:
             found = self._nodes[iri] = self._ox.NamedNode(iri)
         return found
 
+    def text(self, iri: str) -> str:
+        """The IRI in N-Triples (``<iri>``), checked as a pyoxigraph term is, once per graph."""
+        found = self._texts.get(iri)
+        if found is None:
+            found = self._texts[iri] = str(self.node(iri))
+        return found
+
     def add(self, s: str, p: str, o: object) -> None:
         """Add ``s p o``: an rdflib IRI object stays an IRI, another value becomes a literal, None nothing."""
         if o is None:
             return
-        self._items[self._make(self.node(s), _named(p), self.term(o))] = None
+        if self._end is not None:
+            # The line of each term is pyoxigraph's own (str of the term), so it parses back to the same quad.
+            obj = self.text(o) if type(o) is URIRef else str(self._object(o))
+            self._items[f"{self.text(s)} {_named_text(p)} {obj}{self._end}"] = None
+        else:
+            self._items[self._make(self.node(s), _named(p), self._object(o))] = None
+
+    def _object(self, o: object) -> ox.NamedNode | ox.Literal:
+        # The two kinds of most objects first, without the checks term() makes: a text is a plain literal
+        # (rdflib's Literal of a str), an IRI a node.
+        if type(o) is str:
+            return self._ox.Literal(o)
+        if type(o) is URIRef:
+            return self.node(o)
+        return self.term(o)
 
     def term(self, o: object) -> ox.NamedNode | ox.Literal:
         """An object as a term: an rdflib IRI or literal converted, a Python value as rdflib would type it."""
