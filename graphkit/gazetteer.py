@@ -178,16 +178,23 @@ class PersonEntry:
         return tuple(t for t in self.tenures if t.holds_at(at))
 
 
+#: Answers an index keeps before it starts afresh (a few MiB at most).
+_FOUND_MAX = 1 << 14
+
+
 class _Index:
     """Normalized name -> targets, each with a rank (lower wins) and whether only an acronym spelled it."""
 
     def __init__(self) -> None:
         self._hits: dict[str, dict[str, tuple[int, bool]]] = defaultdict(dict)
+        # answers of candidates(): an article asks for the same few words thousands of times
+        self._found: dict[str, tuple[str, ...]] = {}
 
     def add(self, text: str, target: str, rank: int = 0) -> None:
         key = normalize_key(text)
         if not key:
             return
+        self._found.clear()
         acronym = _is_acronym(text)
         old = self._hits[key].get(target)
         if old is not None:
@@ -197,6 +204,14 @@ class _Index:
 
     def candidates(self, text: str) -> list[str]:
         """Targets of the best rank for ``text``, in a stable order."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()  # bounded, so that memory does not grow with the articles of a run
+            found = self._found[text] = tuple(self._best(text))
+        return list(found)
+
+    def _best(self, text: str) -> list[str]:
         hits = self._hits.get(normalize_key(text), {})
         # "US" and "WHO" are acronyms, "Us" and "Who" are words that open a sentence
         core = _ARTICLE.sub("", text)
