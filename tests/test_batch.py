@@ -46,6 +46,25 @@ def test_extract_many_gives_what_extract_gives(batch_size: int) -> None:
     assert sum(len(e.contacts) for e in many) >= 5  # the texts do exercise the contact rules
 
 
+def test_batches_cut_by_characters_give_what_extract_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles()
+    parser = batch.parser_for_articles()
+    sizes: list[int] = []
+    real_pipe = type(parser).pipe
+
+    def counted(self, texts, **options):  # type: ignore[no-untyped-def]  # spaCy's own signature
+        texts = list(texts)
+        sizes.append(len(texts))
+        return real_pipe(self, texts, **options)
+
+    monkeypatch.setattr(type(parser), "pipe", counted)
+    # room for the two shortest texts together, never for the longest with another
+    budget = len(TEXTS[3]) + len(TEXTS[2]) + 1
+    many = list(batch.extract_many(articles, batch_chars=budget))
+    assert _lines(many) == _lines([extract(a) for a in articles])
+    assert sum(sizes) == len(TEXTS) and max(sizes) == 2 and min(sizes) == 1
+
+
 def test_extract_many_warns_about_undated_articles_as_extract_does() -> None:
     with pytest.warns(UserWarning, match="t0: no publication date"):
         list(batch.extract_many(_articles(published=None)[:1]))

@@ -321,8 +321,8 @@ class _Finder:
             end -= 1  # NER glues "Wednesday" or "say" onto names
         while end - start > 1 and _post_nominal(doc[end - 1]):
             end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
-        if start >= end:
-            return
+        if start >= end or any(i in self.taken for i in range(start, end)):
+            return  # (a name already found: add() would refuse the mention, or the body it may be instead)
         name = _clean(doc[start:end].text)
         if name.isupper():
             name = name.title()  # "SECRETARY KERRY:" labels
@@ -1236,6 +1236,8 @@ class _Finder:
                 continue  # "the two envoys of Qatar and Egypt" name their states
             self.add(Mention(i, end, noun.i, MentionKind.GROUP, ActorType.PERSON, doc[i:end].text))
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
+            if phrase not in text_low:
+                continue  # most phrases are not in the article; a substring test is cheaper than a search
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and not (span.end < len(self.doc) and self.doc[span.end].lower_ == "of"):
