@@ -88,6 +88,7 @@ def test_one_article_that_raises_is_yielded_as_its_exception(monkeypatch: pytest
 def test_two_jobs_write_the_same_bytes_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "CHUNK", 3)  # several chunks, so both workers get some
     monkeypatch.setattr(pipeline, "TASK", 2)  # and chunks cut into tasks, joined back in order
+    monkeypatch.setattr(pipeline, "LAST_TASK", 1)  # the last chunk (of 2 items) cut finer still
     source = write_articles(
         tmp_path / "in.jsonl",
         *({"id": f"t{i}", "text": text} for i, text in enumerate(TEXTS)),
