@@ -303,6 +303,8 @@ class _Finder:
 
     # --- names of people -------------------------------------------------------------------------
     def person(self, ent: Span) -> None:
+        if all(i in self.taken for i in range(ent.start, ent.end)):
+            return  # found already (most of NER's names are): whatever part of it is the name, it is taken
         doc = self.doc
         start, end = ent.start, _strip_possessive(ent).end
         gender = None
