@@ -9,14 +9,14 @@
 
 The runs alternate (one process, two jobs, Dask), ``repeat`` rounds, so that each meets the same load; each
 figure is the fastest of its runs. ``jobs_cpu_s`` gives the CPU seconds of each kind of run (its processes
-together), which the machine's load disturbs less than the wall clock, and ``jobs_load_average`` the load
-before and after.
+together), which the machine's load disturbs less than the wall clock, and ``parallel_load_average`` the
+load before and after.
 
 Two workers cannot halve a run: each pays the start-up a run in one process pays (Python, graphkit and spaCy
 imports, the model load: about 1.5 s of CPU, most of it spaCy's), at the same time, before the first
-article. With start-up S and extraction E, the best speedup is (S + E) / (S + E / 2): on 400 synthetic
-articles (E about 8 s on an idle machine) that is about 1.7, on 1,000 about 1.8. The benchmark's
-``--jobs-articles`` sets the corpus these figures use.
+article. With start-up S (with Python and reading, about 1.8 s) and extraction E, the best speedup is
+(S + E) / (S + E / 2): on 400 synthetic articles (E about 8.5 s on an idle machine) about 1.7 at most, on
+1,000 about 1.8. The benchmark's ``--jobs-articles`` sets the corpus these figures use.
 
 What the parent does while workers extract (measured with resource.getrusage, 400 articles): 0.3 s of CPU
 in all for reading, the language check (3.7 times faster since the ASCII letters are counted by one regular
@@ -78,7 +78,7 @@ def speedup(folder: Path, work: Path, repeat: int = 2) -> dict[str, object]:
         "jobs1_s": round(one, 2),
         "jobs2_s": round(two, 2),
         "jobs_cpu_s": {how: round(min(cpu for _, cpu in runs[how]), 2) for how in runs},
-        "jobs_load_average": load,
+        "parallel_load_average": load,
         "same": same and (work / "one.jsonl").read_bytes() == (work / "dask.jsonl").read_bytes(),
         "dask2_speedup": round(one / dask, 3),
         "dask2_s": round(dask, 2),
