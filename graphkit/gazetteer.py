@@ -259,6 +259,7 @@ class Gazetteer:
         self._metonym_idx = self._index(self.metonyms.values(), lambda m: (m.name, *m.variants), "key")
         self._org_idx = self._index_orgs()
         self._people_idx = self._index(self.persons.values(), lambda p: (p.name, *p.variants), "id")
+        self._people_found: dict[str, tuple[PersonEntry, ...]] = {}  # answers of people(), asked often
 
     # -- indexes -----------------------------------------------------------------------------------
 
@@ -333,6 +334,14 @@ class Gazetteer:
 
         Titles before the name are ignored: "Mr Lavrov", "Russian President Vladimir Putin".
         """
+        found = self._people_found.get(name)
+        if found is None:
+            if len(self._people_found) >= _FOUND_MAX:
+                self._people_found.clear()
+            found = self._people_found[name] = tuple(self._people(name))
+        return list(found)
+
+    def _people(self, name: str) -> list[PersonEntry]:
         ids = self._people_idx.candidates(name)
         words = name.split()
         for cut in range(1, len(words)):
