@@ -4,7 +4,8 @@
   (read, extract, write JSON Lines; one process) on the same texts with the same pipeline: graphkit's
   throughput as a share of spaCy's. ``per_article_vs_spacy_pipe`` is the same for ``extract()`` called on
   each article, the way runs extracted before batching.
-- ``jobs2_speedup`` and ``dask2_speedup``: see benchmarks/parallel.py.
+- ``jobs2_speedup`` and ``dask2_speedup``: see benchmarks/parallel.py, on ``--jobs-articles`` articles
+  (start-up is a fixed cost, so the figure depends on the size of the run).
 - ``memory_10k_vs_1k``: peak RSS of a fresh process extracting the large corpus over the small one
   (``--memory-sizes``; the issue's sizes are 1000 10000, the default is smaller so the command runs in a
   few minutes on two cores).
@@ -16,7 +17,8 @@ The corpus is synthetic (benchmarks/corpus.py). Results go to benchmarks/results
 Query speed on a million quads (``query_*``) is measured by benchmarks/queries.py, the HTML view (``view_*``)
 by benchmarks/view.py; both only with ``--only``.
 
-Usage: python benchmarks/run.py [--articles 200] [--memory-sizes 200 2000] [--out benchmarks/results.json]
+Usage: python benchmarks/run.py [--articles 200] [--jobs-articles 400] [--memory-sizes 200 2000]
+                                [--out benchmarks/results.json]
        python benchmarks/run.py --only store|queries|view   (one group alone, the rest of --out kept)
 """
 
@@ -37,11 +39,9 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import parallel  # noqa: E402
+from bench_extract import throughput  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 from imports import measure as measure_imports  # noqa: E402
-from timing import best_of  # noqa: E402
-
-from graphkit.models import Article  # noqa: E402
 
 _PEAK = """
 import sys, warnings
@@ -50,35 +50,6 @@ from graphkit.pipeline import run_extract
 run_extract([sys.argv[1]], sys.argv[2], pipeline="en_core_web_sm")
 print(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
 """
-
-
-def _articles(folder: Path) -> list[Article]:
-    from graphkit import read_articles
-
-    return [a for a in read_articles([folder]) if isinstance(a, Article)]
-
-
-def throughput(folder: Path, work: Path) -> dict[str, float]:
-    """extraction_vs_spacy_pipe and per_article_vs_spacy_pipe, on the articles in ``folder``."""
-    from graphkit.extractor import extract
-    from graphkit.nlp import parser_for_articles
-    from graphkit.pipeline import run_extract
-
-    articles = _articles(folder)
-    texts = [a.text for a in articles]
-    nlp = parser_for_articles()
-    list(nlp.pipe(texts[:32], batch_size=32))  # warm up
-    pipe = best_of(lambda: list(nlp.pipe(texts, batch_size=32)), repeat=3)
-    run = best_of(lambda: run_extract([folder], work / "one.jsonl", pipeline="en_core_web_sm"), repeat=3)
-    alone = best_of(lambda: [extract(a) for a in articles], repeat=3)
-    words = sum(len(t.split()) for t in texts)
-    return {
-        "extraction_vs_spacy_pipe": round(pipe / run, 3),
-        "per_article_vs_spacy_pipe": round(pipe / alone, 3),
-        "spacy_pipe_words_per_s": round(words / pipe),
-        "extraction_words_per_s": round(words / run),
-        "per_article_words_per_s": round(words / alone),
-    }
 
 
 def peak_rss_mib(folder: Path, out: Path) -> float:
@@ -137,7 +108,8 @@ def _installed(name: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200, help="articles for throughput and --jobs 2")
+    parser.add_argument("--articles", type=int, default=200, help="articles for throughput")
+    parser.add_argument("--jobs-articles", type=int, default=400, help="articles for --jobs 2 and Dask")
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[200, 2000], metavar=("SMALL", "LARGE"))
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
@@ -176,7 +148,8 @@ def main() -> None:
         else:
             write_corpus(args.articles, work / "corpus")
             results |= throughput(work / "corpus", work)
-            results |= parallel.speedup(work / "corpus", work)
+            write_corpus(args.jobs_articles, work / "jobs-corpus")
+            results |= parallel.speedup(work / "jobs-corpus", work) | {"jobs_articles": args.jobs_articles}
         results |= memory(*args.memory_sizes, work)
         if not args.memory_only:
             import store

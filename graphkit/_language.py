@@ -38,6 +38,8 @@ OTHER_SHARE = 0.15
 OTHER_SCRIPT_SHARE = 0.5
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @functools.cache
@@ -63,12 +65,15 @@ def foreign_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return None
+    vocabularies = function_words()
+    # English first: most articles are, and then the other languages need not be counted.
+    if sum(w in vocabularies["en"] for w in words) / len(words) >= ENGLISH_SHARE:
+        return None
     shares = {
         code: sum(w in vocabulary for w in words) / len(words)
-        for code, vocabulary in function_words().items()
+        for code, vocabulary in vocabularies.items()
+        if code != "en"
     }
-    if shares.pop("en") >= ENGLISH_SHARE:
-        return None
     code, share = max(shares.items(), key=lambda item: item[1])
     return (
         f"'{code}' ({share:.0%} of its words are '{code}' function words)" if share >= OTHER_SHARE else None
@@ -77,7 +82,12 @@ def foreign_language(text: str) -> str | None:
 
 def _main_script(text: str) -> str | None:
     """The script of most letters when it is not Latin, else None."""
-    scripts = Counter(_script(ch) for ch in text if ch.isalpha())
+    # Every ASCII letter is Latin: only the others are looked up one by one (the main process of a run with
+    # --jobs does this for every article while the workers wait for it).
+    scripts = Counter(_script(ch) for ch in _NOT_ASCII.findall(text) if ch.isalpha())
+    latin = len(_ASCII_LETTER.findall(text))
+    if latin:
+        scripts["LATIN"] += latin  # (on a tie between scripts the answer is None whichever comes first)
     letters = sum(scripts.values())
     if not letters:
         return None

@@ -20,12 +20,19 @@ from graphkit.nlp import DEFAULT_PIPELINE, parser_for_articles
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["BATCH_SIZE", "extract_doc", "extract_many"]
+__all__ = ["BATCH_CHARS", "BATCH_SIZE", "extract_doc", "extract_many"]
 
-#: Texts per ``nlp.pipe`` batch. Smaller than spaCy's default of 32 on purpose: on the 2-core development
-#: machine, 8 parsed news texts with en_core_web_sm as fast as 32 (within the noise of a shared machine)
-#: and the peak memory of a run was 57 MiB lower (165 against 222 MiB for 200 articles).
-BATCH_SIZE = 8
+#: Texts per ``nlp.pipe`` batch at most: spaCy's default. Measured on the 2-core development machine with
+#: en_core_web_sm (CPU time, 400 synthetic articles of ~700 characters), 32 texts a batch parse in 7.1-8.3 s
+#: where 8 take 8.0-9.0 s: the network's matrix products are more efficient on more rows.
+BATCH_SIZE = 32
+#: Characters per batch at most (a text longer than this is a batch alone). Memory grows with the words of
+#: a batch, not its number of texts: on the 152 articles of the development corpus (~2,000 characters each)
+#: the peak memory of a run was 223 MiB with 8 texts a batch, 374 MiB with 32, 302 MiB with this budget at
+#: 40,000 and 235 MiB at 20,000; short articles (~700 characters) still go 28 at a time (a run of 2,000
+#: synthetic ones peaks at 227 MiB, about 40 more than with 8 a batch; 200 of them at 223). Batching never
+#: changes a parse (the outputs are the same bytes), only its speed and memory.
+BATCH_CHARS = 20_000
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +43,7 @@ def extract_many(
     pipeline: str = DEFAULT_PIPELINE,
     actors: str | Path | None = None,
     batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Extraction | Exception]:
     """Extract each article, parsing the texts in batches; lazily, one result per article, in order.
 
@@ -47,14 +55,14 @@ def extract_many(
         articles: the articles.
         pipeline: name of the spaCy pipeline to parse with.
         actors: a CSV or YAML file of the user's own actors, as :func:`~graphkit.extractor.extract` takes.
-        batch_size: texts per ``nlp.pipe`` batch.
+        batch_size: texts per ``nlp.pipe`` batch at most.
+        batch_chars: characters per batch at most, unless one text alone is longer.
 
     Raises:
         ModelLoadError: the pipeline cannot be loaded.
     """
     nlp = parser_for_articles(pipeline)
-    for start in range(0, len(articles), batch_size):
-        batch = articles[start : start + batch_size]
+    for batch in _batches(articles, batch_size, batch_chars):
         try:
             docs: list[Doc | Exception] = list(nlp.pipe([a.text for a in batch], batch_size=batch_size))
         except Exception:  # one text spaCy cannot parse must not cost the others their extraction
@@ -62,6 +70,18 @@ def extract_many(
             docs = [_parse_alone(nlp, a.text) for a in batch]
         for article, doc in zip(batch, docs, strict=True):
             yield doc if isinstance(doc, Exception) else _guarded(article, doc, actors)
+
+
+def _batches(articles: Sequence[Article], size: int, chars: int) -> Iterator[Sequence[Article]]:
+    """``articles`` cut in order into runs of at most ``size`` articles and ``chars`` characters (or one)."""
+    start = 0
+    while start < len(articles):
+        end, total = start + 1, len(articles[start].text)
+        while end < len(articles) and end - start < size and total + len(articles[end].text) <= chars:
+            total += len(articles[end].text)
+            end += 1
+        yield articles[start:end]
+        start = end
 
 
 def _parse_alone(nlp: object, text: str) -> Doc | Exception:

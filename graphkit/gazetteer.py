@@ -183,16 +183,23 @@ class PersonEntry:
         return tuple(t for t in self.tenures if t.holds_at(at))
 
 
+#: Answers an index keeps before it starts afresh (a few MiB at most).
+_FOUND_MAX = 1 << 14
+
+
 class _Index:
     """Normalized name -> targets, each with a rank (lower wins) and whether only an acronym spelled it."""
 
     def __init__(self) -> None:
         self._hits: dict[str, dict[str, tuple[int, bool]]] = defaultdict(dict)
+        # answers of candidates(): an article asks for the same few words thousands of times
+        self._found: dict[str, tuple[str, ...]] = {}
 
     def add(self, text: str, target: str, rank: int = 0) -> None:
         key = normalize_key(text)
         if not key:
             return
+        self._found.clear()
         acronym = _is_acronym(text)
         old = self._hits[key].get(target)
         if old is not None:
@@ -202,6 +209,14 @@ class _Index:
 
     def candidates(self, text: str) -> list[str]:
         """Targets of the best rank for ``text``, in a stable order."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()  # bounded, so that memory does not grow with the articles of a run
+            found = self._found[text] = tuple(self._best(text))
+        return list(found)
+
+    def _best(self, text: str) -> list[str]:
         hits = self._hits.get(normalize_key(text), {})
         # "US" and "WHO" are acronyms, "Us" and "Who" are words that open a sentence
         core = _ARTICLE.sub("", text)
@@ -249,6 +264,7 @@ class Gazetteer:
         self._metonym_idx = self._index(self.metonyms.values(), lambda m: (m.name, *m.variants), "key")
         self._org_idx = self._index_orgs()
         self._people_idx = self._index(self.persons.values(), lambda p: (p.name, *p.variants), "id")
+        self._people_found: dict[str, tuple[PersonEntry, ...]] = {}  # answers of people(), asked often
 
     # -- indexes -----------------------------------------------------------------------------------
 
@@ -323,6 +339,14 @@ class Gazetteer:
 
         Titles before the name are ignored: "Mr Lavrov", "Russian President Vladimir Putin".
         """
+        found = self._people_found.get(name)
+        if found is None:
+            if len(self._people_found) >= _FOUND_MAX:
+                self._people_found.clear()
+            found = self._people_found[name] = tuple(self._people(name))
+        return list(found)
+
+    def _people(self, name: str) -> list[PersonEntry]:
         ids = self._people_idx.candidates(name)
         words = name.split()
         for cut in range(1, len(words)):

@@ -298,6 +298,14 @@ class Lexicon:
         return re.compile(f"(?:{'|'.join(map(re.escape, titles))})(?![^\\W_])")
 
     @functools.cached_property
+    def title_heads(self) -> frozenset[str]:
+        """The first three characters of each title :attr:`title_pattern` matches (all of a shorter one).
+
+        Where lowercased text starts with none of them no title starts there, which is cheaper to test than
+        the pattern."""
+        return frozenset(title[:3] for title in {*self.offices, *self.honorifics})
+
+    @functools.cached_property
     def bare_honorifics(self) -> frozenset[str]:
         """Honorifics without their full stop ("mr", "dr")."""
         return frozenset(h.rstrip(".") for h in self.honorifics)
@@ -307,9 +315,12 @@ class Lexicon:
         """The position of each office title in :attr:`offices`: of two as long, the first one wins."""
         return {title: rank for rank, title in enumerate(self.offices)}
 
-    @property
+    @functools.cached_property
     def office_words(self) -> frozenset[str]:
-        """Every single word that occurs in an office title ("minister", "foreign", "state")."""
+        """Every single word that occurs in an office title ("minister", "foreign", "state").
+
+        Cached: it is asked for by every article and every contact's participants (about 160,000 words
+        split per 400 articles when it was computed each time)."""
         return frozenset(w for title in self.offices for w in title.split())
 
 

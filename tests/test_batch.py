@@ -46,6 +46,25 @@ def test_extract_many_gives_what_extract_gives(batch_size: int) -> None:
     assert sum(len(e.contacts) for e in many) >= 5  # the texts do exercise the contact rules
 
 
+def test_batches_cut_by_characters_give_what_extract_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles()
+    parser = batch.parser_for_articles()
+    sizes: list[int] = []
+    real_pipe = type(parser).pipe
+
+    def counted(self, texts, **options):  # type: ignore[no-untyped-def]  # spaCy's own signature
+        texts = list(texts)
+        sizes.append(len(texts))
+        return real_pipe(self, texts, **options)
+
+    monkeypatch.setattr(type(parser), "pipe", counted)
+    # room for the two shortest texts together, never for the longest with another
+    budget = len(TEXTS[3]) + len(TEXTS[2]) + 1
+    many = list(batch.extract_many(articles, batch_chars=budget))
+    assert _lines(many) == _lines([extract(a) for a in articles])
+    assert sum(sizes) == len(TEXTS) and max(sizes) == 2 and min(sizes) == 1
+
+
 def test_extract_many_warns_about_undated_articles_as_extract_does() -> None:
     with pytest.warns(UserWarning, match="t0: no publication date"):
         list(batch.extract_many(_articles(published=None)[:1]))
@@ -69,6 +88,7 @@ def test_one_article_that_raises_is_yielded_as_its_exception(monkeypatch: pytest
 def test_two_jobs_write_the_same_bytes_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "CHUNK", 3)  # several chunks, so both workers get some
     monkeypatch.setattr(pipeline, "TASK", 2)  # and chunks cut into tasks, joined back in order
+    monkeypatch.setattr(pipeline, "LAST_TASK", 1)  # the last chunk (of 2 items) cut finer still
     source = write_articles(
         tmp_path / "in.jsonl",
         *({"id": f"t{i}", "text": text} for i, text in enumerate(TEXTS)),

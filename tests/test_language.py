@@ -45,6 +45,11 @@ ENGLISH = (
         ("Министр иностранных дел встретился с коллегой в Москве.", "Cyrillic script"),
         ("التقى وزير الخارجية يوم الثلاثاء بنظيره الألماني في القاهرة", "Arabic script"),
         ("外交部长周二在北京会见了德国外长。", "CJK script"),
+        # ASCII letters are counted apart from the others (as Latin): the mix decides, not the order
+        ("Министр иностранных дел встретился с коллегой из NATO и OSCE в Москве.", "Cyrillic script"),
+        (ENGLISH + " (in Russian: Министр встретился с коллегой)", None),
+        ("abcdef абвгде", None),  # as many Latin letters as Cyrillic ones: no majority
+        ("Ülkü çiğdem", None),  # Latin letters outside ASCII are Latin too
     ],
 )
 def test_foreign_language(text: str, expected: str | None) -> None:

@@ -10,6 +10,7 @@ preferring grammatical subjects; "the two leaders" takes the two persons mention
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -76,6 +77,7 @@ class ActorDraft:
         self.gender = self.gender or mention.gender
 
 
+@functools.lru_cache(maxsize=1 << 12)  # every mention compares its name with each actor's, every article
 def _key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())

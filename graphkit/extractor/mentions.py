@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graphkit.dates import date_lexicon
 from graphkit.extractor.turns import FIRST, LABEL_TAIL, SECOND, UNNAMED_SPEAKERS, WE
 from graphkit.models import ActorType
-from graphkit.nlp import text_of, wire_dateline
+from graphkit.nlp import columns, text_of, wire_dateline
 from graphkit.offices import load_offices
 
 if TYPE_CHECKING:
@@ -287,8 +287,11 @@ class _Finder:
         self.mentions: list[Mention] = []
         # Words of titles, without most function words of the longer ones ("Minister for Foreign Affairs").
         self.title_words = (lex.office_words - _FUNCTION_WORDS) | {"general", "chief"}
-        self.counts = Counter(t.text for t in doc)  # how often each word occurs, asked for every name
+        self.cols = columns(doc)
+        self.counts = Counter(self.cols.text)  # how often each word occurs, asked for every name
         self.verb_words = set(lex.verbs) | lex.travel_verbs | lex.reporting_verbs
+        self.honorifics = lex.bare_honorifics
+        self.title_or_the = self.title_words | {"the"}
 
     def add(self, mention: Mention) -> None:
         span = range(mention.start, mention.end)
@@ -300,18 +303,18 @@ class _Finder:
 
     # --- names of people -------------------------------------------------------------------------
     def person(self, ent: Span) -> None:
+        if all(i in self.taken for i in range(ent.start, ent.end)):
+            return  # found already (most of NER's names are): whatever part of it is the name, it is taken
         doc = self.doc
         start, end = ent.start, _strip_possessive(ent).end
         gender = None
-        honorifics = {h.rstrip(".") for h in self.lex.honorifics}
+        lower = self.cols.lower
         # Honorifics and titles in any order: "The Rt Hon Sir John", "Senator the Hon", "President Dr".
         while start < end:
-            low = doc[start].lower_.rstrip(".")
-            if low in honorifics:
+            low = lower[start].rstrip(".")
+            if low in self.honorifics:
                 gender = gender or _HONORIFIC_GENDER.get(low)
-            elif not (
-                doc[start].lower_ in self.title_words | {"the"} or doc[start].lower_[:-1] in self.title_words
-            ):
+            elif not (lower[start] in self.title_or_the or lower[start][:-1] in self.title_words):
                 break  # "President", and the plural of "Presidents Obama and Rousseff"
             start += 1
         if start > 0 and gender is None:
@@ -320,8 +323,8 @@ class _Finder:
             end -= 1  # NER glues "Wednesday" or "say" onto names
         while end - start > 1 and _post_nominal(doc[end - 1]):
             end -= 1  # "... Jane Doe KCB MP": orders, degrees and seats after a name are not part of it
-        if start >= end:
-            return
+        if start >= end or any(i in self.taken for i in range(start, end)):
+            return  # (a name already found: add() would refuse the mention, or the body it may be instead)
         name = _clean(doc[start:end].text)
         if name.isupper():
             name = name.title()  # "SECRETARY KERRY:" labels
@@ -484,6 +487,13 @@ class _Finder:
 
     def title_at(self, i: int, titles: re.Pattern[str]) -> int | None:
         """Token index after the longest title or honorific starting at token ``i``."""
+        idx = self.cols.idx[i]
+        head = text_of(self.doc)[idx : idx + 3].lower()
+        heads = self.lex.title_heads
+        # Asked at every token: rule most out by their first letters, before a token or a slice is made.
+        # (Only for ASCII, which lowercases letter by letter, so these are the pattern's first letters too.)
+        if head.isascii() and head not in heads and head[:2] not in heads and head[:1] not in heads:
+            return None
         tok = self.doc[i]
         if not tok.is_alpha and tok.lower_.rstrip(".") not in self.lex.bare_honorifics:
             return None
@@ -759,9 +769,10 @@ class _Finder:
         holder of the office (coreference asks the gazetteer for the date, else keeps the state)."""
         doc = self.doc
         country_heads = {m.head for m in self.mentions if m.kind is MentionKind.COUNTRY}
-        for tok in doc:
-            if tok.tag_ not in {"NNS", "NNPS"} or (tok.i in self.taken and tok.i not in country_heads):
+        for i, tag in enumerate(self.cols.tag):
+            if tag not in {"NNS", "NNPS"} or (i in self.taken and i not in country_heads):
                 continue
+            tok = doc[i]
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < tok.i]
             mods += [k for c in mods for k in c.conjuncts if k.i < tok.i and k not in mods]
             states: list[tuple[Token, str]] = []
@@ -940,11 +951,13 @@ class _Finder:
             for n in full
             if n[0].lower() in forms and sum(m[0].lower() in forms for m in full) == 1
         }
-        for tok in self.doc:
+        cols = self.cols
+        for i, pos in enumerate(cols.pos):
             # A surname the article already named is that person even where the tagger, at a paragraph's
             # start, calls it a verb ("Blinken, for his part, said").
-            if tok.i in self.taken or (tok.pos_ != "PROPN" and not (tok.is_title and tok.text in known)):
+            if i in self.taken or (pos != "PROPN" and not (cols.text[i] in known and self.doc[i].is_title)):
                 continue
+            tok = self.doc[i]
             # A leader the gazetteer knows by surname ("Scholz invited Modi"), where NER saw a place or none.
             famous = tok.is_title and bool(self.gaz.people(tok.text)) and not self.gaz.country(tok.text)
             if tok.ent_type_ not in _NUMERIC_ENTS and (tok.text in known or tok.text in given or famous):
@@ -1252,7 +1265,10 @@ class _Finder:
         # "the two diplomats", "both envoys", "the three negotiators": any people noun counted like the
         # phrases below (first, so that "the two diplomats" is not cut to "the two")
         doc = self.doc
+        lower = self.cols.lower
         for i in range(len(doc) - 1):
+            if lower[i] != "both" and lower[i] != "the":
+                continue  # most words: decided without building their tokens
             counted = doc[i].lower_ == "both" or (
                 doc[i].lower_ == "the" and i + 2 < len(doc) and doc[i + 1].lower_ in {"two", "three", "four"}
             )
@@ -1266,6 +1282,8 @@ class _Finder:
                 continue  # "the two envoys of Qatar and Egypt" name their states
             self.add(Mention(i, end, noun.i, MentionKind.GROUP, ActorType.PERSON, doc[i:end].text))
         for phrase in sorted(self.lex.group_anaphora, key=len, reverse=True):
+            if phrase not in text_low:
+                continue  # most phrases are not in the article; a substring test is cheaper than a search
             for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and not (span.end < len(self.doc) and self.doc[span.end].lower_ == "of"):
@@ -1313,6 +1331,10 @@ def _longest(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# Every word Finder.pronoun takes.
+_PRONOUN_WORDS = FIRST | SECOND | WE | PRONOUNS.keys() | POSSESSIVES.keys()
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """All actor mentions of ``doc`` in text order."""
     finder = _Finder(doc, gaz, lex)
@@ -1334,9 +1356,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     finder.surnames()
     finder.groups()
     finder.label_roles()
-    for tok in doc:
-        finder.role(tok)
-        finder.pronoun(tok)
+    # Only title words can be roles and only pronouns pronouns: other tokens are never built.
+    wanted = finder.title_words | _PRONOUN_WORDS
+    for i, low in enumerate(finder.cols.lower):
+        if low in wanted:
+            tok = doc[i]
+            finder.role(tok)
+            finder.pronoun(tok)
     finder.plural_offices()
     finder.stand_in_surfaces()
     finder.seats_as_hosts()
