@@ -1592,3 +1592,33 @@ SIDE_NAMED = [
 @pytest.mark.parametrize(("text", "expected"), SIDE_NAMED)
 def test_a_state_beside_its_named_person_is_his_side(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# A headline's trip ("X Travels to Japan") flattens its tense: a meeting there with a person of that state,
+# told in the text, is that trip, whatever its status; a meeting with another state's person leaves the trip.
+HEADLINE_TRIPS = [
+    (
+        "Chancellor Scholz Travels to Japan\nChancellor Scholz will meet Prime Minister Kishida in Tokyo on "
+        "Friday.",
+        {pair("Olaf Scholz", "Fumio Kishida", "meeting")},
+    ),
+    (
+        "Secretary Blinken Travels to Kenya\nSecretary Blinken will meet President Ruto in Nairobi next "
+        "week.",
+        {pair("Antony Blinken", "William Ruto", "meeting")},
+    ),
+    (
+        "President Macron Visits Brazil\nPresident Macron will meet President Lula in Brasilia on Tuesday.",
+        {pair("Emmanuel Macron", "Luiz In\u00e1cio Lula da Silva", "meeting")},
+    ),
+    (
+        "Chancellor Scholz Travels to Japan\nChancellor Scholz will meet President Yoon of South Korea on "
+        "Friday.",
+        {pair("Olaf Scholz", "Japan", "visit"), pair("Olaf Scholz", "Yoon Suk Yeol", "meeting")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_TRIPS)
+def test_a_headline_trip_is_the_meeting_told_there(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

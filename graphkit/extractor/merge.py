@@ -90,8 +90,9 @@ def _absorbed_visit(
         )
         same_sentence = other.sentence.start == visit.sentence.start and not elsewhere
         # "Bush is in Islamabad for talks with Musharraf": a visit told with its meeting, whatever the tenses.
+        # "Blinken Travels to Nairobi" in a headline: its tense is flattened, the meetings there tell it
         if (
-            (other.status == visit.status or same_sentence)
+            (other.status == visit.status or same_sentence or visit.weak_status)
             and _dates_compatible(other.date, visit.date)
             and (same_place or same_sentence)
         ):
