@@ -1622,3 +1622,33 @@ HEADLINE_TRIPS = [
 @pytest.mark.parametrize(("text", "expected"), HEADLINE_TRIPS)
 def test_a_headline_trip_is_the_meeting_told_there(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# "his Mexican counterparts": several people of one state stand for it; "her Japanese and Indian counterparts"
+# are one office holder per state, and one counterpart is the holder of the office.
+PLURAL_COUNTERPARTS = [
+    (
+        "Secretary Blinken spoke with his Mexican counterparts about trade.",
+        {pair("Antony Blinken", "Mexico", "call")},
+    ),
+    (
+        "Chancellor Scholz met his Polish counterparts in Warsaw on Monday.",
+        {pair("Olaf Scholz", "Poland", "meeting")},
+    ),
+    (
+        "Foreign Minister Wong called her Chinese counterparts on Friday.",
+        {pair("Penny Wong", "China", "call")},
+    ),
+    (
+        "Foreign Minister Wong met her Japanese and Indian counterparts in Tokyo.",
+        {
+            pair("Penny Wong", "Yoko Kamikawa", "meeting"),
+            pair("Penny Wong", "Subrahmanyam Jaishankar", "meeting"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_COUNTERPARTS)
+def test_counterparts_of_one_state_stand_for_it(text: str, expected: Found) -> None:
+    assert contacts(text) == expected

@@ -712,7 +712,9 @@ class _Finder:
         if entry is None:
             return
         possessor = next((c.i for c in head.children if c.dep_ == "poss"), None)
-        if head.lemma_.lower() == "counterpart" and possessor is not None:
+        # "his Mexican counterparts": several people of one state stand for it, as "Mexican officials" do
+        several_states = bool(first.conjuncts)
+        if head.lemma_.lower() == "counterpart" and possessor is not None and several_states:
             # "Wong and her Japanese and Indian counterparts": one unnamed office holder per state, whose
             # office coreference takes from the possessor's.
             self.add(
