@@ -1111,51 +1111,6 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        *SPEAKING,
-        *SESSIONS,
-        *COUNTERPARTS,
-        *BROKEN_LISTS,
-        *RELATIVE_HOLDERS,
-        *INVITATIONS,
-        *JOINT_ACTS,
-        *POINTING_BACK,
-        *PROCESSES,
-        *HOLDER_BEFORE,
-        *TAKING_PART,
-        *CALLS,
-        *CONVEYING,
-        *AFTER_MEETING,
-        *NATIONALITIES,
-        *STOPS,
-        *ADVERBIAL_WITH,
-        *RANKED,
-        *HYPHEN_DYADS,
-        *ASIDES,
-        *PLURAL_THEY,
-        *JOURNEY_PURPOSE,
-        *TOPIC_STATES,
-        *WE_THE_SPEAKER,
-        *RELATIVE_PRONOUNS,
-        *UNRESOLVED_POSSESSORS,
-        *BODY_PEOPLE,
-        *SPEAKER_HOLDS,
-        *SEATS,
-        *CAPTIONS,
-        *COUNTED_PEOPLE,
-        *LIST_ENDINGS,
-        *GATHERINGS,
-        *OWNED_PLANS,
-        *SPEAKER_AND_OTHER,
-        *REPORTER_HOLDS,
-    ],
-)
-def test_contact_rules(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
@@ -1274,11 +1229,6 @@ CATAPHORA = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CATAPHORA)
-def test_a_pronoun_before_any_name_points_forward(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 def test_a_forward_pronoun_of_the_other_gender_stays_unresolved() -> None:
     assert (
         contacts(
@@ -1317,11 +1267,6 @@ LISTED_SIDES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), LISTED_SIDES)
-def test_titles_listed_among_a_states_people(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 def test_a_state_named_without_a_list_stays_the_counterpart() -> None:
     assert contacts("Chancellor Scholz met Japanese officials on Monday.") == {
         pair("Olaf Scholz", "Japan", "meeting")
@@ -1348,11 +1293,6 @@ SENT_THERE = [
         {pair("Joe Biden", "Nabih Berri", "meeting")},
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), SENT_THERE)
-def test_the_one_sent_there_meets(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
 
 
 # A phrase beside a person's name that holds an office word and names nobody else is his title, not another
@@ -1387,11 +1327,6 @@ TITLES_BESIDE_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), TITLES_BESIDE_NAMES)
-def test_a_title_beside_a_name_is_no_party(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 # "her recent visits by A and B": the possessor of a visit made by others received them, a meeting with each;
 # "his visit to Paris" is his own journey.
 VISITS_RECEIVED = [
@@ -1409,11 +1344,6 @@ VISITS_RECEIVED = [
     ),
     ("Prime Minister Modi recalled his visit to Paris.", {pair("Narendra Modi", "France", "visit")}),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), VISITS_RECEIVED)
-def test_visits_received_by_their_possessor(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
 
 
 # A journey on somebody's invitation to his own state ("accepted an invitation from X to visit Y") is a
@@ -1437,11 +1367,6 @@ INVITED_BY_THE_HOST = [
         {pair("Olaf Scholz", "China", "visit")},
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), INVITED_BY_THE_HOST)
-def test_a_journey_on_the_hosts_invitation_meets_him(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
 
 
 # "X met Y in Paris. X and Y also spoke about Z": talking "also" right after an in-person meeting goes on in
@@ -1561,11 +1486,6 @@ SPOKEN_NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SPOKEN_NOTES)
-def test_spoken_notes_are_the_speakers(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 # A state listed beside a named person of that state ("Prime Minister Bennett and senior Israeli officials")
 # is that person's side, not one more counterpart; a state beside another state's person stays.
 SIDE_NAMED = [
@@ -1587,11 +1507,6 @@ SIDE_NAMED = [
         {pair("Olaf Scholz", "Japan", "meeting"), pair("Olaf Scholz", "Yoon Suk Yeol", "meeting")},
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), SIDE_NAMED)
-def test_a_state_beside_its_named_person_is_his_side(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
 
 
 # A headline's trip ("X Travels to Japan") flattens its tense: a meeting there with a person of that state,
@@ -1619,11 +1534,6 @@ HEADLINE_TRIPS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), HEADLINE_TRIPS)
-def test_a_headline_trip_is_the_meeting_told_there(text: str, expected: Found) -> None:
-    assert contacts(text) == expected
-
-
 # "his Mexican counterparts": several people of one state stand for it; "her Japanese and Indian counterparts"
 # are one office holder per state, and one counterpart is the holder of the office.
 PLURAL_COUNTERPARTS = [
@@ -1649,6 +1559,56 @@ PLURAL_COUNTERPARTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), PLURAL_COUNTERPARTS)
-def test_counterparts_of_one_state_stand_for_it(text: str, expected: Found) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *SPEAKING,
+        *SESSIONS,
+        *COUNTERPARTS,
+        *BROKEN_LISTS,
+        *RELATIVE_HOLDERS,
+        *INVITATIONS,
+        *JOINT_ACTS,
+        *POINTING_BACK,
+        *PROCESSES,
+        *HOLDER_BEFORE,
+        *TAKING_PART,
+        *CALLS,
+        *CONVEYING,
+        *AFTER_MEETING,
+        *NATIONALITIES,
+        *STOPS,
+        *ADVERBIAL_WITH,
+        *RANKED,
+        *HYPHEN_DYADS,
+        *ASIDES,
+        *PLURAL_THEY,
+        *JOURNEY_PURPOSE,
+        *TOPIC_STATES,
+        *WE_THE_SPEAKER,
+        *RELATIVE_PRONOUNS,
+        *UNRESOLVED_POSSESSORS,
+        *BODY_PEOPLE,
+        *SPEAKER_HOLDS,
+        *SEATS,
+        *CAPTIONS,
+        *COUNTED_PEOPLE,
+        *LIST_ENDINGS,
+        *GATHERINGS,
+        *OWNED_PLANS,
+        *SPEAKER_AND_OTHER,
+        *REPORTER_HOLDS,
+        *CATAPHORA,
+        *LISTED_SIDES,
+        *SENT_THERE,
+        *TITLES_BESIDE_NAMES,
+        *VISITS_RECEIVED,
+        *INVITED_BY_THE_HOST,
+        *SPOKEN_NOTES,
+        *SIDE_NAMED,
+        *HEADLINE_TRIPS,
+        *PLURAL_COUNTERPARTS,
+    ],
+)
+def test_contact_rules(text: str, expected: Found) -> None:
     assert contacts(text) == expected
