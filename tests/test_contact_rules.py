@@ -971,6 +971,23 @@ REPORTER_HOLDS = [
     ),
 ]
 
+# A state and an armed group that sign at one place ("the government and the TPLF signed a truce in Pretoria")
+# met to sign what they negotiated; agreeing from afar, or two states signing, names no contact.
+SIGNED_BY_PARTIES = [
+    (
+        "The Government of Ethiopia and the TPLF signed a truce in Pretoria on Wednesday.",
+        {pair("Government of Ethiopia", "Tigray People's Liberation Front", "meeting")},
+    ),
+    (
+        "Colombia and the FARC signed a peace agreement in Havana.",
+        {pair("Colombia", "Revolutionary Armed Forces of Colombia", "meeting")},
+    ),
+    (
+        "The Taliban and the United States signed a deal in Doha.",
+        {pair("Taliban", "United States", "meeting")},
+    ),
+]
+
 # A place named as a stop or leg of somebody's journey is visited by him.
 STOPS = [
     (
@@ -1104,8 +1121,10 @@ NEGATIVES = [
     # agreement told by its speakers or by a group names no parties of its own
     '"We agree on far more than people think," President Macron said.',
     "The two sides agreed that trade should grow.",
-    # states that sign may each have signed on its own
+    # states that sign may each have signed on its own; parties agreeing from afar did not meet
     "Chile and Peru signed the climate accord last year.",
+    "Chile and Peru signed the climate accord in Lima last year.",
+    "Israel and Hamas agreed to a ceasefire on Friday.",
     # a list continued by a clause of its own is not a list of participants
     "Chancellor Scholz spoke at length, and President Macron said nothing.",
 ]
@@ -1608,6 +1627,7 @@ PLURAL_COUNTERPARTS = [
         *SIDE_NAMED,
         *HEADLINE_TRIPS,
         *PLURAL_COUNTERPARTS,
+        *SIGNED_BY_PARTIES,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -194,10 +194,20 @@ class Finder:
             for t in c.subtree
         ):
             return None  # "A and B agreed to hold talks": the talks are the contact
-        if trigger.no_states and any(
-            (actor := self.ctx.actors.get(a)) is None or actor.type.value != "person"
-            for a in self._ids(named)
-        ):
+        signers = [self.ctx.actors.get(a) for a in self._ids(named)]
+        # "the government and the TPLF signed a truce in Pretoria": a state and an armed group at one place
+        # sign what they negotiated there (agreeing from afar, through mediators, is no contact of theirs)
+        at_a_place = any(
+            t.dep_ == "pobj"
+            and t.head.lower_ in {"in", "at"}
+            and (m := self.ctx.by_token.get(t.i)) is not None
+            and m.kind == "country"
+            for t in tok.subtree
+        )
+        party = at_a_place and any(
+            a is not None and a.type.value == "organization" and _non_state_party(a.name) for a in signers
+        )
+        if trigger.no_states and not party and any(a is None or a.type.value != "person" for a in signers):
             return None  # "Chile and Argentina signed the treaty": each may have signed on its own
         # "discussed the issue with Blinken": the parser often hangs the with-phrase on the thing discussed
         topic_with = (
