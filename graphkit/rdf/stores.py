@@ -290,7 +290,7 @@ class SparqlStore:
     def select(self, query: str) -> list[Row]:
         body = self._post(self.url, {"query": query}, accept="application/sparql-results+json")
         results = json.loads(body)
-        return [{k: _from_json(v) for k, v in b.items()} for b in results["results"]["bindings"]]
+        return [{k: from_sparql_json(v) for k, v in b.items()} for b in results["results"]["bindings"]]
 
     def dump(self) -> Dataset:
         dataset = Dataset(default_union=True)
@@ -373,7 +373,8 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
         yield items[start : start + size]
 
 
-def _from_json(value: dict[str, str]) -> Node:
+def from_sparql_json(value: dict[str, str]) -> Node:
+    """An rdflib term for one binding of SPARQL 1.1 JSON results."""
     if value["type"] == "uri":
         return URIRef(value["value"])
     if value["type"] == "bnode":

@@ -23,14 +23,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from graphkit.errors import GraphkitError
 from graphkit.rdf._sparql import PROLOGUE
 from graphkit.rdf.namespace import PREFIXES
-from graphkit.rdf.stores import MemoryStore, OxigraphStore, SparqlStore, Store
+from graphkit.rdf.stores import MemoryStore, OxigraphStore, SparqlStore, Store, from_sparql_json
+from graphkit.rdf.terms import to_rdflib
 
 __all__ = ["QueryAnswer", "SparqlSyntaxError", "run_query"]
 
@@ -115,22 +116,11 @@ def _oxigraph(store: OxigraphStore, query: str) -> QueryAnswer:
     if isinstance(answer, pyoxigraph.QueryTriples):
         graph = Graph()
         for t in answer:
-            graph.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return QueryAnswer(form="CONSTRUCT", graph=graph)
     names = [v.value for v in answer.variables]
-    rows = [{n: _term(s[n]) for n in names if s[n] is not None} for s in answer]
+    rows = [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in answer]
     return QueryAnswer(form="SELECT", rows=[_python(r) for r in rows])
-
-
-def _term(term: Any) -> Node:
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "Literal":
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return BNode(term.value)
 
 
 def _rdflib(dataset: Dataset, query: str) -> QueryAnswer:
@@ -178,17 +168,8 @@ def _endpoint(store: SparqlStore, query: str) -> QueryAnswer:
     answer = json.loads(text)
     if "boolean" in answer:
         return QueryAnswer(form="ASK", boolean=bool(answer["boolean"]))
-    rows = [{k: _json_term(v) for k, v in b.items()} for b in answer["results"]["bindings"]]
+    rows = [{k: from_sparql_json(v) for k, v in b.items()} for b in answer["results"]["bindings"]]
     return QueryAnswer(form="SELECT", rows=[_python(r) for r in rows])
-
-
-def _json_term(value: dict[str, str]) -> Node:
-    if value["type"] == "uri":
-        return URIRef(value["value"])
-    if value["type"] == "bnode":
-        return BNode(value["value"])
-    datatype = URIRef(value["datatype"]) if "datatype" in value else None
-    return Literal(value["value"], lang=value.get("xml:lang"), datatype=datatype)
 
 
 def _python(row: Mapping[str, Node]) -> dict[str, Any]:
