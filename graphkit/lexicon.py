@@ -306,6 +306,17 @@ class Lexicon:
         return frozenset(title[:3] for title in {*self.offices, *self.honorifics})
 
     @functools.cached_property
+    def contact_words(self) -> frozenset[str]:
+        """Every lemma or word a contact rule starts from: a trigger, a verb of travel or of carrying, "be" of
+        a stay, "expect", "one(s)" pointing back, a stop of a journey. Other tokens give no contact."""
+        return frozenset(
+            {*self.verb_triggers, *self.verbs, *self.travel_verbs, *self.noun_triggers, *self.nouns}
+            | self.words.carry_verbs
+            | self.words.stop_nouns
+            | {"be", "expect", "one", "ones"}
+        )
+
+    @functools.cached_property
     def bare_honorifics(self) -> frozenset[str]:
         """Honorifics without their full stop ("mr", "dr")."""
         return frozenset(h.rstrip(".") for h in self.honorifics)

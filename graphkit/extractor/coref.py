@@ -50,6 +50,7 @@ class ActorDraft:
     mentions: list[Mention] = field(default_factory=list)
     members: tuple[str, ...] = ()  # for groups: the actors a "the two leaders" stands for
     unnamed: bool = False  # described only by a role ("his advisor"): never matched by a name
+    party: bool = False  # a non-state party to a conflict: a side of its own against its state's government
     gender: str | None = None  # from "Mr."/"Ms." or from a pronoun resolved to the actor
 
     @property
@@ -75,6 +76,7 @@ class ActorDraft:
         if mention.country and not self.country:
             self.country = mention.country
         self.gender = self.gender or mention.gender
+        self.party = self.party or mention.party
 
 
 @functools.lru_cache(maxsize=1 << 12)  # every mention compares its name with each actor's, every article

@@ -106,7 +106,7 @@ _PARTICLES = frozenset(
 )
 
 
-def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention:
+def _org(span: Span, name: str, country: str | None, qid: str | None, *, party: bool = False) -> Mention:
     return Mention(
         span.start,
         span.end,
@@ -117,6 +117,7 @@ def _org(span: Span, name: str, country: str | None, qid: str | None) -> Mention
         name=name,
         country=country,
         wikidata=qid,
+        party=party,
     )
 
 
@@ -226,6 +227,7 @@ class Mention:
     possessor: int | None = None  # token index of "his"/"Macron's" in a role phrase
     body: str | None = None  # the international body of a role ("the UN envoy"), as written
     or_state: bool = False  # "the Chinese and U.S. presidents": the office holder if known, else the state
+    party: bool = False  # a non-state party to a conflict (the Taliban): of its state, yet a side of its own
     gender: str | None = None
     actor: str | None = None  # filled by coreference
     extra_tokens: list[int] = field(default_factory=list)  # appositive titles attached to a name
@@ -643,7 +645,7 @@ class _Finder:
                 return None
         if org:
             # international bodies have no country; a non-state party is of the state it is fighting in
-            return _org(span, org.name, org.side_of, org.wikidata)
+            return _org(span, org.name, org.side_of, org.wikidata, party=org.side_of is not None)
         if strict:
             return None
         tokens = list(span)

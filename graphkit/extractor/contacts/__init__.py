@@ -68,7 +68,7 @@ def find_contacts(
     )
     finder = Finder(ctx)
     drafts: list[ContactDraft] = []
-    words, cols = _trigger_words(lex), columns(doc)
+    words, cols = lex.contact_words, columns(doc)
     for i in range(len(doc)):
         if cols.lemma[i] not in words and cols.lower[i] not in words:
             continue  # no rule starts from this word: no need to build its Token
@@ -89,20 +89,3 @@ def find_contacts(
             if gapped is not None and not finder.internal(gapped.participants):
                 drafts.append(gapped)
     return drafts
-
-
-_TRIGGER_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _trigger_words(lex: Lexicon) -> frozenset[str]:
-    """Every lemma or word a contact rule of :class:`Finder` starts from (a trigger, a verb of travel or of
-    carrying, "be" of a stay, "expect", "one(s)", a stop of a journey); other tokens give no contact."""
-    found = _TRIGGER_WORDS.get(id(lex))
-    if found is None:
-        found = _TRIGGER_WORDS[id(lex)] = frozenset(
-            {*lex.verb_triggers, *lex.verbs, *lex.travel_verbs, *lex.noun_triggers, *lex.nouns}
-            | lex.words.carry_verbs
-            | lex.words.stop_nouns
-            | {"be", "expect", "one", "ones"}
-        )
-    return found

@@ -112,14 +112,6 @@ def in_person(ctx: Context, sent: Span, tok: Token) -> bool:
     )
 
 
-def _non_state_party(name: str) -> bool:
-    """Whether the gazetteer knows ``name`` as a non-state party to a conflict (the Taliban, the ELN)."""
-    from graphkit.gazetteer import load_gazetteer
-
-    org = load_gazetteer().organization(name)
-    return org is not None and org.side_of is not None
-
-
 class Finder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -204,9 +196,7 @@ class Finder:
             and m.kind == "country"
             for t in tok.subtree
         )
-        party = at_a_place and any(
-            a is not None and a.type.value == "organization" and _non_state_party(a.name) for a in signers
-        )
+        party = at_a_place and any(a is not None and a.party for a in signers)
         if trigger.no_states and not party and any(a is None or a.type.value != "person" for a in signers):
             return None  # "Chile and Argentina signed the treaty": each may have signed on its own
         # "discussed the issue with Blinken": the parser often hangs the with-phrase on the thing discussed
@@ -460,7 +450,7 @@ class Finder:
         first, second = actors
         both_bodies = first.type.value == "organization" and second.type.value == "organization"
         # "the government and the ELN", "Petro met the ELN": an armed group or movement is a side of its own
-        parties = any(a.type.value == "organization" and _non_state_party(a.name) for a in actors)
+        parties = any(a.party for a in actors)
         return first.country == second.country and not both_bodies and not parties
 
     def _visitable(self, tok: Token) -> bool:

@@ -321,7 +321,7 @@ def reporter_holding(ctx: Context, noun: Token) -> list[Token]:
             actor = ctx.actors.get(mention.actor) if mention.actor else None
             if actor is None or actor.type.value != "person":
                 return []
-            if any("spokes" in office or "press secretary" in office for office in actor.offices):
+            if any(office.endswith("spokesperson") for office in actor.offices):  # offices are normalized
                 return []
             return subjects
         cur = head
