@@ -148,6 +148,9 @@ class WordClasses(_Record):
     urging_verbs: frozenset[Word]
     """Verbs that call for contacts among others ("urged dialogue")."""
     informing_verbs: frozenset[Word]
+    follow_up_verbs: frozenset[Word]
+    """Verbs whose on-phrase takes up an earlier contact ("builds on the meeting in May"): it keeps its own
+    status and date."""
     """Verbs of informing, whose on-phrase is a topic ("briefed X on the meeting")."""
     scheduling_verbs: frozenset[Word]
     """Verbs that schedule a contact: "talks to be held" are planned."""
@@ -174,6 +177,8 @@ class WordClasses(_Record):
     """Settings where states meet as teams ("met in the final")."""
     separate_modifiers: frozenset[Word]
     """Surface words saying "talks with A, B and C" were one session per counterpart ("one-on-one")."""
+    joint_words: frozenset[Word]
+    """Surface words saying one subject met its several counterparts at one table ("for trilateral talks")."""
     remote_words: frozenset[Word]
     """Modifiers or by/over/via-objects that make a contact noun a call ("a virtual summit")."""
     voice_channels: frozenset[Word]
@@ -278,6 +283,7 @@ class Lexicon:
     channel_nouns: frozenset[str]  # nouns whose record has ``channel``
     directive_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    briefing_titles: frozenset[str]  # heading words of a press briefing's transcript
     levels: dict[str, ContactLevel]  # "technical" in "technical-level talks" -> ContactLevel.TECHNICAL
 
     @functools.cached_property
@@ -409,4 +415,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         channel_nouns=frozenset(word for word, trigger in contacts.nouns.items() if trigger.channel),
         directive_verbs=frozenset(speech["directive_verbs"]),
         document_nouns=frozenset(speech["document_nouns"]),
+        briefing_titles=frozenset(speech["briefing_titles"]),
     )

@@ -1578,6 +1578,60 @@ PLURAL_COUNTERPARTS = [
 ]
 
 
+# One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
+# is one event with all of them, not one session per counterpart.
+ONE_TABLE = [
+    (
+        "National Security Advisor Jake Sullivan met with Prime Minister Fumio Kishida and President "
+        "Yoon Suk Yeol for trilateral talks.",
+        {(frozenset({"Jake Sullivan", "Fumio Kishida", "Yoon Suk Yeol"}), "meeting")},
+    ),
+    (
+        "Secretary Blinken sat down together with Foreign Minister Wang Yi and Foreign Minister Sergei "
+        "Lavrov in Jakarta.",
+        {(frozenset({"Antony Blinken", "Wang Yi", "Sergey Lavrov"}), "meeting")},
+    ),
+    (
+        "President Macron met Chancellor Scholz and Prime Minister Meloni in a three-way meeting at the "
+        "palace.",
+        {(frozenset({"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}), "meeting")},
+    ),
+    # without such a word, one session per counterpart
+    (
+        "President Macron met Chancellor Scholz and Prime Minister Meloni on Friday.",
+        {
+            pair("Emmanuel Macron", "Olaf Scholz", "meeting"),
+            pair("Emmanuel Macron", "Giorgia Meloni", "meeting"),
+        },
+    ),
+]
+
+# In a press briefing's transcript "we" and "us" are the briefing room, never a side of a contact ("we are
+# joined by X, who will talk with us"); in a joint briefing or conference they are its speakers.
+BRIEFING_ROOM = [
+    (
+        "Department Press Briefing\n\nMS ROE: Good afternoon. We are joined today by Ambassador Jane Doe, "
+        "who is going to talk with us about the trip.\n\nQUESTION: Thank you.",
+        set(),
+    ),
+    (
+        "Daily Briefing by the Spokesperson\n\nMR DOE: Thanks. Ambassador Jane Roe will talk with us "
+        "about the vaccine campaign.\n\nQUESTION: When?",
+        set(),
+    ),
+    (
+        "Press Gaggle aboard the aircraft\n\nMS ROE: Hi, everybody. Ambassador John Doe met with us on "
+        "the way here.\n\nQUESTION: Thanks.",
+        set(),
+    ),
+    (
+        "Remarks by President Macron and Chancellor Scholz, Joint Press Briefing\n\nPRESIDENT MACRON: "
+        "Thank you, Olaf. We talked about energy this morning.\n\nCHANCELLOR SCHOLZ: Thank you, Emmanuel.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1628,6 +1682,8 @@ PLURAL_COUNTERPARTS = [
         *HEADLINE_TRIPS,
         *PLURAL_COUNTERPARTS,
         *SIGNED_BY_PARTIES,
+        *ONE_TABLE,
+        *BRIEFING_ROOM,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

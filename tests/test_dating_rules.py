@@ -656,3 +656,82 @@ def test_a_sentence_about_contacts_dates_the_next_one(
     text: str, first: str, second: str, expected: Span
 ) -> None:
     check(text, first, second, expected)
+
+
+# A time right after a contact noun's own phrase ("the summit between A and B last November") is that noun's,
+# whatever the verb that takes it up is doing now.
+AFTER_THE_NOUNS_PHRASE = [
+    (
+        "Officials want to follow up on the summit between President Biden and President Xi last November.",
+        "Biden",
+        "Xi",
+        (D(2023, 11, 1), D(2023, 11, 30)),
+    ),
+    (
+        "The deal grew out of the talks between Chancellor Scholz and President Macron in January.",
+        "Scholz",
+        "Macron",
+        (D(2024, 1, 1), D(2024, 1, 31)),
+    ),
+    (
+        "The treaty was the fruit of the summit between Chancellor Scholz and President Duda on March 1.",
+        "Scholz",
+        "Duda",
+        (D(2024, 3, 1), D(2024, 3, 1)),
+    ),
+    # a time in a clause of its own after the noun's phrase is that clause's
+    (
+        "Ministers praised the summit between Chancellor Scholz and President Duda, which they had first "
+        "proposed in January.",
+        "Scholz",
+        "Duda",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), AFTER_THE_NOUNS_PHRASE)
+def test_a_time_right_after_a_contact_nouns_phrase_is_its_own(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+
+
+# A contact taken up by a follow-up verb ("builds on", "follow up on") is an earlier one: it keeps its own
+# status and date, whatever the tense or modality of the verb.
+FOLLOWED_UP = [
+    (
+        "This agreement builds on the meeting between Prime Minister Albanese and President Biden on "
+        "March 4.",
+        "Albanese",
+        "Biden",
+        (D(2024, 3, 4), D(2024, 3, 4)),
+    ),
+    (
+        "The ministers will follow up on the talks between President Lula and President Macron on March 2.",
+        "Lula",
+        "Macron",
+        (D(2024, 3, 2), D(2024, 3, 2)),
+    ),
+    (
+        "Envoys hope to build on the summit between Chancellor Scholz and President Duda of March 1.",
+        "Scholz",
+        "Duda",
+        (D(2024, 3, 1), D(2024, 3, 1)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), FOLLOWED_UP)
+def test_a_contact_followed_up_on_keeps_its_own_status_and_date(
+    text: str, first: str, second: str, expected: Span
+) -> None:
+    check(text, first, second, expected)
+    contact = next(c for c in run(text).contacts if len(c.participants) == 2)
+    assert contact.status.value == "occurred"
+
+
+def test_a_contact_met_on_is_no_follow_up() -> None:
+    # "meet on" is no taking up of an earlier contact: the plan stays a plan
+    extraction = run("President Lula will meet President Macron on March 20 to follow up on trade.")
+    assert [c.status.value for c in extraction.contacts] == ["planned"]

@@ -612,11 +612,18 @@ class _Resolver:
             self.speech(pronouns, mentions)
             return
         fallback = self.headline_person(labels)
+        # "we're joined by X, who will talk with us": in a press briefing "we" is the room, not a side; in a
+        # joint one, its speakers
+        lex = load_lexicon()
+        heading = set(re.findall(r"[\w-]+", self.doc.text[: labels[0][0]].lower()))
+        briefing = bool(heading & lex.briefing_titles) and not heading & lex.words.joint_words
         for m in pronouns:
             turn = turn_at(labels, self.doc[m.start].idx)
             if turn is None:
                 continue
             speaker, addressee = turn
+            if briefing and m.kind is MentionKind.WE:
+                continue
             addressee = addressee or (fallback if fallback != speaker else None)
             if m.kind is MentionKind.FIRST:
                 m.actor = speaker

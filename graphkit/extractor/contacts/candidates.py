@@ -10,6 +10,7 @@ other rule modules. Tests: tests/test_contact_rules.py.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from graphkit.extractor.contacts.dating import date_for, lasting_span
@@ -899,6 +900,12 @@ class Finder:
         one_call = one_call or caption(tok.sent, self.lex)
         # "invited the leaders of A, B and C": the guests are brought together, not met one by one
         one_call = one_call or (record is not None and record.gathering and not told_apart(tok, self.lex))
+        # "met A and B for a trilateral meeting", "sat down together with A and B": one table
+        phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
+        one_call = one_call or (
+            bool(self.lex.words.joint_words & set(re.findall(r"[\w-]+", phrase)))
+            and not told_apart(tok, self.lex)
+        )
         draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
             separately and len(obj_ids) == 1 and len(subj_ids) > 1
         )

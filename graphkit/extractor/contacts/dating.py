@@ -171,7 +171,9 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
         next_to_noun = tok.pos_ == "NOUN" and span.start - tok.i <= 2 and span.start > tok.i
         if future and anchor.i != tok.i and anchor.tag_ == "VBD" and past is not None and not next_to_noun:
             value = past  # "received word on Friday that X wanted to talk": the word came last Friday
-        attached = span.root.head.i in chain_ids or anchor.i in chain_ids
+        # "the summit between Biden and Xi last November": a time right after the noun's phrase is its own
+        adjoining = tok.pos_ in {"NOUN", "PROPN"} and span.start == tok.right_edge.i + 1
+        attached = span.root.head.i in chain_ids or anchor.i in chain_ids or adjoining
         if span.root.i in {t.i for t in tok.subtree} and not attached:
             if (
                 inside_clause_of_argument(span.root, tok)

@@ -72,6 +72,7 @@ def governing_verb(noun: Token, lex: Lexicon) -> Token | None:
         if cur.dep_ == "prep" and (
             cur.lower_ in {"about", "regarding", "concerning"}
             or (cur.lower_ == "on" and cur.head.lemma_.lower() in lex.words.informing_verbs)
+            or (cur.lower_ == "on" and cur.head.lemma_.lower() in lex.words.follow_up_verbs)
             or (
                 cur.lower_ in {"on", "over"}
                 and (spoken := lex.verb_triggers.get(cur.head.lemma_.lower())) is not None
