@@ -1578,6 +1578,42 @@ PLURAL_COUNTERPARTS = [
 ]
 
 
+# Several subjects whose counterparts are told apart ("with A, with B and with C", "separately") meet each
+# counterpart in a session of its own, all of the subjects together.
+SIDES_TOLD_APART = [
+    (
+        "Secretary Blinken and Secretary Lloyd Austin will meet with President Marcos, with Foreign "
+        "Minister Enrique Manalo and with Defense Secretary Gilberto Teodoro.",
+        {
+            (frozenset({"Antony Blinken", "Lloyd Austin", "Bongbong Marcos"}), "meeting"),
+            (frozenset({"Antony Blinken", "Lloyd Austin", "Enrique Manalo"}), "meeting"),
+            (frozenset({"Antony Blinken", "Lloyd Austin", "Gilberto Teodoro"}), "meeting"),
+        },
+    ),
+    (
+        "Foreign Minister Penny Wong and Defence Minister Richard Marles spoke with Secretary Blinken and "
+        "with Secretary Lloyd Austin on Monday.",
+        {
+            (frozenset({"Penny Wong", "Richard Marles", "Antony Blinken"}), "call"),
+            (frozenset({"Penny Wong", "Richard Marles", "Lloyd Austin"}), "call"),
+        },
+    ),
+    (
+        "President Macron and Chancellor Scholz met separately with President Biden and Prime Minister "
+        "Kishida.",
+        {
+            (frozenset({"Emmanuel Macron", "Olaf Scholz", "Joe Biden"}), "meeting"),
+            (frozenset({"Emmanuel Macron", "Olaf Scholz", "Fumio Kishida"}), "meeting"),
+        },
+    ),
+    # counterparts listed together: one table
+    (
+        "Secretary Blinken and Secretary Lloyd Austin met President Marcos and Foreign Minister Enrique "
+        "Manalo.",
+        {(frozenset({"Antony Blinken", "Lloyd Austin", "Bongbong Marcos", "Enrique Manalo"}), "meeting")},
+    ),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1684,6 +1720,7 @@ BRIEFING_ROOM = [
         *SIGNED_BY_PARTIES,
         *ONE_TABLE,
         *BRIEFING_ROOM,
+        *SIDES_TOLD_APART,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

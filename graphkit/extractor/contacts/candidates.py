@@ -906,9 +906,13 @@ class Finder:
             bool(self.lex.words.joint_words & set(re.findall(r"[\w-]+", phrase)))
             and not told_apart(tok, self.lex)
         )
-        draft.split = (split and not one_call and len(subj_ids) == 1 and len(obj_ids) > 1) or (
-            separately and len(obj_ids) == 1 and len(subj_ids) > 1
-        )
+        # "A and B will meet with X, with Y and with Z": counterparts told apart are sessions of their own,
+        # each with the whole of the subject's side
+        one_side = len(subj_ids) == 1 or (len(subj_ids) > 1 and told_apart(tok, self.lex))
+        sessions = split and not one_call and one_side and len(obj_ids) > 1
+        each_subject = separately and len(obj_ids) == 1 and len(subj_ids) > 1  # C first, then each of them
+        draft.split = sessions or each_subject
+        draft.side = len(subj_ids) if sessions and not each_subject else 1
         draft.weak_status = status is ContactStatus.OCCURRED and (
             (tok.pos_ in {"NOUN", "PROPN"} and governing_verb(tok, self.lex) is None)
             or in_headline(tok)  # "Blinken Travels to Nairobi": headlines flatten tense

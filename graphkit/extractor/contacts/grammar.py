@@ -53,6 +53,7 @@ class ContactDraft:
     sentence: Span
     trigger: int
     split: bool = False  # one subject, several objects: separate sessions
+    side: int = 1  # when split: how many leading participants meet each of the others
     level: ContactLevel | None = None  # as the sentence says it ("technical-level contacts")
     weak_status: bool = False  # a bare noun ("Obama's visit") says nothing of whether it happened
 

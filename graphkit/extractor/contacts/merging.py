@@ -31,16 +31,17 @@ def share_within_lists(drafts: list[ContactDraft]) -> list[ContactDraft]:
 
 
 def split_draft(draft: ContactDraft) -> list[ContactDraft]:
-    """ "X met A, B and C": one record per counterpart (separate sessions), as the guideline counts them."""
+    """ "X met A, B and C": one record per counterpart (separate sessions), as the guideline counts them;
+    "X and Y met with A, with B and with C": one per counterpart, each with X and Y."""
     if not draft.split:
         return [draft]
-    subject = draft.participants[0]
+    side = draft.participants[: draft.side]
     out = []
-    for other in draft.participants[1:]:
+    for other in draft.participants[draft.side :]:
         out.append(
             ContactDraft(
-                [subject, other],
-                {subject: draft.roles[subject], other: draft.roles[other]},
+                [*side, other],
+                {**{s: draft.roles[s] for s in side}, other: draft.roles[other]},
                 draft.kind,
                 draft.status,
                 draft.date,
