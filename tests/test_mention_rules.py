@@ -932,3 +932,32 @@ def test_another_office_of_the_state_is_not_the_unnamed_holder() -> None:
         dt.date(2008, 7, 7),
     )
     assert called(found, "the Foreign Minister of Nauru") != "Lionel Aingimea"
+
+
+# A name whose surname is one letter off a person already named (left out, added, changed, or two neighbours
+# swapped) is that person misspelled; a surname ending in "a" is not one ending otherwise (Kaczynska is not
+# Kaczynski).
+SLIPS = [
+    ("Foreign Minister Taieb Fassi-Fihri met the press. Minister Fassi-Firhi then said more.", "Fassi-Firhi"),
+    ("President Dmitry Medvedev arrived on Monday. Mr. Mevedev then said more.", "Mevedev"),
+    ("President Volodymyr Zelensky spoke first. Then Volodimir Zelenski said more.", "Volodimir Zelenski"),
+]
+
+
+def _actor_of(extraction: Extraction, surface: str) -> str | None:
+    return next((a.id for a in extraction.actors if any(x.endswith(surface) for x in a.aliases)), None)
+
+
+@pytest.mark.parametrize(("text", "slip"), SLIPS)
+def test_a_one_letter_slip_is_the_person_named(text: str, slip: str) -> None:
+    extraction = run(text, None, dt.date(2020, 5, 15))
+    persons = [a for a in extraction.actors if a.type.value == "person"]
+    assert len(persons) == 1, persons
+    assert _actor_of(extraction, slip) == persons[0].id
+
+
+def test_a_feminine_surname_is_another_person() -> None:
+    extraction = run(
+        "President Lech Kaczynski spoke first. Then Maria Kaczynska said more.", None, dt.date(2007, 6, 8)
+    )
+    assert len([a for a in extraction.actors if a.type.value == "person"]) == 2

@@ -179,6 +179,10 @@ class _Resolver:
                 if len(words) > len(akey):
                     actor.name = m.name or actor.name  # a fuller name seen later
                 return actor
+        # "Fassi-Firhi" after "Taieb Fassi-Fihri", "Mevedev" after "Dmitry Medvedev": a slip of one letter
+        for actor in ranked:
+            if _misspelled(words, _key(actor.name).split()):
+                return actor
         entry = self.gaz.person(m.name or "", at=self.published, country=m.country)
         if entry is None and m.office:
             # "King Hamad" where a prince is a "bin Hamad" too: the title tells them apart
@@ -768,6 +772,39 @@ def _same_person(words: list[str], known: list[str]) -> bool:
     if set(words) <= set(known) or set(known) <= set(words):
         return True
     return words[-1] == known[-1] and _same_given(words[0], known[0])
+
+
+def _misspelled(words: list[str], known: list[str]) -> bool:
+    """Whether a name is a person already named, with one letter of the surname left out, added, changed or
+    swapped with the next ("Fassi-Firhi" for "Taieb Fassi-Fihri", "Zelenski" for "Zelensky"); the other words
+    of the shorter name are words of the longer one, or its given name spelled another way. A surname ending
+    in "a" is not one ending otherwise: "Kaczynska" is not "Kaczynski"."""
+    if not words or not known:
+        return False
+    a, b = words[-1], known[-1]
+    if a == b or min(len(a), len(b)) < 5 or (a[-1] == "a") != (b[-1] == "a"):
+        return False
+    if not _one_slip(a, b):
+        return False
+    short, full = (words, known) if len(words) <= len(known) else (known, words)
+    rest = full[:-1]
+    return all(w in rest or (k == 0 and rest and _same_given(w, rest[0])) for k, w in enumerate(short[:-1]))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter left out, added or changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:k] + longer[k + 1 :] == shorter for k in range(len(longer)))
 
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
