@@ -155,6 +155,8 @@ class WordClasses(_Record):
     scheduling_verbs: frozenset[Word]
     """Verbs that schedule a contact: "talks to be held" are planned."""
     light_verbs: frozenset[Word]
+    receiving_verbs: frozenset[Word]
+    """Verbs of receiving a contact, whose from-phrase is the other party ("took calls from A and B")."""
     """Verbs that carry a contact noun ("held talks"); never triggers themselves."""
     holding_verbs: frozenset[Word]
     """Verbs of holding a contact in a relative clause on its noun ("the talks he held with X")."""

@@ -1614,6 +1614,25 @@ SIDES_TOLD_APART = [
     ),
 ]
 
+# A contact received ("took calls from A and B", "received a call from X") is with the from-phrase's
+# parties, wherever the parser hangs it; only the contact noun tells it (a hosting verb adds no meeting).
+RECEIVED = [
+    (
+        "Chancellor Scholz had a busy day. He took calls from Prime Minister Meloni and King Abdullah.",
+        {pair("Olaf Scholz", "Giorgia Meloni", "call"), pair("Olaf Scholz", "King Abdullah II", "call")},
+    ),
+    (
+        "President Macron received a call from Prime Minister Modi on Sunday.",
+        {pair("Emmanuel Macron", "Narendra Modi", "call")},
+    ),
+    (
+        "On Friday Secretary Blinken got calls from Foreign Minister Wang Yi and Foreign Minister Lavrov.",
+        {pair("Antony Blinken", "Wang Yi", "call"), pair("Antony Blinken", "Sergey Lavrov", "call")},
+    ),
+    # what is received is no contact: nothing
+    ("President Macron received an award from Prime Minister Modi.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1721,6 +1740,7 @@ BRIEFING_ROOM = [
         *ONE_TABLE,
         *BRIEFING_ROOM,
         *SIDES_TOLD_APART,
+        *RECEIVED,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

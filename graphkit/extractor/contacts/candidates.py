@@ -295,6 +295,11 @@ class Finder:
         )
         if trigger.requires_object and not self._ids(objects) and not reciprocal:
             return None  # "the leaders welcomed the progress": an object that names no party is none
+        if trigger.requires_object and any(
+            c.dep_ == "dobj" and (c.lower_ in self.lex.nouns or c.lemma_.lower() in self.lex.nouns)
+            for c in tok.children
+        ):
+            return None  # "received a call from X": the contact noun it takes is the contact
         if not objects and trigger.symmetric and len(self._ids(subjects)) < 2:
             # "A and B met" parsed with B hanging inside A's noun phrase: every actor in the subject counts.
             subjects = [
@@ -739,6 +744,8 @@ class Finder:
                     for c in verb.children
                     if c.dep_ in {"dative", "dobj"} and c.i != tok.i and c.i in self.ctx.by_token
                 ]
+            elif verb.lemma_.lower() in self.lex.words.receiving_verbs:
+                own += preps_of(verb, {"from"})  # "took calls from A and B", the from-phrase on the verb
         if trigger.speech is not None:
             kind = kind_for_speech(self.ctx, tok.sent, tok, trigger.speech)  # a call unless met in person
         remote = self.lex.words.remote_words
