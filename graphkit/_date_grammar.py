@@ -206,6 +206,10 @@ def rules() -> tuple[Rule, ...]:
             r"\s+(?P<rel>)(?P<unit>(?i:week|month|year))",
         ),
         _rule(
+            "relative_period",  # "at the month's end", "by the year's end": the anchor's month or year
+            r"(?:(?i:at|by|before)\s+)?(?i:the)\s+(?P<rel>)(?P<unit>(?i:week|month|year))['’]s\s+(?i:end|close)",
+        ),
+        _rule(
             "month",
             rf"(?:(?P<mod>{p.mod})[\s-]+)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+)?"
             rf"(?P<m>{p.month_full})(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?",

@@ -33,6 +33,10 @@ RESOLVED = [
     ("two days ago", D018, None, D(2022, 1, 18), D(2022, 1, 18), DAY),
     ("tomorrow", D018, "future", D(2022, 1, 21), D(2022, 1, 21), DAY),
     ("at the beginning of the month", D018, None, D(2022, 1, 1), D(2022, 1, 31), MONTH),
+    # "the month's end": the anchor's month, as "the end of the month" is
+    ("at the month's end", D018, "future", D(2022, 1, 1), D(2022, 1, 31), MONTH),
+    ("by the year’s end", SEED, "future", D(2026, 1, 1), D(2026, 12, 31), YEAR),
+    ("before the week's close", SEED, "future", D(2026, 2, 9), D(2026, 2, 15), WEEK),
     ("today", D018, None, D018, D018, DAY),
     ("last week", SEED, None, D(2026, 2, 2), D(2026, 2, 8), WEEK),
     ("Last week", SEED, "past", D(2026, 2, 2), D(2026, 2, 8), WEEK),
@@ -291,6 +295,7 @@ FOUND = [
     ("I saw her just two days ago in Rome, and tomorrow in Vienna.", ["two days ago", "tomorrow"]),
     ("when we sat down together only recently in Ottawa at the beginning of the month",
      ["recently", "at the beginning of the month"]),
+    ("Trump on Tuesday announced plans to meet Putin at the month's end.", ["Tuesday", "at the month's end"]),
     ("Back then, in 2012, her trip also fell in May.", ["Back then", "2012", "May"]),
     ("The two states cut diplomatic ties in 1965.", ["1965"]),
     ("Begun eight months ago under Presidents Lula and Boric", ["eight months ago"]),
@@ -324,6 +329,7 @@ def test_find_expressions(text, expected):
 
 
 NOT_FOUND = [
+    "The talks reached the end of a long month.",
     "Russia may agree to the proposal.",
     "May I ask a question?",
     "Theresa May said the talks would go on.",
