@@ -156,6 +156,8 @@ class WordClasses(_Record):
     """Verbs that schedule a contact: "talks to be held" are planned."""
     light_verbs: frozenset[Word]
     receiving_verbs: frozenset[Word]
+    delegations: frozenset[Word]
+    """Singular nouns for a state's negotiating party, a side of its own ("the South Korean delegation")."""
     """Verbs of receiving a contact, whose from-phrase is the other party ("took calls from A and B")."""
     """Verbs that carry a contact noun ("held talks"); never triggers themselves."""
     holding_verbs: frozenset[Word]

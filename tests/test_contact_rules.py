@@ -1633,6 +1633,27 @@ RECEIVED = [
     ("President Macron received an award from Prime Minister Modi.", set()),
 ]
 
+# A caption's subject is the person the picture places (", second from right,"), not the credits before him
+# ("In this photo provided by A via B, X, ..., talks with Y").
+PICTURED = [
+    (
+        "In this photo provided by the Blue House via Yonhap, Kim Yong Chol, vice chairman of the party, "
+        "second from right, talks with the South Korean delegation in Pyongyang.",
+        {pair("Kim Yong Chol", "South Korean delegation", "meeting")},
+    ),
+    (
+        "In this photo released by the Kremlin, Vladimir Putin, right, talks with Xi Jinping in Moscow.",
+        {pair("Vladimir Putin", "Xi Jinping", "meeting")},
+    ),
+    (
+        "In a photo provided by Reuters, Emmanuel Macron, French President, right, speaks with Olaf Scholz "
+        "in Berlin.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    # no place in the picture: no caption, the credits stay out
+    ("In this photo provided by the Blue House, talks in Pyongyang went on.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1741,6 +1762,7 @@ BRIEFING_ROOM = [
         *BRIEFING_ROOM,
         *SIDES_TOLD_APART,
         *RECEIVED,
+        *PICTURED,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

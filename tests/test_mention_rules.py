@@ -961,3 +961,26 @@ def test_a_feminine_surname_is_another_person() -> None:
         "President Lech Kaczynski spoke first. Then Maria Kaczynska said more.", None, dt.date(2007, 6, 8)
     )
     assert len([a for a in extraction.actors if a.type.value == "person"]) == 2
+
+
+# A state's delegation ("the South Korean delegation", "the U.S. delegation", "Iran's delegation") is a side
+# of its own, an organization of that state named as written; a delegation of no state named is nobody.
+DELEGATIONS = [
+    ("Kim Jong Un met the South Korean delegation in Pyongyang.", "South Korean delegation", "KOR"),
+    ("The U.S. delegation met North Korean negotiators in Stockholm.", "U.S. delegation", "USA"),
+    ("Iran's delegation held talks with the European Union in Vienna.", "Iran delegation", "IRN"),
+    ("Secretary Rubio met the Chinese delegation in Geneva on Monday.", "Chinese delegation", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), DELEGATIONS)
+def test_a_states_delegation_is_a_side_of_its_own(text: str, name: str, country: str) -> None:
+    extraction = run(text, None, dt.date(2024, 5, 15))
+    delegation = next(a for a in extraction.actors if a.name == name)
+    assert (delegation.type.value, delegation.country) == ("organization", country)
+    assert any(delegation.id in {p.actor for p in c.participants} for c in extraction.contacts)
+
+
+def test_a_delegation_of_no_state_is_nobody() -> None:
+    extraction = run("Secretary Rubio met the delegation in Geneva on Monday.", None, dt.date(2024, 5, 15))
+    assert [a.name for a in extraction.actors if a.type.value == "organization"] == []

@@ -707,6 +707,8 @@ class _Finder:
         head = first.head
         if self.people_of_a_state(ent):
             return
+        if self.delegation(ent, first, head):
+            return
         if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in self.lex.people_nouns:
             return
         code = self.gaz.demonym(ent.text)
@@ -736,6 +738,48 @@ class _Finder:
             )
             return
         self.add(self.country_mention(ent, entry.code, entry.name, entry.wikidata))
+
+    def delegation(self, ent: Span, first: Token, head: Token) -> bool:
+        """ "the South Korean delegation", "a Chinese delegation": a state's delegation is a side of its own,
+        named as written ("South Korean delegation"), of that state."""
+        if (
+            head.lemma_.lower() not in self.lex.words.delegations
+            or head.tag_ != "NN"
+            or first.dep_
+            not in {
+                "amod",
+                "compound",
+                "nmod",
+            }
+        ):
+            return False
+        code = self.gaz.demonym(ent.text)
+        if code is None:
+            return False
+        span = self.doc[ent.start : head.i + 1]
+        self.add(_org(span, f"{ent.text} {head.text.lower()}", code, None))
+        return True
+
+    def state_delegations(self) -> None:
+        """ "the U.S. delegation", "Iran's delegation": a state named on a delegation is the delegation's, a
+        side of its own of that state (as "the South Korean delegation" is)."""
+        for m in [m for m in self.mentions if m.kind is MentionKind.COUNTRY]:
+            head = self.doc[m.head]
+            noun = head.head
+            if (
+                head.dep_ not in {"compound", "amod", "nmod", "poss"}
+                or noun.lemma_.lower() not in self.lex.words.delegations
+                or noun.tag_ != "NN"
+                or noun.i < m.end
+            ):
+                continue
+            span = self.doc[m.start : noun.i + 1]
+            if any(i in self.taken for i in range(m.end, noun.i + 1)):
+                continue
+            self.mentions.remove(m)
+            self.taken.difference_update(range(m.start, m.end))
+            state = _strip_possessive(self.doc[m.start : m.end]).text
+            self.add(_org(span, f"{state} {noun.text.lower()}", m.country, None))
 
     def people_of_a_state(self, ent: Span) -> bool:
         """ "talked to the Russians", "briefed the Chinese": a nationality as a noun is its state's side."""
@@ -1368,6 +1412,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             finder.role(tok)
             finder.pronoun(tok)
     finder.plural_offices()
+    finder.state_delegations()
     finder.stand_in_surfaces()
     finder.seats_as_hosts()
     return sorted(finder.mentions, key=lambda m: m.start)

@@ -9,7 +9,6 @@ other rule modules. Tests: tests/test_contact_rules.py.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,9 @@ from graphkit.extractor.contacts.grammar import (
     WITH_PREPS,
     ContactDraft,
     Context,
+    caption,
     in_topic,
+    picture_place,
     preps_of,
     with_phrases,
 )
@@ -28,6 +29,7 @@ from graphkit.extractor.contacts.lists import between_in_clause, between_members
 from graphkit.extractor.contacts.participants import (
     actors_of,
     owner_via_prep,
+    pictured,
     plural_antecedents,
     reporter_holding,
     speaker_for_we,
@@ -42,8 +44,6 @@ from graphkit.models import ContactKind, ContactStatus, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-    from graphkit.lexicon import Lexicon
 
 
 def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind) -> ContactKind:
@@ -64,16 +64,6 @@ def kind_for_speech(ctx: Context, sent: Span, tok: Token, unstated: ContactKind)
         # Readouts say "spoke with X" of a phone call and name the place or occasion of an in-person talk.
         return ContactKind.MEETING
     return unstated  # the channel is not stated: "talked" is in person, "spoke" a call
-
-
-def caption(sent: Span, lex: Lexicon) -> bool:
-    """A photograph's caption: a place in the picture set off by commas after a name ("X, left, meets Y",
-    "X, second from right, talks with Y")."""
-    commas = [t.i for t in sent if t.text == ","]
-    return any(
-        0 < b - a <= 4 and all(t.lower_ in lex.words.picture_places for t in sent.doc[a + 1 : b])
-        for a, b in itertools.pairwise(commas)
-    )
 
 
 def about(ctx: Context, word: Token, trigger: Token) -> bool:
@@ -697,6 +687,9 @@ class Finder:
         gov_subjects: list[Token] = [o for o in owner_via_prep(tok) if self._ids([o])]
         if tok.dep_ == "appos" and caption(tok.sent, self.lex) and self._ids([tok.head]):
             gov_subjects = [tok.head]  # "X, right, talks with Y" parsed as a noun beside X: X talks
+        place = picture_place(tok.sent, self.lex)
+        if tok.dep_ == "ROOT" and not gov_subjects and place is not None and place < tok.i:
+            gov_subjects = pictured(self.ctx, tok.sent, place)  # "talks" the root noun of a caption
         verb = governing_verb(tok, self.lex)
         if verb is None and tok.dep_ == "appos" and tok.head.dep_ in {"dative", "dobj"}:
             verb = tok.head.head  # "sent Xi Jinping a message" parsed with the message beside Xi

@@ -7,6 +7,7 @@ Only grammar words live here (prepositions, clause links); contact vocabulary is
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -190,3 +191,22 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
 def is_infinitive(verb: Token) -> bool:
     """ "to meet": a bare verb with its infinitive marker."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def caption(sent: Span, lex: Lexicon) -> bool:
+    """A photograph's caption: a place in the picture set off by commas after a name ("X, left, meets Y",
+    "X, second from right, talks with Y")."""
+    return picture_place(sent, lex) is not None
+
+
+def picture_place(sent: Span, lex: Lexicon) -> int | None:
+    """The index of the comma opening a caption's first place in the picture (", second from right,")."""
+    commas = [t.i for t in sent if t.text == ","]
+    return next(
+        (
+            a
+            for a, b in itertools.pairwise(commas)
+            if 0 < b - a <= 4 and all(t.lower_ in lex.words.picture_places for t in sent.doc[a + 1 : b])
+        ),
+        None,
+    )

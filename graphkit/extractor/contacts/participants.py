@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from graphkit.extractor.contacts.grammar import SUBJ, ContactDraft, Context, preps_of
+from graphkit.extractor.contacts.grammar import SUBJ, ContactDraft, Context, picture_place, preps_of
 from graphkit.extractor.contacts.lists import conjuncts_of, last_word, mention_tail
 from graphkit.extractor.mentions import in_headline
 from graphkit.models import ContactKind, Role
@@ -197,6 +197,9 @@ def stranded_subjects(verb: Token, ctx: Context) -> list[Token]:
     """
     if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ | {"expl"} for c in verb.children):
         return []
+    place = picture_place(verb.sent, ctx.lex)
+    if place is not None and place < verb.i:
+        return pictured(ctx, verb.sent, place)
     out = []
     for i in range(verb.sent.start, verb.i):
         mention = ctx.by_token.get(i)
@@ -207,6 +210,20 @@ def stranded_subjects(verb: Token, ctx: Context) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+def pictured(ctx: Context, sent: Span, place: int) -> list[Token]:
+    """The person a caption places in the picture: the last one named before the place ("In this photo
+    provided by A via B, X, vice chairman of C, second from right, talks with Y": X, not the credits)."""
+    person = next(
+        (
+            ctx.doc[m.head]
+            for i in range(place - 1, sent.start - 1, -1)
+            if (m := ctx.by_token.get(i)) is not None and i == m.head and m.type.value == "person"
+        ),
+        None,
+    )
+    return [person] if person is not None else []
 
 
 def owner_via_prep(noun: Token) -> list[Token]:
