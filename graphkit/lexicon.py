@@ -240,6 +240,8 @@ class StatusCues(_Record):
     wish_verbs: list[Word]
     unfulfilled_governors: list[Word] = []
     """Told in the past, a plan that did not come about ("was supposed to meet"); in the present, a plan."""
+    pending_adverbs: list[Word] = []
+    """Adverbs on a governor saying its infinitive has not happened ("have yet to meet"): negated."""
 
 
 class ContactLexicon(_Record):

@@ -309,6 +309,22 @@ ON_HOLD = [
 ]
 
 # "was supposed to meet X": a plan told in the past that did not come about; "is supposed to" is a plan.
+# "have yet to meet", "is yet to visit": not so far, negated; "yet" joining clauses is no such adverb.
+PENDING = [
+    (
+        "Presidents Lula and Milei have yet to meet.",
+        {"Luiz In\u00e1cio Lula da Silva", "Javier Milei"},
+        "negated",
+    ),
+    ("Prime Minister Modi has yet to visit Pakistan.", {"Narendra Modi", "Pakistan"}, "negated"),
+    ("Chancellor Scholz is yet to speak with President Xi.", {"Olaf Scholz", "Xi Jinping"}, "negated"),
+    (
+        "Presidents Lula and Milei have met, yet the talks failed.",
+        {"Luiz In\u00e1cio Lula da Silva", "Javier Milei"},
+        "occurred",
+    ),
+]
+
 SUPPOSED = [
     (
         "President Abbas was supposed to go to Moscow to meet Prime Minister Netanyahu.",
@@ -1135,7 +1151,7 @@ def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
 
 
-@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + GERUND_LISTS)
+@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + PENDING + GERUND_LISTS)
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     found = {
@@ -1654,6 +1670,25 @@ PICTURED = [
     ("In this photo provided by the Blue House, talks in Pyongyang went on.", set()),
 ]
 
+# A contact noun of "their" framing a verb whose subject and object are persons is between those two ("Xi
+# told Biden during their meeting"); with a non-party object (reporters) or no object it names nobody.
+THEIR_OWN = [
+    (
+        "President Xi told President Biden during their three-hour meeting that Taiwan mattered most.",
+        {pair("Xi Jinping", "Joe Biden", "meeting")},
+    ),
+    (
+        "President Macron thanked Chancellor Scholz at their talks in Berlin on Monday.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Prime Minister Modi gave President Biden a gift during their first phone call.",
+        {pair("Narendra Modi", "Joe Biden", "call")},
+    ),
+    ("President Xi told reporters during their visit that Taiwan mattered.", set()),
+    ("The ministers said during their meeting that trade mattered.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1763,6 +1798,7 @@ BRIEFING_ROOM = [
         *SIDES_TOLD_APART,
         *RECEIVED,
         *PICTURED,
+        *THEIR_OWN,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -368,6 +368,25 @@ class Finder:
         others = [a for a in previous.participants if a not in subjects]
         return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
 
+    def their_own(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
+        """ "Xi told Biden during their meeting", "Macron thanked Scholz at their talks": a contact noun of
+        "their" framing a verb whose subject and object are persons is between those two."""
+        if tok.dep_ != "pobj" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            return None
+        verb = tok.head.head
+        if tok.head.dep_ != "prep" or verb.pos_ != "VERB":
+            return None
+        subjects = subjects_of(self.ctx, verb)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + preps_of(verb, WITH_PREPS)
+        ids = self._ids(subjects) + self._ids(objects)
+        if (
+            not self._ids(subjects)
+            or not self._ids(objects)
+            or any(self.ctx.actors[a].type.value != "person" for a in ids)
+        ):
+            return None
+        return self.build(tok, subjects, objects, kind, None, split=False)
+
     def _bodies(self, tokens: list[Token]) -> list[Token]:
         """The organizations among ``tokens``, also one naming a gathering ("the X Summit ministerial")."""
         out = []
@@ -768,7 +787,7 @@ class Finder:
             # "before I turn to the meeting with X"; "X said the meeting with Y was useful"
             gov_subjects = speaker_holding(self.ctx, tok) or reporter_holding(self.ctx, tok)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
-            return self.another(tok, kind)
+            return self.another(tok, kind) or self.their_own(tok, kind)
         if self._ids(gov_subjects) and preps_of(tok, {"with"}):
             # "will attend Syria talks in Vienna with A, B and C": a state named before the noun is what the
             # talks are about when the holder and the other parties are named apart

@@ -221,6 +221,13 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
                 proposed = True
             elif k.dep_ == "amod" and klow in st["negated_modifiers"]:
                 negations += 1
+            elif (
+                k.dep_ == "advmod"
+                and klow in st["pending_adverbs"]
+                and t.i != tok.i
+                and any(x.i == below and x.dep_ == "xcomp" for x in kids)
+            ):
+                negations += 1  # "have yet to meet": not so far
             elif k.dep_ == "acomp" and klow in st["possibility_predicates"] and t.i != tok.i:
                 proposed = True  # "a visit remains possible"
             elif k.dep_ == "mark" and klow in {"if", "unless"}:
