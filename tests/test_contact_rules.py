@@ -1689,6 +1689,24 @@ THEIR_OWN = [
     ("The ministers said during their meeting that trade mattered.", set()),
 ]
 
+# "held a call Sunday with X": a call's with-phrase hung on the verb that holds it still names its party; a
+# call for something is no phone call.
+HELD_WITH = [
+    (
+        "Secretary Blinken held a call Sunday with Saudi Foreign Minister Prince Faisal bin Farhan.",
+        {pair("Antony Blinken", "Faisal bin Farhan", "call")},
+    ),
+    (
+        "Secretary Blinken held a call on Sunday with Foreign Minister Wang Yi.",
+        {pair("Antony Blinken", "Wang Yi", "call")},
+    ),
+    (
+        "President Macron took a call on Friday from Chancellor Scholz.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "call")},
+    ),
+    ("Prime Minister Albanese held a call for calm on Monday.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1706,6 +1724,22 @@ ONE_TABLE = [
         "President Macron met Chancellor Scholz and Prime Minister Meloni in a three-way meeting at the "
         "palace.",
         {(frozenset({"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}), "meeting")},
+    ),
+    # a companion "along with" the counterpart sits at the same table
+    (
+        "President Macron hosted President Zelensky for dinner on Wednesday, along with Chancellor Olaf "
+        "Scholz.",
+        {(frozenset({"Emmanuel Macron", "Volodymyr Zelensky", "Olaf Scholz"}), "meeting")},
+    ),
+    (
+        "President Macron met President Zelensky, along with Chancellor Scholz, in Paris.",
+        {(frozenset({"Emmanuel Macron", "Volodymyr Zelensky", "Olaf Scholz"}), "meeting")},
+    ),
+    # the contact noun a joint act takes is that act, with everyone ("co-chaired the dialogue along with")
+    (
+        "Attorney General Jane Roe and Secretary John Doe co-chaired the dialogue along with Minister Wang "
+        "Xiaohong.",
+        {(frozenset({"Jane Roe", "John Doe", "Wang Xiaohong"}), "meeting")},
     ),
     # without such a word, one session per counterpart
     (
@@ -1799,6 +1833,7 @@ BRIEFING_ROOM = [
         *RECEIVED,
         *PICTURED,
         *THEIR_OWN,
+        *HELD_WITH,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

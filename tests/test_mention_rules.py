@@ -984,3 +984,28 @@ def test_a_states_delegation_is_a_side_of_its_own(text: str, name: str, country:
 def test_a_delegation_of_no_state_is_nobody() -> None:
     extraction = run("Secretary Rubio met the delegation in Geneva on Monday.", None, dt.date(2024, 5, 15))
     assert [a.name for a in extraction.actors if a.type.value == "organization"] == []
+
+
+# Proper nouns in apposition to a title name its holder, though the recognizer missed the name or took it for
+# a body nobody knows ("his counterpart Choe Son Hui"); a known body in apposition stays a body.
+APPOSED_NAMES = [
+    ("Lavrov met his counterpart Choe Son Hui on Tuesday.", "Choe Son Hui"),
+    ("Foreign Minister Penny Wong met her Indonesian counterpart Retno Marsudi in Jakarta.", "Retno Marsudi"),
+    ("Lavrov held talks with his North Korean counterpart, Choe Son Hui, on Tuesday.", "Choe Son Hui"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), APPOSED_NAMES)
+def test_proper_nouns_after_a_title_are_its_holder(text: str, name: str) -> None:
+    extraction = run(text, None, dt.date(2024, 5, 15))
+    holder = next(a for a in extraction.actors if a.name == name)
+    assert holder.type.value == "person"
+    assert not [a for a in extraction.actors if a.unnamed]  # the title is the holder's, nobody else's
+    assert any(holder.id in {p.actor for p in c.participants} for c in extraction.contacts)
+
+
+def test_a_known_body_after_a_title_stays_a_body() -> None:
+    extraction = run(
+        "Secretary Blinken met the current chair African Union on Tuesday.", None, dt.date(2024, 5, 15)
+    )
+    assert [a.type.value for a in extraction.actors if a.name == "African Union"] == ["organization"]

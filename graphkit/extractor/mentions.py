@@ -1110,7 +1110,7 @@ class _Finder:
             return  # "the Office of the Press Secretary" is a body, not the person who holds the office
         left = tok.left_edge.i
         mods = [t for t in self.doc[left : tok.i + 1]]
-        named = self.appositive_name(tok)
+        named = self.appositive_name(tok) or self.appositive_proper_name(tok)
         if named is not None:
             # "the assistant secretary of state, Jendayi Frazer": the role is the named person's title.
             named.extra_tokens.extend(range(tok.left_edge.i, tok.i + 1))
@@ -1265,6 +1265,28 @@ class _Finder:
             if doc[i].is_sent_start or doc[i].pos_ in {"VERB", "AUX"}:
                 return None
         return None
+
+    def appositive_proper_name(self, tok: Token) -> Mention | None:
+        """ "his counterpart Choe Son Hui", "her counterpart Retno Marsudi": proper nouns in apposition to a
+        title name a person, though the recognizer missed the name or took it for a body it does not know."""
+        child = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if child is None:
+            return None
+        words = [t for t in self.doc[child.left_edge.i : child.i + 1]]
+        if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return None
+        span = self.doc[words[0].i : child.i + 1]
+        covering = [m for m in self.mentions if m.start < span.end and span.start < m.end]
+        if any(
+            m.kind is not MentionKind.ORG or (m.start, m.end) != (span.start, span.end) or m.wikidata
+            for m in covering
+        ) or self.gaz.organization(span.text):
+            return None
+        for m in covering:  # a body nobody knows, in a title's apposition: the name of its holder
+            self.mentions.remove(m)
+            self.taken.difference_update(range(m.start, m.end))
+        self.person(span)
+        return next((m for m in self.mentions if m.kind is MentionKind.NAME and m.covers(child.i)), None)
 
     def of_country(self, tok: Token) -> str | None:
         """ "the President of Ukraine", "his counterpart from Indonesia": the state in the phrase after."""

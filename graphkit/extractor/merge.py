@@ -111,7 +111,11 @@ def merge_drafts(
     # that says nothing of its own (a headline, a bare noun) is part of the fuller event with more people.
     absorbed: dict[int, ContactDraft] = {}
     for draft in drafts:
-        if draft.weak_status:
+        told_fuller = next((o for o in drafts if o is not draft and _told_fuller(o, draft)), None)
+        if told_fuller is not None:
+            # "A and B co-chaired the dialogue along with C": the dialogue of A and B is that meeting
+            absorbed[id(draft)] = told_fuller
+        elif draft.weak_status:
             fuller = next((o for o in drafts if o is not draft and _contains(o, draft)), None)
             if fuller is not None:
                 absorbed[id(draft)] = fuller
@@ -169,6 +173,20 @@ def _fulfils(done: ContactDraft, plan: ContactDraft) -> bool:
 
 
 _TALKING = {ContactKind.MEETING, ContactKind.CALL, ContactKind.CONTACT}
+
+
+def _told_fuller(fuller: ContactDraft, part: ContactDraft) -> bool:
+    """Whether ``part``, a contact of no stated channel, is the object of ``fuller``'s verb and told with some
+    of its parties ("A and B co-chaired the dialogue along with C": the dialogue is that meeting)."""
+    doc = fuller.sentence.doc
+    return (
+        part.kind is ContactKind.CONTACT
+        and fuller.sentence.start == part.sentence.start
+        and doc[part.trigger].head.i == fuller.trigger
+        and doc[part.trigger].dep_ == "dobj"
+        and fuller.status == part.status
+        and _contains(fuller, part)
+    )
 
 
 def _contains(fuller: ContactDraft, part: ContactDraft) -> bool:

@@ -244,6 +244,13 @@ class Finder:
                 patients = subjects_of(self.ctx, tok.head)
             objects += patients
         objects += preps_of(tok, WITH_PREPS | set(trigger.object_preps)) + topic_with
+        # "hosted X for dinner, along with Y": the companion at the same table
+        objects += [
+            o
+            for p in tok.children
+            if p.dep_ in {"prep", "advmod"} and p.lower_ in self.lex.words.joint_words
+            for o in preps_of(p, {"with"})
+        ]
         if trigger.symmetric and not objects:
             # "met for hours behind closed doors with X": the parser hangs the with-phrase on an adverbial
             objects += [
@@ -654,10 +661,16 @@ class Finder:
             # An inflected form found through its lemma ("conversations") takes the lemma's kind only: the
             # record's sense checks were written and tested for the listed word.
             trigger = NounTrigger(kind=trigger.kind, counted=trigger.counted)
+        held_with = (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in self.lex.words.light_verbs | self.lex.words.receiving_verbs
+            and bool(preps_of(tok.head, {"with", "from"}))
+        )  # "held a call Sunday with X": the with-phrase hung on the verb
         if (
             trigger.appeal_sense
             and not any(c.lower_ in self.lex.channel_nouns for c in tok.children)
             and not preps_of(tok, {"with", "between", "from"})
+            and not held_with
         ):
             return None  # "a call for restraint" is not a phone call; "a call from X" is
         if trigger.channel and tok.dep_ == "compound":
