@@ -1707,6 +1707,41 @@ HELD_WITH = [
     ("Prime Minister Albanese held a call for calm on Monday.", set()),
 ]
 
+# Mediators of a state are its side, as its officials are ("Egyptian mediators met Hamas leaders").
+MEDIATORS = [
+    ("Hamas leaders met Egyptian mediators in Cairo.", {pair("Hamas", "Egypt", "meeting")}),
+    ("Egyptian mediators met Hamas leaders in Cairo on Sunday.", {pair("Egypt", "Hamas", "meeting")}),
+    ("Qatari mediators held talks with Hamas in Doha.", {pair("Qatar", "Hamas", "meeting")}),
+    # mediators of no state name nobody
+    ("Mediators met in Doha on Sunday.", set()),
+]
+
+# Several visitors travelling to meet a person of the state they visit: the meeting only, as for one visitor.
+VISITORS_WHO_MET = [
+    (
+        "The leaders of France, Germany and Italy traveled to Kyiv by train on Thursday to meet President "
+        "Zelensky.",
+        {(frozenset({"France", "Germany", "Italy", "Volodymyr Zelensky"}), "meeting")},
+    ),
+    (
+        "President Macron and Chancellor Scholz flew to Beijing to meet President Xi.",
+        {(frozenset({"Emmanuel Macron", "Olaf Scholz", "Xi Jinping"}), "meeting")},
+    ),
+    (
+        "Chancellor Scholz and Prime Minister Meloni traveled to Kyiv on Friday for talks with President "
+        "Zelensky.",
+        {(frozenset({"Olaf Scholz", "Giorgia Meloni", "Volodymyr Zelensky"}), "meeting")},
+    ),
+    # meeting someone of another state there keeps the visit
+    (
+        "President Macron and Chancellor Scholz flew to Beijing to meet Prime Minister Modi.",
+        {
+            (frozenset({"Emmanuel Macron", "Olaf Scholz", "China"}), "visit"),
+            (frozenset({"Emmanuel Macron", "Olaf Scholz", "Narendra Modi"}), "meeting"),
+        },
+    ),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1834,6 +1869,8 @@ BRIEFING_ROOM = [
         *PICTURED,
         *THEIR_OWN,
         *HELD_WITH,
+        *MEDIATORS,
+        *VISITORS_WHO_MET,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from graphkit.models import ContactKind, ContactStatus, DateSpan
+from graphkit.models import ContactKind, ContactStatus, DateSpan, Role
 
 if TYPE_CHECKING:
     from graphkit.extractor.contacts import ContactDraft
@@ -75,18 +75,22 @@ def _absorbed_visit(
     visit: ContactDraft, drafts: list[ContactDraft], country_of: dict[str, str | None]
 ) -> bool:
     """A visit to a state whose named counterpart the visitor met is recorded as that meeting only."""
-    if visit.kind is not ContactKind.VISIT or len(visit.participants) != 2:
+    if visit.kind is not ContactKind.VISIT or len(visit.participants) < 2:
         return False
-    visitor, host = visit.participants
+    # "the leaders of A, B and C traveled to Kyiv to meet X": several visitors, one host
+    visitors = set(visit.participants[:-1])
+    host = visit.participants[-1]
+    if len(visitors) > 1 and any(visit.roles.get(p) is not Role.VISITOR for p in visitors):
+        return False
     host_country = country_of.get(host)
     for other in drafts:
-        if other is visit or other.kind is not ContactKind.MEETING or visitor not in other.participants:
+        if other is visit or other.kind is not ContactKind.MEETING or not visitors <= set(other.participants):
             continue
-        same_place = any(p != visitor and country_of.get(p) == host_country for p in other.participants)
+        same_place = any(p not in visitors and country_of.get(p) == host_country for p in other.participants)
         # "flew to Ghana, where she met President Akufo-Addo": the meeting in the same sentence is there,
         # unless its counterpart is of another state ("visited Kyiv and then went to Warsaw to meet Duda").
         elsewhere = any(
-            p != visitor and country_of.get(p) not in {None, host_country} for p in other.participants
+            p not in visitors and country_of.get(p) not in {None, host_country} for p in other.participants
         )
         same_sentence = other.sentence.start == visit.sentence.start and not elsewhere
         # "Bush is in Islamabad for talks with Musharraf": a visit told with its meeting, whatever the tenses.
