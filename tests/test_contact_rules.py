@@ -1875,3 +1875,38 @@ BRIEFING_ROOM = [
 )
 def test_contact_rules(text: str, expected: Found) -> None:
     assert contacts(text) == expected
+
+
+# Clauses a semicolon keeps apart keep their own tense and time ("X spoke with Y by phone; the two will meet
+# next month"), and a channel in a by-phrase is the verb's, no contact of its own.
+SEMICOLON_CLAUSES = [
+    (
+        "On Tuesday, Chancellor Scholz spoke with President Macron by phone; the two will meet in Paris next "
+        "month.",
+        {("call", "occurred", "2024-05-14"), ("meeting", "planned", "2024-06-01")},
+    ),
+    (
+        "Prime Minister Kishida met President Yoon in Seoul; the two leaders will hold another summit next "
+        "year.",
+        {("meeting", "occurred", None), ("meeting", "planned", "2025-01-01")},
+    ),
+    (
+        "President Lula called President Petro on Monday; they will meet in Bogota in June.",
+        {("call", "occurred", "2024-05-13")},
+    ),
+    # without a semicolon the second clause's plan is the contact ("will meet ... and talk"): one plan
+    (
+        "Chancellor Scholz will fly to Paris next month and meet President Macron.",
+        {("meeting", "planned", "2024-06-01")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEMICOLON_CLAUSES)
+def test_clauses_a_semicolon_keeps_apart(text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    found = {
+        (c.kind.value, c.status.value, c.date.start.isoformat() if c.date else None)
+        for c in extraction.contacts
+    }
+    assert found == expected

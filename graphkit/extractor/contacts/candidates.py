@@ -675,6 +675,13 @@ class Finder:
             return None  # "a call for restraint" is not a phone call; "a call from X" is
         if trigger.channel and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
+        if (
+            trigger.channel
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in {"by", "over", "via"}
+            and self._contact_word(tok.head.head)
+        ):
+            return None  # "spoke with X by phone": the channel of the verb's contact, not one of its own
         own = (
             preps_of(tok, WITH_PREPS | {"by", "from"})
             + between_members(self.ctx, tok)

@@ -159,6 +159,8 @@ def date_for(ctx: Context, tok: Token, status: ContactStatus) -> DateSpan | None
             continue
         if told and span.end <= told[-1]:
             continue
+        if any(t.text == ";" for t in tok.doc[min(span.end, tok.i) : max(span.start, tok.i)]):
+            continue  # "X met Y; they will meet again next year": the other clause's time
         value = fut if future else past
         if inside is not None and span.root.i not in inside:
             continue

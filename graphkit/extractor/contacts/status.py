@@ -118,6 +118,10 @@ def chain_of(ctx: Context, tok: Token) -> list[Token]:
             c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS for c in cur.children
         ):
             break  # "what they agreed once they met": the modality of "agreed" is not the meeting's
+        if cur.dep_ in {"ccomp", "conj", "parataxis"} and any(
+            t.text == ";" for t in cur.doc[min(cur.i, head.i) : max(cur.i, head.i)]
+        ):
+            break  # "X spoke with Y; the two will meet next month": clauses a semicolon keeps apart
         if (
             cur.dep_ == "prep"
             and head.pos_ in {"VERB", "AUX"}
