@@ -1742,6 +1742,31 @@ VISITORS_WHO_MET = [
     ),
 ]
 
+# A contact noun of "their" that names nobody is between the only two persons named in its sentence and the
+# one before; with three named, it is nobody's. News about the contact ("details of their talks were not
+# available") says nothing of whether it happened.
+THEIR_PAIR = [
+    (
+        "President Xi invited President Putin to visit China. Before their talks on Monday, Putin praised "
+        "the ties.",
+        {pair("Vladimir Putin", "China", "visit"), pair("Vladimir Putin", "Xi Jinping", "meeting")},
+    ),
+    (
+        "Chancellor Scholz arrived in Rome to see Prime Minister Meloni. Their meeting lasted two hours.",
+        {pair("Olaf Scholz", "Giorgia Meloni", "meeting")},
+    ),
+    (
+        "Secretary Blinken landed in Ankara on Tuesday. He met Foreign Minister Fidan. Details of their "
+        "talks were not yet available.",
+        {pair("Antony Blinken", "Hakan Fidan", "meeting")},
+    ),
+    (
+        "President Macron, Chancellor Scholz and Prime Minister Meloni were in Rome. Their talks lasted two "
+        "hours.",
+        set(),
+    ),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1871,6 +1896,7 @@ BRIEFING_ROOM = [
         *HELD_WITH,
         *MEDIATORS,
         *VISITORS_WHO_MET,
+        *THEIR_PAIR,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:
@@ -1910,3 +1936,12 @@ def test_clauses_a_semicolon_keeps_apart(text: str, expected: set[tuple[str, str
         for c in extraction.contacts
     }
     assert found == expected
+
+
+def test_news_about_a_contact_leaves_its_status() -> None:
+    text = (
+        "Secretary Blinken met Foreign Minister Fidan on Tuesday. Details of their talks were not yet "
+        "available."
+    )
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    assert [c.status.value for c in extraction.contacts] == ["occurred"]

@@ -394,6 +394,30 @@ class Finder:
             return None
         return self.build(tok, subjects, objects, kind, None, split=False)
 
+    def their_pair(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
+        """ "Xi invited Putin to China. Before their talks Monday, Putin said ...": a contact noun of "their"
+        that names nobody is between the only two persons named in its sentence and the one before."""
+        if not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            return None
+        sent = tok.sent
+        start = self.ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        persons: list[str] = []
+        for i in range(start, sent.end):
+            m = self.ctx.by_token.get(i)
+            if m is None or i != m.head or not m.actor or m.kind in {"we", "pronoun", "group", "first"}:
+                continue
+            actor = self.ctx.actors.get(m.actor)
+            if (
+                actor is not None
+                and actor.type.value == "person"
+                and not actor.members
+                and m.actor not in persons
+            ):
+                persons.append(m.actor)
+        if len(persons) != 2:
+            return None
+        return self.build(tok, [], [], kind, None, given=([persons[0]], [persons[1]]))
+
     def _bodies(self, tokens: list[Token]) -> list[Token]:
         """The organizations among ``tokens``, also one naming a gathering ("the X Summit ministerial")."""
         out = []
@@ -807,7 +831,7 @@ class Finder:
             # "before I turn to the meeting with X"; "X said the meeting with Y was useful"
             gov_subjects = speaker_holding(self.ctx, tok) or reporter_holding(self.ctx, tok)
         if not own and not targets and len(self._ids(gov_subjects)) < 2:
-            return self.another(tok, kind) or self.their_own(tok, kind)
+            return self.another(tok, kind) or self.their_own(tok, kind) or self.their_pair(tok, kind)
         if self._ids(gov_subjects) and preps_of(tok, {"with"}):
             # "will attend Syria talks in Vienna with A, B and C": a state named before the noun is what the
             # talks are about when the holder and the other parties are named apart

@@ -184,8 +184,12 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
     deps = {k.dep_: k for k in tok.children}
     if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
         return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
+    news = False
     for t in chain_of(ctx, tok):
+        if news:
+            break  # "details of their talks are not yet available": what the news is, not the talks
         lemma = t.lemma_.lower()
+        news = t.i != tok.i and lemma in st["information_nouns"] and t.dep_ in {"nsubj", "nsubjpass"}
         kids = list(t.children)
         particle = next((k.lower_ for k in kids if k.dep_ == "prt"), None)
         if particle is not None:
