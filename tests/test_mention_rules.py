@@ -162,6 +162,8 @@ FURNITURE = [
     "• Transcript\n\nI met the Foreign Minister of Chile today.",
     "For Immediate Release\n\nThe President met the King of Spain today.",
     "Stay Connected\n\nThe Secretary called the Foreign Minister of Peru on Monday.",
+    "Helvetica Neue\nArial\n\nThe President met the King of Spain today.",
+    "Open Sans\n\nThe Secretary called the Foreign Minister of Peru on Monday.",
 ]
 
 
@@ -169,7 +171,7 @@ FURNITURE = [
 def test_page_furniture_is_no_actor(text: str) -> None:
     result = run(text, None, dt.date(2020, 7, 10))
     names = {a.name.lower() for a in result.actors}
-    assert not names & {"transcript", "immediate release", "stay connected"}
+    assert not names & {"transcript", "immediate release", "stay connected", "helvetica neue", "open sans"}
 
 
 def test_real_body_is_kept() -> None:

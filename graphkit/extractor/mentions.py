@@ -62,6 +62,8 @@ _PAGE_WORDS = frozenset(
         *("statement", "sheet", "briefing", "update", "updates", "readout", "summary", "agenda", "advisory"),
         # social media where statements are posted: a channel, never a party
         *("twitter", "facebook", "instagram", "youtube", "weibo", "tiktok", "whatsapp"),
+        # typefaces a page names in its style sheet ("Helvetica Neue", "Open Sans")
+        *("helvetica", "arial", "verdana", "tahoma", "roboto", "neue", "sans", "serif", "monospace"),
     }
 )
 # Words that never occur in a person's name: page furniture and the heads of body names.
