@@ -1945,3 +1945,44 @@ def test_news_about_a_contact_leaves_its_status() -> None:
     )
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     assert [c.status.value for c in extraction.contacts] == ["occurred"]
+
+
+# "the two sides", "both sides": the two parties named last, persons, states or bodies alike, not the place
+# where they met ("talks in Cairo"); a plan after a meeting already held takes none of its day.
+TWO_SIDES = [
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Friday. Both sides agreed to meet again next "
+        "week.",
+        {("Russia|Ukraine", "occurred", "2024-05-10"), ("Russia|Ukraine", "planned", "2024-05-20")},
+    ),
+    (
+        "India and China held talks on the border on Monday. The two sides will meet again in June.",
+        {("China|India", "occurred", "2024-05-13"), ("China|India", "planned", "2024-06-01")},
+    ),
+    (
+        "Israel and Hamas are holding indirect talks in Cairo. The two sides have not met directly.",
+        {("Hamas|Israel", "occurred", None), ("Hamas|Israel", "negated", None)},
+    ),
+    (
+        "Secretary Blinken met Foreign Minister Wang Yi on Friday. The two sides agreed to keep talking.",
+        {("Antony Blinken|Wang Yi", "occurred", "2024-05-10"), ("Antony Blinken|Wang Yi", "planned", None)},
+    ),
+    # nobody named before: nobody
+    ("The two sides will meet again in June.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_SIDES)
+def test_the_two_sides_are_the_parties_named_last(
+    text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    extraction = extract(Article(id="t", published=PUBLISHED, text=text))
+    found = {
+        (
+            "|".join(sorted(extraction.actor(p.actor).name for p in c.participants)),
+            c.status.value,
+            c.date.start.isoformat() if c.date else None,
+        )
+        for c in extraction.contacts
+    }
+    assert found == expected

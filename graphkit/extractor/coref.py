@@ -506,6 +506,9 @@ class _Resolver:
             if re.search(r"countr|nation|states|governments", m.surface, re.I)
             else ActorType.PERSON
         )
+        # "the two sides", "both sides": the two parties named last, persons, states or bodies alike
+        sides = re.search(r"\bsides\b", m.surface, re.I) is not None
+        kinds = {ActorType.PERSON, ActorType.COUNTRY, ActorType.ORGANIZATION} if sides else {wanted}
         seen: list[str] = []
         count = (
             3
@@ -516,12 +519,14 @@ class _Resolver:
         )
         # States are named in passing ("for the G20 summit in Brazil"): only look back two sentences for them.
         horizon = self.doc[m.start].sent.start
-        if wanted is ActorType.COUNTRY and horizon > 0:
+        if (wanted is ActorType.COUNTRY or sides) and horizon > 0:
             horizon = self.doc[horizon - 1].sent.start
         for h in reversed(self.history):
-            if wanted is ActorType.COUNTRY and h.start < horizon:
+            if (wanted is ActorType.COUNTRY or sides) and h.start < horizon:
                 break
-            if h.actor and self.actors[h.actor].type is wanted and h.actor not in seen:
+            if sides and h.kind is MentionKind.COUNTRY and _a_place(self.doc[h.head]):
+                continue  # "talks in Cairo": the place, not a side
+            if h.actor and self.actors[h.actor].type in kinds and h.actor not in seen:
                 if self.actors[h.actor].members or self.owner_of_a_thing(h):
                     continue
                 seen.append(h.actor)
@@ -530,7 +535,8 @@ class _Resolver:
         if len(seen) < count:
             return None
         members = tuple(reversed(seen))
-        return ActorDraft(id="+".join(members), type=wanted, name=m.surface, members=members)
+        kind = self.actors[seen[0]].type if sides else wanted
+        return ActorDraft(id="+".join(members), type=kind, name=m.surface, members=members)
 
     def owner_of_a_thing(self, m: Mention) -> bool:
         """ "Putin's invasion", "Xi's policies": a person named only as the owner of a thing (not of a
@@ -772,6 +778,11 @@ def _same_person(words: list[str], known: list[str]) -> bool:
     if set(words) <= set(known) or set(known) <= set(words):
         return True
     return words[-1] == known[-1] and _same_given(words[0], known[0])
+
+
+def _a_place(tok: Token) -> bool:
+    """Whether a state's name is where something happens ("in Cairo", "to Kyiv"), not who takes part."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "to", "from", "into", "near"}
 
 
 def _misspelled(words: list[str], known: list[str]) -> bool:

@@ -295,8 +295,12 @@ def inherit_dates(
                 break
             if verb.i not in {span.root.head.i, span.root.head.head.i}:
                 continue
-            if draft.status is ContactStatus.PLANNED and verb.lemma_.lower() not in lex.words.trip_verbs:
-                continue  # a plan takes the day of the trip told before, not of a speech or a signing
+            if draft.status is ContactStatus.PLANNED and (
+                verb.lemma_.lower() not in lex.words.trip_verbs or verb.tag_ == "VBD"
+            ):
+                # a plan takes the day of the trip told before, not of a speech or a signing, nor of a
+                # meeting already held ("X met Y on Friday. The two sides agreed to keep talking.")
+                continue
             # "X will, together with Y, travel ...": the parser may hang the subject on a word under the verb
             heads = [verb, *(c for c in verb.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ == "aux")]
             subjects = {
