@@ -1767,6 +1767,27 @@ THEIR_PAIR = [
     ),
 ]
 
+# A state beside its own named person in one contact, on either side, is that person's side: the person, the
+# more specific actor, stands for it; a state whose person is not named stays a party.
+STATE_BESIDE_ITS_PERSON = [
+    (
+        "President Macron and France hosted Chancellor Scholz in Paris on Monday.",
+        {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Japan and Prime Minister Kishida welcomed President Yoon to Tokyo on Monday.",
+        {pair("Fumio Kishida", "Yoon Suk Yeol", "meeting")},
+    ),
+    (
+        "President Lula and Brazil held talks with Chancellor Scholz in Brasilia.",
+        {pair("Luiz In\u00e1cio Lula da Silva", "Olaf Scholz", "meeting")},
+    ),
+    (
+        "Chancellor Scholz met President Macron and Brazil in Berlin.",
+        {pair("Olaf Scholz", "Emmanuel Macron", "meeting"), pair("Olaf Scholz", "Brazil", "meeting")},
+    ),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1897,6 +1918,7 @@ BRIEFING_ROOM = [
         *MEDIATORS,
         *VISITORS_WHO_MET,
         *THEIR_PAIR,
+        *STATE_BESIDE_ITS_PERSON,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

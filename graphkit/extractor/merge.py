@@ -62,7 +62,9 @@ def _absorbed_by_people(
     if None in states or any(p.upper() != country_of.get(p) for p in draft.participants):
         return False  # only drafts made of country actors (whose ids are their codes)
     for other in drafts:
-        if other is draft or other.status != draft.status or other.kind != draft.kind:
+        if other is draft or (other.status != draft.status and not draft.weak_status):
+            continue
+        if other.kind != draft.kind:
             continue
         people = any(p.upper() != country_of.get(p) for p in other.participants)
         sides = {country_of.get(p) for p in other.participants}

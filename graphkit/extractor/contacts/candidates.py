@@ -915,6 +915,11 @@ class Finder:
         obj_ids = [a for a in obj_ids if not self._side_named(a, obj_ids)]
         if kind is ContactKind.VISIT:
             subj_ids, obj_ids, kind = self._hosted_by_national(subj_ids, obj_ids, kind)
+        else:
+            # "the Australia-India dialogue" of the two ministers: each state is its named person's side
+            both = subj_ids + obj_ids
+            subj_ids = [a for a in subj_ids if not self._side_named(a, both)]
+            obj_ids = [a for a in obj_ids if not self._side_named(a, both)]
         everyone = subj_ids + obj_ids
         if len(everyone) < 2:
             return None
