@@ -1788,6 +1788,28 @@ STATE_BESIDE_ITS_PERSON = [
     ),
 ]
 
+# Persons of the states a contact noun lists who hold it are its parties ("Wong and Jaishankar held the
+# Australia-India dialogue"); others who welcome or rule it out are not.
+HELD_BY_THEIR_PEOPLE = [
+    (
+        "Foreign Minister Penny Wong and External Affairs Minister Jaishankar held the Australia-India "
+        "dialogue in Melbourne.",
+        {pair("Penny Wong", "Subrahmanyam Jaishankar", "contact")},
+    ),
+    (
+        "Secretary Blinken and Foreign Minister Wang Yi held U.S.-China talks in Beijing on Friday.",
+        {pair("Antony Blinken", "Wang Yi", "meeting")},
+    ),
+    (
+        "President Xi and President Putin held talks between China and Russia in Moscow.",
+        {pair("Xi Jinping", "Vladimir Putin", "meeting")},
+    ),
+    (
+        "Secretary Blinken and Foreign Minister Wang Yi welcomed the Russia-Ukraine talks.",
+        {pair("Russia", "Ukraine", "meeting")},
+    ),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1919,6 +1941,7 @@ BRIEFING_ROOM = [
         *VISITORS_WHO_MET,
         *THEIR_PAIR,
         *STATE_BESIDE_ITS_PERSON,
+        *HELD_BY_THEIR_PEOPLE,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -445,6 +445,24 @@ class Finder:
         lemma = tok.lemma_.lower()
         return lemma in self.lex.verbs or lemma in self.lex.travel_verbs or tok.lower_ in self.lex.nouns
 
+    def _their_people_hold(self, verb: Token, listed: list[str]) -> list[Token]:
+        """ "Wong and Jaishankar held the Australia-India dialogue": persons of the states listed who hold the
+        contact are its parties, each standing for a state. Returns their tokens, or none."""
+        if verb.lemma_.lower() not in self.lex.words.light_verbs:
+            return []
+        states = {
+            a.country
+            for x in listed
+            if (a := self.ctx.actors.get(x)) is not None and a.type.value == "country"
+        }
+        # "A and B held talks" parsed with A inside B's noun phrase: every actor in the subject counts
+        inside = [t for s in subjects_of(self.ctx, verb) for t in s.subtree if t.i in self.ctx.by_token]
+        people = [self.ctx.actors.get(x) for x in self._ids(inside)]
+        held = len(people) >= 2 and all(
+            p is not None and p.type.value == "person" and p.country in states for p in people
+        )
+        return inside if held else []
+
     def _side_named(self, actor: str, listed: list[str]) -> bool:
         """Whether ``actor`` is a state listed beside a named person of that state."""
         state = self.ctx.actors.get(actor)
@@ -772,7 +790,10 @@ class Finder:
         listed = self._ids(
             between_members(self.ctx, tok) + preps_of(tok, {"between"}) + hyphen_dyad(self.ctx, tok)
         )
-        if verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in self.lex.words.conveners:
+        their_people = self._their_people_hold(verb, listed) if verb is not None and len(listed) >= 2 else []
+        if their_people:
+            gov_subjects = their_people  # "Wong and Jaishankar held the Australia-India dialogue"
+        elif verb is not None and len(listed) >= 2 and verb.lemma_.lower() not in self.lex.words.conveners:
             # "The Kremlin ruled out a meeting between Putin and Zelensky": the parties are listed;
             # whoever rules it out, proposes or welcomes it is not one of them (a host or mediator is)
             gov_subjects, verb = [], None
