@@ -127,14 +127,25 @@ def _committing(real: Callable, hit: Callable[[], bool], fire: Callable[[], None
 
 
 def _applying(real: Callable, hit: Callable[[], bool], fire: Callable[[], None], how: str) -> Callable:  # type: ignore[type-arg]
-    """``Journal.apply``, signalling before, during (while Oxigraph loads) or after its ``nth`` call that
-    has batches to apply."""
+    """``Journal.apply``, signalling before, during (as the background bulk load is finished, else while
+    Oxigraph loads) or after its ``nth`` call that has batches to apply."""
 
     def apply(self, store):  # type: ignore[no-untyped-def]
         if not self.batches() or not hit():
             return real(self, store)
         if how == "before":
             fire()
+            return real(self, store)
+        if how == "during" and self._loader is not None:  # the bulk load fed as the run wrote: as it ends
+            loader = self._loader
+            finish = loader.finish
+
+            def finishing() -> None:
+                loader.finish = finish  # once: a rerun of apply after an interrupt finishes it
+                fire()
+                finish()
+
+            loader.finish = finishing
             return real(self, store)
         if how == "during":
             return real(self, _SignalsDuringUpdate(store, fire))

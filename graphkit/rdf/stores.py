@@ -192,9 +192,11 @@ class OxigraphStore:
     def _commit(self, drop: Iterable[URIRef], graphs: Iterable[str], nquads: str) -> None:
         if self.read_only:
             raise StoreError(f"the Oxigraph store at {self.path} is open for reading only")
-        self.journal.append([str(g) for g in drop], graphs, nquads)
+        self.journal.append([str(g) for g in drop], graphs, nquads, self.store)
 
     def _apply(self) -> None:
+        if self.read_only:  # a reader sees what the writers applied (see _finish_journal)
+            return
         if self.journal.apply(self.store):
             self._written = True
 
