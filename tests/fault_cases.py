@@ -33,7 +33,7 @@ from graphkit import pipeline
 from graphkit._io import atomic_writer
 from graphkit.cli import INTERRUPTED, TERMINATED, app
 from graphkit.models import Article, Extraction
-from graphkit.rdf import OxigraphStore, journal, to_graph
+from graphkit.rdf import OxigraphStore, to_graph
 from graphkit.rdf.iris import article_graph_iri
 from graphkit.rdf.journal import Journal
 from graphkit.rdf.namespace import DATA
@@ -108,17 +108,17 @@ def _committing(real: Callable, hit: Callable[[], bool], fire: Callable[[], None
             fire()
             return real(self, *args, **options)
         if how == "during":  # the batch's file is written and synced, not yet renamed into the journal
-            real_sync = journal._sync
+            real_sync = os.fdatasync
 
             def sync(fd: int) -> None:
                 real_sync(fd)
                 fire()
 
-            journal._sync = sync
+            os.fdatasync = sync
             try:
                 return real(self, *args, **options)
             finally:
-                journal._sync = real_sync
+                os.fdatasync = real_sync
         real(self, *args, **options)
         fire()
         return None

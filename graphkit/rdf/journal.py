@@ -37,8 +37,11 @@ __all__ = ["FOLDER", "Journal"]
 FOLDER = "graphkit-journal"
 _DROP = b"# drop "
 _CHUNK = 1 << 20
-#: os.fdatasync where there is one: the batch's bytes must be on disk before its name is.
-_sync = getattr(os, "fdatasync", os.fsync)
+
+
+def _sync(fd: int) -> None:
+    """The batch's bytes on disk before its name is (fdatasync where there is one: the data, not times)."""
+    getattr(os, "fdatasync", os.fsync)(fd)
 
 
 class Journal:
