@@ -76,32 +76,48 @@ def test_a_later_batch_does_not_read_back_what_the_writer_wrote() -> None:
     assert quads(store.inner.dump()) == quads(to_graph([call_a, call_b], RUN))
 
 
-def test_new_graphs_are_bulk_loaded_and_replaced_ones_updated(tmp_path: Path) -> None:
+def test_batches_go_to_the_journal_and_the_store_gets_them_in_one_bulk_load(tmp_path: Path) -> None:
     seed, call_a, call_b, _ = _frozen()
     store = OxigraphStore(tmp_path / "store")
     calls = _CallLog(store.store)
     store.store = calls  # type: ignore[assignment]
-    add_extractions(store, [seed], RUN)
-    assert calls.names == ["bulk_load"]  # nothing to replace: one ingestion of N-Quads, atomic as one chunk
-    add_extractions(store, [call_a], RUN)
-    add_extractions(store, [call_b], RUN)  # re-merges the events of call_a's participants
-    assert calls.names == ["bulk_load", "bulk_load", "update"]
-    assert quads(store.dump()) == quads(to_graph([seed, call_a, call_b], RUN))
+    writer = StoreWriter(store, RUN)
+    for batch in ([seed], [call_a], [call_b]):  # call_b re-merges the events of call_a's participants
+        writer.replace(batch)
+    # Each batch is committed to the journal, nothing is read back; the first two (they only add) feed one
+    # bulk load running beside the writer, the third (it replaces call_a's events) waits for the close.
+    assert calls.names == ["bulk_load"]
+    assert len(store.journal.batches()) == 3
     store.close()
+    # The event graph call_b replaces reached the store with the first load: dropped, then the rest loaded.
+    assert calls.names == ["bulk_load", "update", "bulk_load"]
+    assert not store.journal.batches()
+    del store, calls  # closing reopened the store (to drop spent logs): release its lock
+    expected = quads(to_graph([seed, call_a, call_b], RUN))
+    assert quads(OxigraphStore(tmp_path / "store", read_only=True).dump()) == expected
+
+    again = OxigraphStore(tmp_path / "store")  # the same article again: its stored graphs are replaced
+    calls = _CallLog(again.store)
+    again.store = calls  # type: ignore[assignment]
+    StoreWriter(again, RUN).replace([call_b])
+    again.close()
+    assert calls.names == ["update", "bulk_load"]  # the drops, then the new quads
+    del again, calls
+    assert quads(OxigraphStore(tmp_path / "store", read_only=True).dump()) == expected
 
 
 def test_a_writer_adds_new_events_of_sets_it_wrote_without_replacing_graphs(tmp_path: Path) -> None:
     _, call_a, call_b, _ = _frozen()
     later = _moved(call_a, "later", years=3)  # the same participants, three years on: a new event
     store = OxigraphStore(tmp_path / "store")
-    calls = _CallLog(store.store)
-    store.store = calls  # type: ignore[assignment]
     writer = StoreWriter(store, RUN)
     writer.replace([call_a])
     writer.replace([later])  # adds an event to the graph of call_a's participants, changes none
-    assert calls.names == ["bulk_load", "bulk_load"]
     writer.replace([call_b])  # joins call_a's event: its quads change, so the graph is replaced
-    assert calls.names == ["bulk_load", "bulk_load", "update"]
+    drops = [
+        [x for x in p.read_text().splitlines() if x.startswith("# drop ")] for p in store.journal.batches()
+    ]
+    assert drops[:2] == [[], []] and drops[2]
     assert quads(store.dump()) == quads(to_graph([call_a, later, call_b], RUN))
     store.close()
 

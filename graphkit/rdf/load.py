@@ -107,12 +107,12 @@ class StoreWriter:
     from the store, and only when the store holds events of that set.
 
     Each batch is one atomic write, whatever its kind. A batch that only adds (new articles, and events of
-    remembered sets that keep every quad written before) goes to :meth:`Store.load` as one N-Quads text:
-    on Oxigraph that is the bulk loader, whose one ingestion of sorted files is atomic (see
-    :meth:`OxigraphStore.add`), so nothing is read back or merged by the store. A batch that replaces graphs
-    (an article written before, events a new report joins) goes to :meth:`Store.write`, which drops and
-    inserts in one transaction. Either way a rerun of the same articles duplicates nothing: graphs are
-    replaced whole, and an event already written is recognised by its IRI.
+    remembered sets that keep every quad written before) goes to :meth:`Store.load` as one N-Quads text,
+    with the names of its graphs; a batch that replaces graphs (an article written before, events a new
+    report joins) goes to :meth:`Store.write`, which drops and inserts in one transaction. On Oxigraph both
+    are one file committed to the store's journal, which the store gets with one bulk load when it is
+    closed or read (:mod:`graphkit.rdf.journal`). Either way a rerun of the same articles duplicates
+    nothing: graphs are replaced whole, and an event already written is recognised by its IRI.
 
     Args:
         store: where to write.
@@ -144,8 +144,11 @@ class StoreWriter:
         added = None if replaced or stored else self._merged(new_reports)
         if added is not None:
             events, fresh = added
-            lines += [line for graph in merge.event_nquads(fresh).values() for line in graph]
-            self.store.load("".join(lines))
+            event_lines = merge.event_nquads(fresh)
+            lines += [line for graph in event_lines.values() for line in graph]
+            self.store.load(
+                "".join(lines), graphs=[*names, *(g for g, graph in event_lines.items() if graph)]
+            )
             self._note(new_reports, events, keep=True)
             return
         articles = {str(iris.article_iri(i)) for i in latest}

@@ -5,8 +5,9 @@ replace named graphs (drop and insert, so an article re-extracted replaces its g
 takes pyoxigraph quads, :meth:`Store.replace` rdflib graphs), add quads (:meth:`Store.add`, or N-Quads text
 with :meth:`Store.load`), tell which graphs exist, run a SELECT query, and dump everything as an rdflib
 dataset. Each write is one transaction: a killed or interrupted writer leaves the store as it was before the
-call or as it is after, never in between. Stores are registered by name in :data:`stores`; :func:`open_store`
-picks one from what the user typed (nothing, a path, or an ``http(s)://`` URL).
+call or as it is after, never in between (an Oxigraph store commits writes to its journal and applies them
+together, see :mod:`graphkit.rdf.journal`). Stores are registered by name in :data:`stores`;
+:func:`open_store` picks one from what the user typed (nothing, a path, or an ``http(s)://`` URL).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rdflib.term import IdentifiedNode, Node
 
 from graphkit.errors import GraphkitError
 from graphkit.rdf._sparql import values
+from graphkit.rdf.journal import Journal
 from graphkit.rdf.terms import ox_quads, parse_nquads, to_rdflib
 from graphkit.registry import Registry
 
@@ -43,9 +45,6 @@ __all__ = [
 ]
 
 Row = dict[str, Node]
-
-#: Quads the bulk loader takes in one chunk, so in one atomic ingestion (Oxigraph's batch size).
-BULK_CHUNK = 1_000_000
 
 
 class StoreError(GraphkitError):
@@ -65,8 +64,9 @@ class Store(Protocol):
     def add(self, quads: Sequence[ox.Quad]) -> None:
         """Add ``quads`` (to their named graphs) in one transaction, removing nothing."""
 
-    def load(self, nquads: str) -> None:
-        """Add the quads of N-Quads text (each in a named graph) in one transaction, removing nothing."""
+    def load(self, nquads: str, graphs: Iterable[URIRef] | None = None) -> None:
+        """Add the quads of N-Quads text (each in a named graph) in one transaction, removing nothing;
+        ``graphs``, when the caller knows them, are the graphs of the lines."""
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         """The ones of ``names`` that name a non-empty graph in the store."""
@@ -108,7 +108,7 @@ class MemoryStore:
             for triple in graph:
                 target.add(triple)
 
-    def load(self, nquads: str) -> None:
+    def load(self, nquads: str, graphs: Iterable[URIRef] | None = None) -> None:
         self.add(parse_nquads(nquads))
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
@@ -156,62 +156,61 @@ class OxigraphStore:
             raise StoreError(
                 f"no Oxigraph store at {path}; give the directory 'graphkit extract --store' wrote"
             )
+        if read_only and Journal(self.path).batches():
+            _finish_journal(self.path)
         try:
             self.store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
         except OSError as err:
             raise StoreError(f"cannot open the Oxigraph store at {path}: {err}") from err
+        self.journal = Journal(self.path)
+        if not read_only:
+            self._apply()  # batches a killed writer committed: the store holds them from now on
 
     def replace(self, graphs: Mapping[URIRef, Graph | None]) -> None:
         self.write(list(graphs), _checked(graphs))
 
     def write(self, names: Sequence[URIRef], quads: Sequence[ox.Quad]) -> None:
-        """Write in one transaction, the fastest way that keeps it one.
-
-        When none of the graphs exists yet (new articles, new participant sets), this is :meth:`add`.
-        Replacing graphs needs their old quads removed in the same transaction, so then one SPARQL update
-        drops them and inserts the new quads.
-        """
+        """Commit to the journal the graphs ``names`` replaced by those of ``quads`` (see :meth:`load`)."""
         present = self.has_graphs(names)
-        if not present:
-            self._ingest(quads)
-        else:
-            self._written = True
-            self.store.update(" ;\n".join(_update_parts(present, quads, batch=None)))
+        self._commit(present, {q.graph_name.value for q in quads}, _nquads(quads))  # type: ignore[union-attr]
 
     def add(self, quads: Sequence[ox.Quad]) -> None:
-        """Add ``quads`` in one step, through Oxigraph's bulk loader.
+        """Commit ``quads`` to the journal (see :meth:`load`)."""
+        self._commit((), {q.graph_name.value for q in quads}, _nquads(quads))  # type: ignore[union-attr]
 
-        The loader writes sorted files and ingests them with one RocksDB ``IngestExternalFiles`` call, which
-        is atomic across column families, as long as it keeps the quads in one chunk (below
-        :data:`BULK_CHUNK`; more go through one transaction). It costs about half of a transaction and
-        writes no write-ahead log.
+    def load(self, nquads: str, graphs: Iterable[URIRef] | None = None) -> None:
+        """Commit the quads of N-Quads text to the journal, in one step.
+
+        A write is on disk, whole, when it returns (:class:`graphkit.rdf.journal.Journal`); the store
+        itself gets every write of the writer together, with one bulk load, when the writer closes it or
+        reads from it (a query, or :meth:`has_graphs` about a graph the journal does not know). Whoever
+        next opens the store for writing applies what a killed writer committed.
         """
-        self._ingest(quads)
+        names = {str(g) for g in graphs} if graphs is not None else _graph_iris(nquads)
+        self._commit((), names, nquads)
 
-    def load(self, nquads: str) -> None:
-        """Add the quads of N-Quads text in one step, through the bulk loader, atomic as :meth:`add` is.
+    def _commit(self, drop: Iterable[URIRef], graphs: Iterable[str], nquads: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the Oxigraph store at {self.path} is open for reading only")
+        self.journal.append([str(g) for g in drop], graphs, nquads, self.store)
 
-        The cheapest way in from Python: building a pyoxigraph ``Quad`` costs about 2 microseconds, its line
-        well under one, and parsing the lines costs the loader less than the difference.
-        """
-        self._written = True
-        if nquads.count("\n") < BULK_CHUNK:  # one line a quad
-            self.store.bulk_load(nquads, format=self._ox.RdfFormat.N_QUADS)
-        else:
-            self.store.load(nquads, format=self._ox.RdfFormat.N_QUADS)
-
-    def _ingest(self, quads: Sequence[ox.Quad]) -> None:
-        self._written = True
-        if len(quads) < BULK_CHUNK:
-            self.store.bulk_extend(quads)
-        else:
-            self.store.extend(quads)
+    def _apply(self) -> None:
+        if self.read_only:  # a reader sees what the writers applied (see _finish_journal)
+            return
+        if self.journal.apply(self.store):
+            self._written = True
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
         ox = self._ox
-        return {n for n in names if self.store.contains_named_graph(ox.NamedNode(n))}
+        found = set()
+        for name in names:
+            holds = self.journal.holds(str(name))
+            if holds if holds is not None else self.store.contains_named_graph(ox.NamedNode(name)):
+                found.add(name)
+        return found
 
     def select(self, query: str) -> list[Row]:
+        self._apply()
         solutions = self.store.query(query)
         names = [v.value for v in solutions.variables]  # type: ignore[union-attr]  # SELECT gives solutions
         return [
@@ -220,13 +219,14 @@ class OxigraphStore:
         ]
 
     def dump(self) -> Dataset:
+        self._apply()
         data = self.store.dump(format=self._ox.RdfFormat.N_QUADS, from_graph=None)
         dataset = Dataset(default_union=True)
         dataset.parse(data=data.decode("utf-8") if data else "", format="nquads")
         return dataset
 
     def close(self) -> None:
-        """Flush, and leave no spent write-ahead logs behind.
+        """Apply the journal, flush, and leave no spent write-ahead logs behind.
 
         No ``optimize()`` (a full compaction): it makes a store larger, not smaller. Oxigraph's RocksDB
         compresses neither level 0 nor the base level, which is the last level until an index holds about
@@ -235,6 +235,7 @@ class OxigraphStore:
         """
         if self.read_only:
             return
+        self._apply()
         self.store.flush()
         if self._written:
             # RocksDB keeps its spent write-ahead logs (as large as the data written) for reuse until the
@@ -243,6 +244,29 @@ class OxigraphStore:
             with contextlib.suppress(OSError):  # another handle in this process still holds the lock
                 self.store = self._ox.Store(str(self.path))
             self._written = False
+
+
+def _finish_journal(path: Path) -> None:
+    """Apply the journal a killed writer left, if no writer holds the store (then the batches are its
+    own, not yet meant to be read)."""
+    try:
+        store = OxigraphStore(path)  # opening for writing applies the journal
+    except StoreError:
+        return
+    store.close()
+
+
+def _nquads(quads: Sequence[ox.Quad]) -> str:
+    import pyoxigraph as ox
+
+    return (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
+
+
+def _graph_iris(nquads: str) -> set[str]:
+    """The graphs of N-Quads lines (``<s> <p> <o> <g> .``, the last term of each line)."""
+    return {
+        line.rsplit(" ", 2)[-2][1:-1] for line in nquads.splitlines() if line and not line.startswith("#")
+    }
 
 
 class SparqlStore:
@@ -277,7 +301,7 @@ class SparqlStore:
     def add(self, quads: Sequence[ox.Quad]) -> None:
         self.write((), quads)
 
-    def load(self, nquads: str) -> None:
+    def load(self, nquads: str, graphs: Iterable[URIRef] | None = None) -> None:
         self.add(parse_nquads(nquads))
 
     def has_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
