@@ -1,0 +1,60 @@
+"""Shortcuts taken for speed give what the plain way gives: each is checked against a reference written here
+the slow and obvious way (the code as it was before the shortcut)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import DEV_TEXTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit import _date_grammar
+
+# --- dates: every rule tried only where some rule can start -----------------------------------------------
+
+# Words that make the date rules match, half match and overlap.
+_DATE_WORDS = [
+    "May", "March", "Jan.", "Sept", "Monday", "Friday", "3", "28th", "2024", "1999", "12,000", "the", "The",
+    "last", "next", "this", "week", "weekend", "month", "year", "ago", "two", "days", "later", "mid", "early",
+    "spring", "fall", "of", "between", "and", "to", "from", "through", "on", "in", "around", "today",
+    "yesterday", "morning", "recently", "coming", "past", "Ms", "Theresa", "'s", "-", "–", ",", ".", " ",
+    "  ", "\n", "https://example.org/2012/08/05/",
+]  # fmt: skip
+_date_texts = st.lists(st.sampled_from(_DATE_WORDS), max_size=40).map(" ".join) | st.lists(
+    st.sampled_from(_DATE_WORDS), max_size=40
+).map("".join)
+
+
+def _spans_rule_by_rule(text: str) -> list[tuple[int, int]]:
+    """find_spans as it was: each rule scanning the whole text."""
+    blocked = [m.span() for m in _date_grammar._not_dates().finditer(text)]
+    blocked += [m.span() for m in _date_grammar._URL.finditer(text)]
+    found = []
+    for rule in _date_grammar.rules():
+        for m in rule.find.finditer(text):
+            inside = any(b[0] <= m.start() and m.end() <= b[1] for b in blocked)
+            if not inside and (rule.accept is None or rule.accept(text, m)):
+                found.append(m.span())
+    return _date_grammar._longest_first(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_date_texts)
+def test_each_rule_finds_what_its_own_scan_finds(text: str) -> None:
+    starts = [m.start() for m in _date_grammar._any_start().finditer(text)]
+    for rule in _date_grammar.rules():
+        plain = [(m.span(), m.groupdict()) for m in rule.find.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _date_grammar._matches(rule.find, text, starts)] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(_date_texts)
+def test_find_spans_is_unchanged(text: str) -> None:
+    assert _date_grammar.find_spans(text) == _spans_rule_by_rule(text)
+
+
+@pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="needs the shared development corpus")
+def test_find_spans_is_unchanged_on_the_development_texts() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV_TEXTS.glob("*.txt"))]
+    assert texts
+    assert [_date_grammar.find_spans(t) for t in texts] == [_spans_rule_by_rule(t) for t in texts]
