@@ -3,12 +3,15 @@ the slow and obvious way (the code as it was before the shortcut)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import DEV_TEXTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit import _date_grammar
+from graphkit.extractor.statements import OPEN, _opens, find_quotes
 
 # --- dates: every rule tried only where some rule can start -----------------------------------------------
 
@@ -58,3 +61,44 @@ def test_find_spans_is_unchanged_on_the_development_texts() -> None:
     texts = [path.read_text(encoding="utf-8") for path in sorted(DEV_TEXTS.glob("*.txt"))]
     assert texts
     assert [_date_grammar.find_spans(t) for t in texts] == [_spans_rule_by_rule(t) for t in texts]
+
+
+# --- quotations: from mark to mark -------------------------------------------------------------------------
+
+
+def _quotes_letter_by_letter(text: str) -> list[tuple[int, int]]:
+    """find_quotes as it was: every character of every paragraph looked at."""
+
+    def closing_mark(i: int, end: int, close: str) -> int | None:
+        marks = {close, "”"} if close == '"' else {close}
+        for j in range(i, end):
+            if text[j] in marks and not (close == "’" and j + 1 < len(text) and text[j + 1].isalpha()):
+                return j
+        return None
+
+    spans = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if ch in OPEN and _opens(text, i):
+                close = closing_mark(i + 1, p_end, OPEN[ch])
+                if close is None and OPEN[ch] == "”":
+                    close = closing_mark(i + 1, p_end, '"')
+                if close is None:
+                    runs_on = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in OPEN
+                    if runs_on or n + 1 == len(paragraphs):
+                        spans.append((i + 1, p_end))
+                    break
+                spans.append((i + 1, close))
+                i = close + 1
+                continue
+            i += 1
+    return [(s, e) for s, e in spans if e > s]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet='“”"«»„‘’ab .,!\n', max_size=50))
+def test_find_quotes_is_unchanged(text: str) -> None:
+    assert find_quotes(text) == _quotes_letter_by_letter(text)
