@@ -3,6 +3,7 @@ the slow and obvious way (the code as it was before the shortcut)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -102,3 +103,26 @@ def _quotes_letter_by_letter(text: str) -> list[tuple[int, int]]:
 @given(st.text(alphabet='“”"«»„‘’ab .,!\n', max_size=50))
 def test_find_quotes_is_unchanged(text: str) -> None:
     assert find_quotes(text) == _quotes_letter_by_letter(text)
+
+
+# --- coreference: the second pass only when there are quotations to know ----------------------------------
+
+
+def test_a_second_pass_without_quotations_repeats_the_first() -> None:
+    from graphkit.extractor.coref import resolve_mentions
+    from graphkit.extractor.mentions import find_mentions
+    from graphkit.gazetteer import load_gazetteer
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import parser_for_articles
+
+    doc = parser_for_articles()(
+        "The Kenyan President met Olaf Scholz in Berlin on Monday. He thanked his host, and the two leaders "
+        "later phoned the French president. Scholz said they had agreed to meet again."
+    )
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz, load_lexicon())
+    first = resolve_mentions(doc, mentions, gaz, dt.date(2024, 3, 13))
+    again = resolve_mentions(doc, mentions, gaz, dt.date(2024, 3, 13), [], None)
+    assert first.mentions == again.mentions
+    assert first.actors == again.actors
+    assert len(first.actors) >= 3
