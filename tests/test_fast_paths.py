@@ -4,14 +4,16 @@ the slow and obvious way (the code as it was before the shortcut)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 
 import pytest
 from helpers import DEV_TEXTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit import _date_grammar
+from graphkit import _date_grammar, _parallel
 from graphkit.extractor.statements import OPEN, _opens, find_quotes
 
 # --- dates: every rule tried only where some rule can start -----------------------------------------------
@@ -126,3 +128,25 @@ def test_a_second_pass_without_quotations_repeats_the_first() -> None:
     assert first.mentions == again.mentions
     assert first.actors == again.actors
     assert len(first.actors) >= 3
+
+
+# --- worker processes: forked once the model is loaded -----------------------------------------------------
+
+_LOADED: list[int] = []
+
+
+def _load() -> None:
+    _LOADED.append(os.getpid())
+
+
+def _what_was_loaded(chunk: int) -> tuple[int, list[int]]:
+    return chunk, list(_LOADED)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_forked_workers_start_with_what_the_initializer_loaded_here() -> None:
+    _LOADED.clear()
+    results = list(_parallel.ordered_map(_what_was_loaded, range(6), jobs=2, initializer=_load))
+    assert [chunk for chunk, _ in results] == list(range(6))  # in input order
+    assert [os.getpid()] == _LOADED  # loaded once, here
+    assert all(result == (chunk, [os.getpid()]) for chunk, result in results)
