@@ -150,3 +150,20 @@ def test_forked_workers_start_with_what_the_initializer_loaded_here() -> None:
     assert [chunk for chunk, _ in results] == list(range(6))  # in input order
     assert [os.getpid()] == _LOADED  # loaded once, here
     assert all(result == (chunk, [os.getpid()]) for chunk, result in results)
+
+
+# --- a page's speaker: headlines looked for only where a speech word is ------------------------------------
+
+_HEADLINE_WORDS = [
+    "Remarks", "REMARKS", "remark", "Speech", "speeches", "Address", "statement", "by", "the", "Minister",
+    "Jane", "Doe", "'s", "’s", "opening", "press", "delivered", "\n", " ", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINE_WORDS), max_size=12).map(" ".join))
+def test_a_headline_that_names_a_speaker_has_a_speech_word(text: str) -> None:
+    from graphkit.extractor import turns
+
+    if turns._BY_HEADLINE.search(text) or turns._OWN_HEADLINE.search(text):
+        assert turns._SPEECH_WORD.search(text)
