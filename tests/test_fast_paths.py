@@ -167,3 +167,26 @@ def test_a_headline_that_names_a_speaker_has_a_speech_word(text: str) -> None:
 
     if turns._BY_HEADLINE.search(text) or turns._OWN_HEADLINE.search(text):
         assert turns._SPEECH_WORD.search(text)
+
+
+# --- titled names: only tokens whose first letters can start a title are tried -----------------------------
+
+
+def test_titles_are_tried_at_every_token_that_could_start_one() -> None:
+    from graphkit.extractor.mentions import _Finder
+    from graphkit.gazetteer import load_gazetteer
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import parser_for_articles
+
+    texts = [
+        "Prime Minister Jane Doe of Ruritania met U.S. Secretary of State John Roe and Mr. Smith.",
+        "Ms. Élise Durand, the foreign minister, received Sheikh Ali; President-elect Kim spoke to H.E. Lee.",
+    ]
+    if DEV_TEXTS.is_dir():
+        texts += [path.read_text(encoding="utf-8") for path in sorted(DEV_TEXTS.glob("*.txt"))[:40]]
+    gaz, lex = load_gazetteer(), load_lexicon()
+    for doc in parser_for_articles().pipe(texts):
+        finder = _Finder(doc, gaz, lex)
+        starts = set(finder.title_starts())
+        assert starts < set(range(len(doc)))
+        assert all(finder.title_at(i, lex.title_pattern) is None for i in range(len(doc)) if i not in starts)
