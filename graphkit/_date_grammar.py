@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from graphkit._date_lexicon import DateLexicon, date_lexicon
 
-__all__ = ["Rule", "find_spans", "match_expression", "rules"]
+__all__ = ["Rule", "find_spans", "match_expression", "matches_at", "rule_starts", "rules"]
 
 _Accept = Callable[[str, re.Match[str]], bool]
 
@@ -274,17 +274,17 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     """Every rule over running text; overlaps are settled longest first, results in text order."""
     blocked = [m.span() for m in _not_dates().finditer(text)]
     blocked += [m.span() for m in _URL.finditer(text)]  # "https://2009-2017.state.gov/.../2012/08/05/"
-    starts = [m.start() for m in _any_start().finditer(text)]
+    starts = [m.start() for m in rule_starts().finditer(text)]
     found = []
     for rule in rules():
-        for m in _matches(rule.find, text, starts):
+        for m in matches_at(rule.find, text, starts):
             inside_name = any(b[0] <= m.start() and m.end() <= b[1] for b in blocked)
             if not inside_name and (rule.accept is None or rule.accept(text, m)):
                 found.append(m.span())
     return _longest_first(found)
 
 
-def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying only at ``starts`` (every offset where some rule matches).
 
     Scanning the text once per rule cost more than the rest of date finding (22 rules tried at every
@@ -304,7 +304,7 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator
 
 
 @functools.cache
-def _any_start() -> re.Pattern[str]:
+def rule_starts() -> re.Pattern[str]:
     """Where any rule's match can start: a zero-width match at each such offset."""
     bodies = []
     for rule in rules():
