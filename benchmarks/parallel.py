@@ -12,13 +12,14 @@ figure is the fastest of its runs. ``jobs_cpu_s`` gives the CPU seconds of each 
 together), which the machine's load disturbs less than the wall clock, and ``parallel_load_average`` the
 load before and after.
 
-Two workers cannot halve a run: each pays the start-up a run in one process pays (Python, graphkit and spaCy
-imports, the model load: about 1.3 s of CPU, most of it spaCy's), at the same time, before the first
-article; and on the two vCPUs of the development machine two processes extracting at once use about 10%
-more CPU per article than one alone (caches and memory are shared). A run traced in a quiet minute (400
-synthetic articles, the code of this commit): both workers had loaded the model at 1.1 s, extracted 5.3 s
-each and finished 0.05 s apart, the run took 6.7 s against 10.2 s for one process, 1.5. With start-up S,
-extraction E and that overhead, the best speedup is (S + E) / (S + 1.1 E / 2): about 1.6 for 400 articles
+Two workers cannot halve a run: the start-up a run in one process pays (Python, graphkit and spaCy
+imports, the model load: about 1.5 s of CPU, most of it spaCy's) comes before the first article either way;
+and on the two vCPUs of the development machine two processes extracting at once use about 10% more CPU per
+article than one alone (caches and memory are shared). Workers used to be spawned, each paying that start-up
+again (at the same time, on the two cores, after the main process's own imports); on Linux they are now
+forked once the main process has loaded the pipeline (graphkit._parallel): a run with ``--jobs 2`` pays
+one start-up (the workers had one each) and its workers share the model's memory. With start-up S,
+extraction E and that overhead, the best speedup is (S + E) / (S + 1.1 E / 2): about 1.65 for 400 articles
 and 1.8 for very long runs. The benchmark's ``--jobs-articles`` sets the corpus these figures use.
 
 What the parent does while workers extract (measured with resource.getrusage, 400 articles): 0.3 s of CPU

@@ -19,7 +19,8 @@ by benchmarks/view.py; both only with ``--only``.
 
 Usage: python benchmarks/run.py [--articles 200] [--jobs-articles 400] [--memory-sizes 200 2000]
                                 [--out benchmarks/results.json]
-       python benchmarks/run.py --only store|queries|view   (one group alone, the rest of --out kept)
+       python benchmarks/run.py --only extract|store|queries|view   (one group alone, the rest of --out kept;
+                                extract: throughput and the parallel runs, without memory and store)
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ def memory(small: int, large: int, work: Path) -> dict[str, object]:
     }
 
 
+def _extraction(articles: int, jobs_articles: int) -> dict[str, object]:
+    """extraction_vs_spacy_pipe on ``articles`` synthetic articles, jobs2_speedup on ``jobs_articles``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        write_corpus(articles, work / "corpus")
+        results = {"articles": articles} | throughput(work / "corpus", work)
+        write_corpus(jobs_articles, work / "jobs-corpus")
+        return results | parallel.speedup(work / "jobs-corpus", work) | {"jobs_articles": jobs_articles}
+
+
 def machine() -> dict[str, object]:
     from importlib.metadata import version
 
@@ -115,8 +126,9 @@ def main() -> None:
     parser.add_argument("--memory-only", action="store_true", help="measure memory, keep the rest of --out")
     parser.add_argument(
         "--only",
-        choices=["store", "queries", "view"],
-        help="measure only this group (store.py, queries.py, view.py), keep the rest of --out",
+        choices=["extract", "store", "queries", "view"],
+        help="measure only this group (extraction throughput and --jobs, store.py, queries.py, view.py), "
+        "keep the rest of --out",
     )
     parser.add_argument("--view", action="store_true", help="the same as --only view")
     args = parser.parse_args()
@@ -125,7 +137,9 @@ def main() -> None:
         args.only = "view"
     if args.only is not None:
         results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-        if args.only == "store":
+        if args.only == "extract":
+            results |= _extraction(args.articles, args.jobs_articles) | {"machine": machine()}
+        elif args.only == "store":
             import store
 
             results |= store.measure() | {"machine": machine()}
@@ -146,10 +160,7 @@ def main() -> None:
         if args.memory_only:
             results = json.loads(args.out.read_text(encoding="utf-8"))
         else:
-            write_corpus(args.articles, work / "corpus")
-            results |= throughput(work / "corpus", work)
-            write_corpus(args.jobs_articles, work / "jobs-corpus")
-            results |= parallel.speedup(work / "jobs-corpus", work) | {"jobs_articles": args.jobs_articles}
+            results |= _extraction(args.articles, args.jobs_articles)
         results |= memory(*args.memory_sizes, work)
         if not args.memory_only:
             import store

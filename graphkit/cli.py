@@ -143,7 +143,10 @@ def extract(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes extracting at once (each loads the pipeline once)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes extracting at once (on Linux forked with the pipeline loaded).",
         ),
     ] = 1,
     scheduler: Annotated[

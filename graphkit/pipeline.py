@@ -263,9 +263,9 @@ def run_extract(
         store_batch: articles per store transaction.
         failures: also write the failures to this JSON Lines file, one object per failure (an empty file
             when there were none).
-        jobs: worker processes extracting at once, each loading the pipeline once; the output is the same
-            as with one. Workers are started fresh, so ``extractor`` must be registered on import of
-            graphkit (or lazily), not at run time.
+        jobs: worker processes extracting at once; the output is the same as with one. On Linux they are
+            forked once this process has loaded the pipeline; elsewhere they start fresh and load it each,
+            so there ``extractor`` must be registered on import of graphkit (or lazily), not at run time.
         scheduler: extract on the Dask cluster of this scheduler (``tcp://host:8786``) instead; its workers
             need graphkit and the pipeline installed, and load the pipeline once each. The output is the
             same as with one process.

@@ -138,7 +138,7 @@ def test_the_command_line_uses_an_installed_plugin(tmp_path: Path) -> None:
     out = tmp_path / "out.ids"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
     done = subprocess.run(
-        # --jobs 2: worker processes start fresh and must find the plugin's extractor themselves
+        # --jobs 2: the workers (forked on Linux, started fresh elsewhere) must find the plugin's extractor
         [
             sys.executable,
             "-c",

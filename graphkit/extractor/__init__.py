@@ -82,8 +82,11 @@ def extract_doc(article: Article, doc: Doc, *, actors: str | Path | None = None)
     # A second pass knows the quotations: "I" inside one is its speaker, "she" is not.
     quotes = find_statements(doc, lex, first.mentions)
     spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.direct]
-    drafts_by_id, mentions = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
-    quotes = find_statements(doc, lex, mentions)
+    if spans:
+        drafts_by_id, mentions = resolve_mentions(doc, mentions, gaz, article.published, spans, publisher)
+        quotes = find_statements(doc, lex, mentions)
+    else:  # with no quotation to know, the second pass would only repeat the first (both are pure)
+        drafts_by_id, mentions = first
     drafts = find_contacts(doc, lex, drafts_by_id, mentions, article.published, dates)
     drafts = _apply_dateline(doc, drafts, article.published)
     drafts = inherit_dates(drafts, dates, {i: m for m in mentions for i in range(m.start, m.end)}, lex)

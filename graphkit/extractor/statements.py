@@ -64,9 +64,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for n, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
-        while i < p_end:
+        # from mark to mark, not letter by letter
+        while (mark := _ANY_OPEN.search(text, i, p_end)) is not None:
+            i = mark.start()
             ch = text[i]
-            if ch in OPEN and _opens(text, i):
+            if _opens(text, i):
                 close = _closing(text, i + 1, p_end, OPEN[ch])
                 if close is None:
                     runs_on = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in OPEN
@@ -99,14 +101,20 @@ def _closing(text: str, i: int, end: int, close: str) -> int | None:
 
 
 def _closing_mark(text: str, i: int, end: int, close: str) -> int | None:
-    marks = {close, "”"} if close == '"' else {close}
-    for j in range(i, end):
-        if text[j] in marks:
-            # ’ is also the apostrophe ("didn’t", "Russia’s"): it closes only before a non-letter
-            if close == "’" and j + 1 < len(text) and text[j + 1].isalpha():
-                continue
-            return j
+    for mark in _CLOSING[close].finditer(text, i, end):
+        j = mark.start()
+        # ’ is also the apostrophe ("didn’t", "Russia’s"): it closes only before a non-letter
+        if close == "’" and j + 1 < len(text) and text[j + 1].isalpha():
+            continue
+        return j
     return None
+
+
+_ANY_OPEN = re.compile("[" + re.escape("".join(OPEN)) + "]")
+#: The marks that close a quotation opened by ``OPEN[...]``: a straight one also by a curly one.
+_CLOSING = {
+    close: re.compile("[" + re.escape(close + ("”" if close == '"' else "")) + "]") for close in OPEN.values()
+}
 
 
 def _words(text: str) -> int:

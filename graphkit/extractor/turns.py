@@ -100,6 +100,7 @@ _SPEECH = r"(?:opening |closing |press |keynote |video )?(?:remarks|speech|addre
 _BY_HEADLINE = re.compile(
     rf"^[^\n]{{0,80}}?\b{_SPEECH}\s+(?:delivered\s+)?by\s+(?P<who>[^\n]+)$", re.I | re.M
 )
+_SPEECH_WORD = re.compile(r"remarks|speech|address|statement|intervention", re.I)
 _OWN_HEADLINE = re.compile(rf"^(?P<who>[^\n]{{3,80}}?)['’]s?\s+{_SPEECH}\b[^\n]*$", re.I | re.M)
 
 
@@ -108,6 +109,8 @@ def headline_speaker(doc: Doc, mentions: list[Mention], within: int = 800) -> st
     Minister <Name> upon arrival", "<Name>'s opening remarks"): the "I" of an untagged
     speech. None when no such headline names a resolved person."""
     text = text_of(doc)[:within]
+    if not _SPEECH_WORD.search(text):
+        return None  # both headlines need one of these words: a quick look spares their slower scans
     for pattern in (_BY_HEADLINE, _OWN_HEADLINE):
         for hit in pattern.finditer(text):
             start, end = hit.span("who")
