@@ -309,6 +309,32 @@ ON_HOLD = [
 ]
 
 # "was supposed to meet X": a plan told in the past that did not come about; "is supposed to" is a plan.
+# Ending a part of the talks ("ended the first day of negotiations") says they took place; ending the talks
+# themselves breaks them off.
+ENDED_A_PART = [
+    (
+        "President Aleksandar Vucic and Prime Minister Avdullah Hoti ended the first day of negotiations on "
+        "Thursday.",
+        {"Aleksandar Vucic", "Avdullah Hoti"},
+        "occurred",
+    ),
+    (
+        "Chancellor Scholz and President Macron ended the second round of talks in Paris.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+    (
+        "President Lula and President Petro ended a week of consultations in Bogota.",
+        {"Luiz In\u00e1cio Lula da Silva", "Gustavo Petro"},
+        "occurred",
+    ),
+    (
+        "President Lula ended talks with President Petro.",
+        {"Luiz In\u00e1cio Lula da Silva", "Gustavo Petro"},
+        "negated",
+    ),
+]
+
 # "have yet to meet", "is yet to visit": not so far, negated; "yet" joining clauses is no such adverb.
 PENDING = [
     (
@@ -1151,7 +1177,9 @@ def test_no_contact(text: str) -> None:
     assert contacts(text) == set()
 
 
-@pytest.mark.parametrize(("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + PENDING + GERUND_LISTS)
+@pytest.mark.parametrize(
+    ("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + PENDING + ENDED_A_PART + GERUND_LISTS
+)
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
     found = {

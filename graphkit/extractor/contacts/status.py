@@ -213,8 +213,13 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
             if lemma in st["double_negation"] or lemma in {"rule", "rule_out"}:
                 return ContactStatus.PROPOSED
         governs_subject = any(k.i == below and k.dep_ == "nsubj" for k in kids)
+        # "ended the first day of negotiations": a part of the talks came to its end, so they took place
+        ended_a_part = lemma == "end" and any(
+            k.i == below and k.lemma_.lower() in ctx.lex.words.quantity_nouns for k in kids
+        )
         if t.i != tok.i and (lemma in st["negated_governors"] or t.lower_ in st["negated_governors"]):
-            negations += not governs_subject  # "talks ended without a deal" took place; "ended talks" did not
+            # "talks ended without a deal" took place; "ended talks" did not
+            negations += not governs_subject and not ended_a_part
         if lemma in st["negated_nouns"]:
             negations += 1
         for k in kids:
