@@ -508,6 +508,9 @@ CREDITS = [
     "The leaders shook hands. (Official photo by Martin Abbot)\n\nThe talks lasted an hour.",
     "Photos of the visit by Karen Lind are on the site.\n\nThe minister met her counterpart.",
     "The prime minister wrote on Twitter that the talks were useful.",
+    "Summit opens\nBy Jane Holloway and Martin Abbot\n\nThe President met the King of Spain on Monday.",
+    "The President met the King of Spain on Monday.\nReporting by Jane Holloway; Editing by Karen Lind",
+    "The talks lasted an hour.\nWriting by Martin Abbot and Karen Lind",
 ]
 
 
@@ -524,6 +527,13 @@ def test_a_name_after_by_in_prose_stays() -> None:
         for a in run("The envoy was received by Joan Marsh in Lisbon.", None, dt.date(2020, 7, 10)).actors
     }
     assert "Joan Marsh" in names, names
+
+
+def test_a_list_after_by_in_prose_stays() -> None:
+    """Negative: names listed after "by" in a sentence, not at a line's start, are parties."""
+    text = "The envoy was received by Joan Marsh and Martin Abbot in Lisbon."
+    names = {a.name for a in run(text, None, dt.date(2020, 7, 10)).actors}
+    assert {"Joan Marsh", "Martin Abbot"} <= names, names
 
 
 # --- "Minister for <Portfolio> <Name>": the name after a portfolio ----------------------------------------

@@ -132,9 +132,12 @@ def _in_dateline(span: Span) -> bool:
     return match is not None and span.start_char < match.end()
 
 
-# Before a name on its line: a byline ("By Jane Doe") or a photo credit ("Official photo by Jane Doe").
+# Before a name on its line: a byline ("By Jane Doe", "By Jane Doe and John Roe"), a photo credit ("Official
+# photo by Jane Doe") or a wire's credit line ("Reporting by Jane Doe; Editing by John Roe").
 _CREDIT = re.compile(
-    r"(?:^[ \t•]*|\b(?:photos?|photograph|image|video|pictures?)\b[^\n]{0,30}\b)by[ \t]+$", re.I
+    r"(?:^[ \t•]*|\b(?:photos?|photograph|image|video|pictures?|reporting|writing|editing)\b[^\n]{0,30}\b)"
+    r"by[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)+(?:and|&)[ \t]+)?$",
+    re.I,
 )
 
 
