@@ -335,6 +335,27 @@ ENDED_A_PART = [
     ),
 ]
 
+# A contact noun at which something is vowed or sought ("vow closer ties at Moscow summit") is where it
+# happens: the verb's wish or plan is for what they vow, not for the summit; an auxiliary still counts.
+VENUES_OF_A_VOW = [
+    ("Xi, Putin vow closer ties at Moscow summit", {"Xi Jinping", "Vladimir Putin"}, "occurred"),
+    (
+        "President Xi and President Putin pledged deeper cooperation at their summit in Beijing on Monday.",
+        {"Xi Jinping", "Vladimir Putin"},
+        "occurred",
+    ),
+    (
+        "Chancellor Scholz and President Macron promised joint action during their talks in Paris.",
+        {"Olaf Scholz", "Emmanuel Macron"},
+        "occurred",
+    ),
+    (
+        "President Xi and President Putin will seek closer ties during talks in Moscow.",
+        {"Xi Jinping", "Vladimir Putin"},
+        "planned",
+    ),
+]
+
 # "have yet to meet", "is yet to visit": not so far, negated; "yet" joining clauses is no such adverb.
 PENDING = [
     (

@@ -184,7 +184,7 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
     deps = {k.dep_: k for k in tok.children}
     if tok.dep_ in {"acl", "conj"} and "auxpass" in deps and "aux" in deps and deps["aux"].tag_ == "TO":
         return ContactStatus.PLANNED  # "... and to be co-chaired by A and B"
-    news = False
+    news = venue = False
     for t in chain_of(ctx, tok):
         if news:
             break  # "details of their talks are not yet available": what the news is, not the talks
@@ -249,13 +249,20 @@ def status_of(ctx: Context, tok: Token) -> ContactStatus:
                 m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in k.children
             ):
                 proposed = True  # "he would talk to Putin if re-elected"
+        if t.dep_ == "prep" and t.lower_ in {"at", "during"} and t.head.pos_ in {"NOUN", "PROPN"}:
+            venue = True  # "vow closer ties at Moscow summit": what is vowed there is not the summit
         if (
             t.i != tok.i
+            and not venue
             and (lemma in st["proposed_governors"] or t.lower_ in st["proposed_governors"])
             and (lemma != "open" or t.pos_ == "ADJ")
         ):
             proposed = True  # "open to talks", not "opened talks"
-        if t.i != tok.i and (lemma in st["planned_governors"] or t.lower_ in st["planned_governors"]):
+        if (
+            t.i != tok.i
+            and not venue
+            and (lemma in st["planned_governors"] or t.lower_ in st["planned_governors"])
+        ):
             # "began their second round of talks": a beginning told in the past has happened
             begun = lemma in st["aspect_governors"] and (
                 t.tag_ == "VBD" or any(k.dep_ == "aux" and k.lemma_ == "have" for k in kids)
