@@ -1199,7 +1199,8 @@ def test_no_contact(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "who", "status"), STATUSES + ON_HOLD + SUPPOSED + PENDING + ENDED_A_PART + GERUND_LISTS
+    ("text", "who", "status"),
+    STATUSES + ON_HOLD + SUPPOSED + PENDING + ENDED_A_PART + VENUES_OF_A_VOW + GERUND_LISTS,
 )
 def test_status_rules(text: str, who: set[str], status: str) -> None:
     extraction = extract(Article(id="t", published=PUBLISHED, text=text))
