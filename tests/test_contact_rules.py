@@ -1860,6 +1860,34 @@ HELD_BY_THEIR_PEOPLE = [
     ),
 ]
 
+# The actors a colon lists after the counterparts a verb meets ("met many others, other counterparts: A, B
+# and C") are its objects; a colon opening another clause's words lists nobody met.
+LISTED_AFTER_A_COLON = [
+    (
+        "Foreign Minister Penny Wong met with many others, other counterparts: Secretary of State Antony "
+        "Blinken, Foreign Minister Catherine Colonna and Foreign Minister Annalena Baerbock.",
+        {
+            pair("Penny Wong", "Antony Blinken", "meeting"),
+            pair("Penny Wong", "Catherine Colonna", "meeting"),
+            pair("Penny Wong", "Annalena Baerbock", "meeting"),
+        },
+    ),
+    (
+        "Chancellor Scholz met several leaders: President Macron, Prime Minister Meloni and President Duda.",
+        {
+            pair("Olaf Scholz", "Emmanuel Macron", "meeting"),
+            pair("Olaf Scholz", "Giorgia Meloni", "meeting"),
+            pair("Olaf Scholz", "Andrzej Duda", "meeting"),
+        },
+    ),
+    (
+        "Secretary Blinken also spoke with his counterparts: Foreign Minister Wang Yi and Foreign Minister "
+        "Jaishankar.",
+        {(frozenset({"Antony Blinken", "Wang Yi", "Subrahmanyam Jaishankar"}), "call")},
+    ),
+    ("Secretary Blinken met reporters: the minister was not there.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -1992,6 +2020,7 @@ BRIEFING_ROOM = [
         *THEIR_PAIR,
         *STATE_BESIDE_ITS_PERSON,
         *HELD_BY_THEIR_PEOPLE,
+        *LISTED_AFTER_A_COLON,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -244,6 +244,7 @@ class Finder:
                 patients = subjects_of(self.ctx, tok.head)
             objects += patients
         objects += preps_of(tok, WITH_PREPS | set(trigger.object_preps)) + topic_with
+        objects += self._listed_after_colon(tok)
         # "hosted X for dinner, along with Y": the companion at the same table
         objects += [
             o
@@ -374,6 +375,24 @@ class Finder:
         ]
         others = [a for a in previous.participants if a not in subjects]
         return self.build(tok, [], [], kind, None, given=(subjects or previous.participants[:1], others))
+
+    def _listed_after_colon(self, tok: Token) -> list[Token]:
+        """ "met with many others, other counterparts: the US Secretary of State, the Foreign Minister of
+        France, Canada ...": the actors a colon lists after the counterparts a verb meets are its objects."""
+        sent = tok.sent
+        colon = next((t.i for t in sent if t.i > tok.i and t.text == ":"), None)
+        if colon is None or colon - tok.i > 12:
+            return []
+        before = self.ctx.doc[colon - 1]
+        if not (before.lemma_.lower() in self.lex.people_nouns or before.lower_ == "others"):
+            return []
+        if any(t.pos_ in {"VERB", "AUX"} for t in self.ctx.doc[tok.i + 1 : colon]):
+            return []  # "met X, who said: ...": another clause's colon
+        return [
+            self.ctx.doc[m.head]
+            for i in range(colon + 1, sent.end)
+            if (m := self.ctx.by_token.get(i)) is not None and i == m.head and m.actor
+        ]
 
     def their_own(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
         """ "Xi told Biden during their meeting", "Macron thanked Scholz at their talks": a contact noun of
