@@ -1885,6 +1885,10 @@ LISTED_AFTER_A_COLON = [
         "Jaishankar.",
         {(frozenset({"Antony Blinken", "Wang Yi", "Subrahmanyam Jaishankar"}), "call")},
     ),
+    (
+        "President Lula spoke with several leaders \u2013 President Macron and Chancellor Scholz.",
+        {(frozenset({"Luiz In\u00e1cio Lula da Silva", "Emmanuel Macron", "Olaf Scholz"}), "call")},
+    ),
     ("Secretary Blinken met reporters: the minister was not there.", set()),
 ]
 

@@ -378,9 +378,10 @@ class Finder:
 
     def _listed_after_colon(self, tok: Token) -> list[Token]:
         """ "met with many others, other counterparts: the US Secretary of State, the Foreign Minister of
-        France, Canada ...": the actors a colon lists after the counterparts a verb meets are its objects."""
+        France, Canada ...": the actors a colon (or a dash) lists after the counterparts a verb meets are its
+        objects."""
         sent = tok.sent
-        colon = next((t.i for t in sent if t.i > tok.i and t.text == ":"), None)
+        colon = next((t.i for t in sent if t.i > tok.i and t.text in {":", "–", "—"}), None)
         if colon is None or colon - tok.i > 12:
             return []
         before = self.ctx.doc[colon - 1]
