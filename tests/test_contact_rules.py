@@ -1892,6 +1892,25 @@ LISTED_AFTER_A_COLON = [
     ("Secretary Blinken met reporters: the minister was not there.", set()),
 ]
 
+# "the highest exchange since A and B met in Chongqing": a parser that took "since" for a preposition leaves
+# A and B as its object; right before the verb, they are its subjects.
+SUBJECTS_AFTER_SINCE = [
+    (
+        "This is the highest level exchange between the two parties since KMT leader Chiang Kai-shek and CPC "
+        "leader Mao Zedong met in Chongqing in August 1945.",
+        {pair("Chiang Kai-shek", "Mao Zedong", "meeting")},
+    ),
+    (
+        "It was the first summit after President Moon and Chairman Kim met in Panmunjom.",
+        {pair("Moon Jae-in", "Kim Jong Un", "meeting")},
+    ),
+    (
+        "It is the first visit since President Obama met President Castro in Havana in 2016.",
+        {pair("Barack Obama", "Castro", "meeting")},
+    ),
+    ("It is the highest level exchange since the war ended in 1953.", set()),
+]
+
 # One subject meeting several counterparts at one table ("for trilateral talks", "sat down together with")
 # is one event with all of them, not one session per counterpart.
 ONE_TABLE = [
@@ -2025,6 +2044,7 @@ BRIEFING_ROOM = [
         *STATE_BESIDE_ITS_PERSON,
         *HELD_BY_THEIR_PEOPLE,
         *LISTED_AFTER_A_COLON,
+        *SUBJECTS_AFTER_SINCE,
     ],
 )
 def test_contact_rules(text: str, expected: Found) -> None:

@@ -227,6 +227,8 @@ class Finder:
             # "Putin and Modi discussed trade" is one
             return None
         subjects = subjects_of(self.ctx, tok) or stranded_subjects(tok, self.ctx)
+        if not self._ids(subjects):
+            subjects = stranded_subjects(tok, self.ctx) or subjects  # "since A and B met", A and B misparsed
         subjects = self._stand_ins(subjects)
         objects = [
             c

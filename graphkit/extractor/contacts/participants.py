@@ -195,8 +195,10 @@ def stranded_subjects(verb: Token, ctx: Context) -> list[Token]:
 
     Only for a sentence's root verb with no subject at all; place names after "in"/"at" are left out.
     """
-    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ | {"expl"} for c in verb.children):
+    if any(c.dep_ in SUBJ | {"expl"} for c in verb.children):
         return []
+    if verb.dep_ != "ROOT":
+        return _subjects_under_a_conjunction(verb, ctx)
     place = picture_place(verb.sent, ctx.lex)
     if place is not None and place < verb.i:
         return pictured(ctx, verb.sent, place)
@@ -210,6 +212,24 @@ def stranded_subjects(verb: Token, ctx: Context) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+def _subjects_under_a_conjunction(verb: Token, ctx: Context) -> list[Token]:
+    """ "the highest exchange since A and B met in Chongqing": the parser took "since" for a preposition and
+    A and B, right before the verb, for its object; they are the verb's subjects."""
+    if verb.i == 0:
+        return []
+    last = ctx.doc[verb.i - 1]
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if (
+        last.i not in ctx.by_token
+        or first.dep_ != "pobj"
+        or first.head.lower_ not in {"since", "after", "before", "until", "when", "once"}
+    ):
+        return []
+    return [first]
 
 
 def pictured(ctx: Context, sent: Span, place: int) -> list[Token]:
