@@ -1716,6 +1716,11 @@ PICTURED = [
         "in Berlin.",
         {pair("Emmanuel Macron", "Olaf Scholz", "meeting")},
     ),
+    # a verb without a subject: the person the picture places, not the body that released the photo
+    (
+        "In this photo released by the Kremlin, Vladimir Putin, right, meets Xi Jinping in Moscow.",
+        {pair("Vladimir Putin", "Xi Jinping", "meeting")},
+    ),
     # no place in the picture: no caption, the credits stay out
     ("In this photo provided by the Blue House, talks in Pyongyang went on.", set()),
 ]
@@ -1734,6 +1739,12 @@ THEIR_OWN = [
     (
         "Prime Minister Modi gave President Biden a gift during their first phone call.",
         {pair("Narendra Modi", "Joe Biden", "call")},
+    ),
+    # a third person in the sentence before leaves "their" to the verb's subject and object
+    (
+        "Chancellor Scholz arrived in Paris. President Xi told President Biden during their meeting that "
+        "trade mattered.",
+        {pair("Olaf Scholz", "France", "visit"), pair("Xi Jinping", "Joe Biden", "meeting")},
     ),
     ("President Xi told reporters during their visit that Taiwan mattered.", set()),
     ("The ministers said during their meeting that trade mattered.", set()),
@@ -1831,6 +1842,12 @@ STATE_BESIDE_ITS_PERSON = [
     (
         "President Lula and Brazil held talks with Chancellor Scholz in Brasilia.",
         {pair("Luiz In\u00e1cio Lula da Silva", "Olaf Scholz", "meeting")},
+    ),
+    # a states-only heading joins the contact its body tells in persons, whatever the body's tense
+    (
+        "Subjects: Australia-India dialogue\nForeign Minister Penny Wong and External Affairs Minister "
+        "Jaishankar will hold the Australia-India dialogue in Canberra on Friday.",
+        {pair("Penny Wong", "Subrahmanyam Jaishankar", "contact")},
     ),
     (
         "Chancellor Scholz met President Macron and Brazil in Berlin.",
@@ -1960,17 +1977,17 @@ ONE_TABLE = [
 BRIEFING_ROOM = [
     (
         "Department Press Briefing\n\nMS ROE: Good afternoon. We are joined today by Ambassador Jane Doe, "
-        "who is going to talk with us about the trip.\n\nQUESTION: Thank you.",
+        "who is going to talk with us about the trip.\n\nAMBASSADOR DOE: Thank you.\n\nQUESTION: Thanks.",
         set(),
     ),
     (
         "Daily Briefing by the Spokesperson\n\nMR DOE: Thanks. Ambassador Jane Roe will talk with us "
-        "about the vaccine campaign.\n\nQUESTION: When?",
+        "about the vaccine campaign.\n\nAMBASSADOR ROE: Thank you.\n\nQUESTION: When?",
         set(),
     ),
     (
         "Press Gaggle aboard the aircraft\n\nMS ROE: Hi, everybody. Ambassador John Doe met with us on "
-        "the way here.\n\nQUESTION: Thanks.",
+        "the way here.\n\nAMBASSADOR DOE: Good to be here.\n\nQUESTION: Thanks.",
         set(),
     ),
     (
@@ -2052,7 +2069,7 @@ def test_contact_rules(text: str, expected: Found) -> None:
 
 
 # Clauses a semicolon keeps apart keep their own tense and time ("X spoke with Y by phone; the two will meet
-# next month"), and a channel in a by-phrase is the verb's, no contact of its own.
+# next month").
 SEMICOLON_CLAUSES = [
     (
         "On Tuesday, Chancellor Scholz spoke with President Macron by phone; the two will meet in Paris next "

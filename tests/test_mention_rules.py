@@ -536,6 +536,14 @@ def test_a_list_after_by_in_prose_stays() -> None:
     assert {"Joan Marsh", "Martin Abbot"} <= names, names
 
 
+def test_a_line_opening_with_by_in_prose_keeps_its_names() -> None:
+    """Negative: "By the time A and B arrived" opens a sentence, not a byline: only names follow a byline's
+    "by" before the last "and"."""
+    text = "By the time the minister and Joan Marsh arrived, the talks had begun."
+    names = {a.name for a in run(text, None, dt.date(2020, 7, 10)).actors}
+    assert "Joan Marsh" in names, names
+
+
 # --- "Minister for <Portfolio> <Name>": the name after a portfolio ----------------------------------------
 PORTFOLIOS = [
     ("Talks were led by Secretary of Agriculture Rosa Delgado and her team.", "Rosa Delgado"),

@@ -136,7 +136,7 @@ def _in_dateline(span: Span) -> bool:
 # photo by Jane Doe") or a wire's credit line ("Reporting by Jane Doe; Editing by John Roe").
 _CREDIT = re.compile(
     r"(?:^[ \t•]*|\b(?:photos?|photograph|image|video|pictures?|reporting|writing|editing)\b[^\n]{0,30}\b)"
-    r"by[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)+(?:and|&)[ \t]+)?$",
+    r"by[ \t]+(?:(?:(?-i:[A-Z])[\w.'’-]*[ \t]+)+(?:and|&)[ \t]+)?$",  # capitalized names, case kept
     re.I,
 )
 

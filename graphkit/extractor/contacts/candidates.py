@@ -103,6 +103,11 @@ def in_person(ctx: Context, sent: Span, tok: Token) -> bool:
     )
 
 
+def _of_their(noun: Token) -> bool:
+    """Whether a contact noun is "their" meeting, talks or call."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
+
+
 class Finder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -226,9 +231,10 @@ class Finder:
             # "discussed the issue" alone is not a contact, nor "we discussed" (the meeting told already);
             # "Putin and Modi discussed trade" is one
             return None
-        subjects = subjects_of(self.ctx, tok) or stranded_subjects(tok, self.ctx)
+        subjects = subjects_of(self.ctx, tok)
         if not self._ids(subjects):
-            subjects = stranded_subjects(tok, self.ctx) or subjects  # "since A and B met", A and B misparsed
+            # no subject, or one that names nobody ("since A and B met" with A and B misparsed)
+            subjects = stranded_subjects(tok, self.ctx) or subjects
         subjects = self._stand_ins(subjects)
         objects = [
             c
@@ -400,18 +406,18 @@ class Finder:
     def their_own(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
         """ "Xi told Biden during their meeting", "Macron thanked Scholz at their talks": a contact noun of
         "their" framing a verb whose subject and object are persons is between those two."""
-        if tok.dep_ != "pobj" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        if tok.dep_ != "pobj" or not _of_their(tok):
             return None
         verb = tok.head.head
         if tok.head.dep_ != "prep" or verb.pos_ != "VERB":
             return None
         subjects = subjects_of(self.ctx, verb)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + preps_of(verb, WITH_PREPS)
-        ids = self._ids(subjects) + self._ids(objects)
+        subj_ids, obj_ids = self._ids(subjects), self._ids(objects)
         if (
-            not self._ids(subjects)
-            or not self._ids(objects)
-            or any(self.ctx.actors[a].type.value != "person" for a in ids)
+            not subj_ids
+            or not obj_ids
+            or any(self.ctx.actors[a].type.value != "person" for a in subj_ids + obj_ids)
         ):
             return None
         return self.build(tok, subjects, objects, kind, None, split=False)
@@ -419,7 +425,7 @@ class Finder:
     def their_pair(self, tok: Token, kind: ContactKind) -> ContactDraft | None:
         """ "Xi invited Putin to China. Before their talks Monday, Putin said ...": a contact noun of "their"
         that names nobody is between the only two persons named in its sentence and the one before."""
-        if not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        if not _of_their(tok):
             return None
         sent = tok.sent
         start = self.ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -739,13 +745,6 @@ class Finder:
             return None  # "a call for restraint" is not a phone call; "a call from X" is
         if trigger.channel and tok.dep_ == "compound":
             return None  # the head noun ("phone call") is the trigger
-        if (
-            trigger.channel
-            and tok.dep_ == "pobj"
-            and tok.head.lower_ in {"by", "over", "via"}
-            and self._contact_word(tok.head.head)
-        ):
-            return None  # "spoke with X by phone": the channel of the verb's contact, not one of its own
         own = (
             preps_of(tok, WITH_PREPS | {"by", "from"})
             + between_members(self.ctx, tok)
@@ -954,15 +953,15 @@ class Finder:
     ) -> ContactDraft | None:
         subj_ids = self._ids(subjects) if given is None else list(given[0])
         obj_ids = [a for a in (self._ids(objects) if given is None else given[1]) if a not in subj_ids]
-        # "met Prime Minister Bennett and senior Israeli officials": the state's named person is its side
-        obj_ids = [a for a in obj_ids if not self._side_named(a, obj_ids)]
+        # "met Prime Minister Bennett and senior Israeli officials", "President Macron and France hosted X": a
+        # state beside its own named person is that person's side; a visit keeps its host state ("Macron and
+        # Scholz visited Germany"), so there only the counterparts are looked at
+        beside = obj_ids if kind is ContactKind.VISIT else subj_ids + obj_ids
+        obj_ids = [a for a in obj_ids if not self._side_named(a, beside)]
         if kind is ContactKind.VISIT:
             subj_ids, obj_ids, kind = self._hosted_by_national(subj_ids, obj_ids, kind)
         else:
-            # "the Australia-India dialogue" of the two ministers: each state is its named person's side
-            both = subj_ids + obj_ids
-            subj_ids = [a for a in subj_ids if not self._side_named(a, both)]
-            obj_ids = [a for a in obj_ids if not self._side_named(a, both)]
+            subj_ids = [a for a in subj_ids if not self._side_named(a, beside)]
         everyone = subj_ids + obj_ids
         if len(everyone) < 2:
             return None
